@@ -1,0 +1,89 @@
+/**
+ * The Electron entry point: the only code that needs a running Electron. Everything it wires up is
+ * plain Node (handlers, dispatcher) and runs in the web build and in tests without Electron.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import Store from 'electron-store';
+import { createHandlers } from '../handlers';
+import { createDispatcher } from '../ipc/dispatcher';
+import { bindElectronIpc } from '../ipc/electron-ipc';
+import { createEventHub } from '../ipc/event-hub';
+import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
+import { menuTemplate } from './menu';
+import { hardenWebContents } from './security';
+import { createMainWindow } from './window';
+import type { WindowState } from './window-state';
+
+const PRODUCT_NAME = 'Reservation Desk';
+app.setName(PRODUCT_NAME);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+  const rendererDir = path.join(import.meta.dirname, '../renderer');
+  if (!devServerUrl) serveAppScheme(rendererDir);
+
+  // Defence in depth: any web contents, however created, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
+
+  const events = createEventHub();
+  const dispatcher = createDispatcher(
+    createHandlers({
+      facts: {
+        name: PRODUCT_NAME,
+        version: app.getVersion(),
+        dataDir: app.getPath('userData'),
+        electronVersion: process.versions.electron,
+        chromeVersion: process.versions.chrome,
+        startedAt: new Date(),
+      },
+    }),
+  );
+  bindElectronIpc({
+    ipcMain,
+    dispatcher,
+    events,
+    appOrigin,
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+  });
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, PRODUCT_NAME)));
+
+  const windowState = new Store<{ window: WindowState }>({
+    name: 'window-state',
+    defaults: { window: { maximized: false } },
+  });
+  const openWindow = () =>
+    createMainWindow({
+      title: PRODUCT_NAME,
+      appOrigin,
+      rendererUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+      stateStore: {
+        get: () => windowState.get('window'),
+        set: (state) => windowState.set('window', state),
+      },
+    });
+  let mainWindow = openWindow();
+
+  app.on('second-instance', () => {
+    if (mainWindow.isDestroyed()) mainWindow = openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
