@@ -13,7 +13,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.json', './renderer/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -38,10 +41,16 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'The renderer reaches main only through window.desk.' },
-            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: ask main through window.desk.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The renderer has no Node: ask main through window.desk.',
+            })),
           ],
           patterns: [
-            { group: ['**/main/**', '**/main'], message: 'The renderer never imports main: use window.desk.' },
+            {
+              group: ['**/main/**', '**/main'],
+              message: 'The renderer never imports main: use window.desk.',
+            },
             {
               group: ['**/preload/index*', '**/preload/web-bridge*', '**/preload/channels*'],
               message: 'The renderer may import only the contract (preload/contract, preload/desk-api).',
@@ -57,7 +66,9 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'main never imports the renderer.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/renderer'], message: 'main never imports the renderer.' },
+          ],
         },
       ],
     },
@@ -76,9 +87,14 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Only main/app/ may import electron; take what you need as a parameter.',
             },
-            { name: 'electron-store', message: 'Only main/app/ may import electron-store (it loads Electron).' },
+            {
+              name: 'electron-store',
+              message: 'Only main/app/ may import electron-store (it loads Electron).',
+            },
           ],
-          patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'main never imports the renderer.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/renderer'], message: 'main never imports the renderer.' },
+          ],
         },
       ],
     },
@@ -90,7 +106,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/main', '**/renderer/**'], message: 'preload depends on nothing but the contract.' },
+            {
+              group: ['**/main/**', '**/main', '**/renderer/**'],
+              message: 'preload depends on nothing but the contract.',
+            },
           ],
         },
       ],

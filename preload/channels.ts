@@ -1,8 +1,6 @@
 /** Names on the wire shared by the preloads and main's transports. */
-import type { ChannelName } from './contract';
-
 /** Electron IPC channel for a contract call. */
-export function ipcChannel(channel: ChannelName | string): string {
+export function ipcChannel(channel: string): string {
   return `desk:${channel}`;
 }
 

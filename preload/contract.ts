@@ -36,8 +36,7 @@ export type DeskError = z.infer<typeof DeskError>;
 
 /** What every call resolves to: it never rejects. */
 export type DeskResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: DeskError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskError };
 
 /** A renderer→main call: what it accepts, what it returns, and one line on what it is for. */
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

@@ -4,12 +4,7 @@
  * The per-run token arrives in the URL fragment (`#token=…`, never sent to the server in a request
  * line or a log); it is kept in sessionStorage so a reload still works, and removed from the address bar.
  */
-import {
-  WS_PATH,
-  WS_PROTOCOL_PREFIX,
-  type WsClientFrame,
-  type WsServerFrame,
-} from './channels';
+import { WS_PATH, WS_PROTOCOL_PREFIX, type WsClientFrame, type WsServerFrame } from './channels';
 import type { DeskResult } from './contract';
 import { createDeskApi } from './desk-api';
 

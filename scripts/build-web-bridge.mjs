@@ -1,5 +1,4 @@
 // Makes out/web: the built renderer plus the web preload, for `npm run web` and the e2e tests.
-// The web preload is a classic script in <head>, so `window.desk` exists before the app's module runs.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -17,6 +16,10 @@ await build({
 });
 const indexPath = `${out}/index.html`;
 const html = readFileSync(indexPath, 'utf8');
-if (!html.includes('<head>')) throw new Error('out/renderer/index.html has no <head>');
-writeFileSync(indexPath, html.replace('<head>', '<head>\n    <script src="./desk-web-bridge.js"></script>'));
+if (!html.includes('</head>')) throw new Error('out/renderer/index.html has no </head>');
+// Classic scripts run before module scripts, so the bridge is in place before the app starts.
+writeFileSync(
+  indexPath,
+  html.replace('</head>', '  <script src="./desk-web-bridge.js"></script>\n  </head>'),
+);
 console.log('web build: out/web');

@@ -61,6 +61,26 @@ async function start(): Promise<void> {
   const windowState = new Store<{ window: WindowState }>({
     name: 'window-state',
     defaults: { window: { maximized: false } },
+    clearInvalidConfig: true,
+    schema: {
+      window: {
+        type: 'object',
+        properties: {
+          maximized: { type: 'boolean' },
+          bounds: {
+            type: 'object',
+            properties: {
+              x: { type: 'number' },
+              y: { type: 'number' },
+              width: { type: 'number' },
+              height: { type: 'number' },
+            },
+            required: ['x', 'y', 'width', 'height'],
+          },
+        },
+        required: ['maximized'],
+      },
+    },
   });
   const openWindow = () =>
     createMainWindow({

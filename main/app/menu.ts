@@ -1,10 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** The standard application menu, with the platform's usual roles and shortcuts. */
-export function menuTemplate(
-  platform: NodeJS.Platform,
-  productName: string,
-): MenuItemConstructorOptions[] {
+export function menuTemplate(platform: NodeJS.Platform, productName: string): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   return [
     ...(isMac ? [{ label: productName, role: 'appMenu' as const }] : []),

@@ -3,14 +3,11 @@
  * no webviews, no permissions. https links open in the system browser instead.
  */
 import { shell, type WebContents } from 'electron';
+import { isSameOrigin } from '../ipc/origin';
 
 /** True for an address inside the app itself (same origin as its pages). */
 export function isAppUrl(url: string, appOrigin: string): boolean {
-  try {
-    return new URL(url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  return isSameOrigin(url, appOrigin);
 }
 
 /** Only https links leave the app, and only to the system browser. */

@@ -7,6 +7,7 @@ import { IPC_EVENT_CHANNEL, ipcChannel } from '../../preload/channels';
 import { channelNames, type DeskResult } from '../../preload/contract';
 import type { Dispatcher } from './dispatcher';
 import type { EventHub } from './event-hub';
+import { isSameOrigin } from './origin';
 
 export interface ElectronIpcOptions {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -23,12 +24,7 @@ export function isTrustedSender(
   frame: Pick<WebFrameMain, 'parent' | 'url'> | null | undefined,
   appOrigin: string,
 ): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  return !!frame && frame.parent === null && isSameOrigin(frame.url, appOrigin);
 }
 
 /** Registers every contract channel; returns the function that removes them again. */

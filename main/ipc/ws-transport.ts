@@ -9,12 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  WS_PATH,
-  WS_PROTOCOL_PREFIX,
-  type WsClientFrame,
-  type WsServerFrame,
-} from '../../preload/channels';
+import { WS_PATH, WS_PROTOCOL_PREFIX, type WsClientFrame, type WsServerFrame } from '../../preload/channels';
 import type { Dispatcher } from './dispatcher';
 import type { EventHub } from './event-hub';
 
@@ -32,7 +27,7 @@ export interface WsTransportOptions {
 const MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 export function attachWsTransport(options: WsTransportOptions): { close(): Promise<void> } {
-  const { server, dispatcher, events, token } = options;
+  const { server, dispatcher, events } = options;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD_BYTES,
@@ -58,7 +53,7 @@ export function attachWsTransport(options: WsTransportOptions): { close(): Promi
     });
     ws.on('close', unsubscribe);
     ws.on('message', (data, isBinary) => {
-      const frame = isBinary ? undefined : parseFrame(String(data));
+      const frame = !isBinary && Buffer.isBuffer(data) ? parseFrame(data.toString('utf8')) : undefined;
       if (!frame) {
         ws.close(1003, 'Malformed frame');
         return;

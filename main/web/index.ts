@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import packageJson from '../../package.json' with { type: 'json' };
+import { productName, version } from '../../package.json';
 import { createHandlers } from '../handlers';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/event-hub';
@@ -27,15 +27,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}".`);
   process.exit(2);
 }
-const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(packageJson.productName));
+const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(productName));
 mkdirSync(dataDir, { recursive: true });
 
 const events = createEventHub();
 const dispatcher = createDispatcher(
   createHandlers({
     facts: {
-      name: packageJson.productName,
-      version: packageJson.version,
+      name: productName,
+      version,
       dataDir,
       startedAt: new Date(),
     },
@@ -51,7 +51,9 @@ const server = await startWebServer({
 if (values.json) {
   console.log(JSON.stringify({ event: 'ready', url: server.url, origin: server.origin, dataDir }));
 } else {
-  console.log(`Reservation Desk (web build) is running.\nOpen: ${server.url}\nData: ${dataDir}\nPress Ctrl+C to stop.`);
+  console.log(
+    `Reservation Desk (web build) is running.\nOpen: ${server.url}\nData: ${dataDir}\nPress Ctrl+C to stop.`,
+  );
 }
 
 const stop = () => void server.close().then(() => process.exit(0));

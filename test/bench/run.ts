@@ -44,8 +44,12 @@ for (const file of files) {
   for (const figure of figures) {
     all[`${path.basename(file, '.bench.ts')}.${figure.name}`] = figure.value;
     if (!values.json) {
-      const verdict = figure.goal ? `  goal ${figure.goal}${figure.met === undefined ? '' : figure.met ? ' ✓' : ' ✗'}` : '';
-      console.log(`  ${figure.name.padEnd(44)} ${formatValue(figure.value).padStart(12)} ${figure.unit}${verdict}`);
+      const verdict = figure.goal
+        ? `  goal ${figure.goal}${figure.met === undefined ? '' : figure.met ? ' ✓' : ' ✗'}`
+        : '';
+      console.log(
+        `  ${figure.name.padEnd(44)} ${formatValue(figure.value).padStart(12)} ${figure.unit}${verdict}`,
+      );
     }
   }
 }

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createDispatcher, invalidInput, type Handlers } from '../../../main/ipc/dispatcher';
+import { createEventHub } from '../../../main/ipc/event-hub';
+import { DeskFailure } from '../../../main/ipc/failure';
+import { AppInfo } from '../../../preload/contract';
+import { facts, realDispatcher } from './fixtures';
+
+describe('dispatcher', () => {
+  it('answers app.info with facts from main and the transport in use', async () => {
+    const { dispatcher, events } = realDispatcher();
+    const result = await dispatcher.dispatch('app.info', undefined, { transport: 'electron-ipc', events });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const info = AppInfo.parse(result.value);
+    expect(info.version).toBe(facts.version);
+    expect(info.dataDir).toBe(facts.dataDir);
+    expect(info.transport).toBe('electron-ipc');
+    expect(info.startedAt).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('accepts an empty object where a call takes no input', async () => {
+    const { dispatcher, context } = realDispatcher();
+    expect((await dispatcher.dispatch('app.info', {}, context)).ok).toBe(true);
+  });
+
+  it('refuses unknown channels, including prototype names, without running anything', async () => {
+    const { dispatcher, context } = realDispatcher();
+    for (const channel of [
+      'app.nope',
+      'nope.info',
+      'app',
+      '',
+      'constructor.name',
+      'app.__proto__',
+      'app.toString',
+    ]) {
+      const result = await dispatcher.dispatch(channel, undefined, context);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('returns INVALID_INPUT naming the bad field, and the handler never runs', async () => {
+    const { dispatcher, context } = realDispatcher();
+    const result = await dispatcher.dispatch('app.info', { unexpected: 1 }, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/unexpected/i);
+    expect(result.error.details).toMatchObject({ field: '(input)' });
+  });
+
+  it('names nested fields with dots', () => {
+    const schema = z.object({ profile: z.object({ tenantId: z.uuid() }) });
+    const parsed = schema.safeParse({ profile: { tenantId: 'not-a-guid' } });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const error = invalidInput(parsed.error);
+    expect(error.details).toMatchObject({ field: 'profile.tenantId' });
+    expect(error.message).toContain('profile.tenantId');
+  });
+
+  it('turns a DeskFailure into error data with its code and details', async () => {
+    const handlers: Handlers = {
+      app: {
+        info: () => {
+          throw new DeskFailure('NOT_FOUND', 'No such profile.', { profileId: 'p1' });
+        },
+      },
+    };
+    const result = await createDispatcher(handlers).dispatch('app.info', undefined, {
+      transport: 'websocket',
+      events: createEventHub(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No such profile.', details: { profileId: 'p1' } },
+    });
+  });
+
+  it('hides unexpected errors behind INTERNAL, so no secret or path crosses the bridge', async () => {
+    const logged: unknown[] = [];
+    const handlers: Handlers = {
+      app: {
+        info: () => {
+          throw new Error('token=SECRET-123 at /home/user/.config');
+        },
+      },
+    };
+    const result = await createDispatcher(handlers, (_channel, error) => logged.push(error)).dispatch(
+      'app.info',
+      undefined,
+      { transport: 'websocket', events: createEventHub() },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('SECRET-123');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('refuses to send an answer that breaks the contract', async () => {
+    const handlers = { app: { info: () => ({ name: 'x' }) } } as unknown as Handlers;
+    const result = await createDispatcher(handlers, () => {}).dispatch('app.info', undefined, {
+      transport: 'websocket',
+      events: createEventHub(),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('event hub', () => {
+  it('delivers valid payloads to every subscriber until it unsubscribes', () => {
+    const hub = createEventHub();
+    const seen: unknown[] = [];
+    const stop = hub.subscribe((event) => seen.push(event));
+    const progress = { taskId: 't1', label: 'Sync', done: 1, total: 10, state: 'running' as const };
+    hub.emit('task.progress', progress);
+    stop();
+    hub.emit('task.progress', progress);
+    expect(seen).toEqual([{ event: 'task.progress', payload: progress }]);
+  });
+
+  it('throws in main on a payload that breaks the contract', () => {
+    const hub = createEventHub();
+    expect(() =>
+      hub.emit('task.progress', { taskId: '', label: 'x', done: -1, total: null, state: 'running' }),
+    ).toThrow();
+  });
+});
