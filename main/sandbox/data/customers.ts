@@ -1,0 +1,599 @@
+/**
+ * Customers and their subscriptions. Six demo customers with fixed ids come first (each shows one
+ * situation the purchase journey must handle); generated customers follow, enough for several pages.
+ */
+import type {
+  Address,
+  Customer,
+  RegistrationState,
+  ReservationScope,
+  Subscription,
+  SubscriptionStatus,
+} from './model';
+import { createRandom, type Random } from './random';
+import { addDays, addYears, getLink, startOfDay, wireDate } from './wire';
+
+/** Ids of the demo customers (tenant ids); stable across seeds so tests and docs can name them. */
+export const DEMO_CUSTOMERS = {
+  /** Contoso (US): an active, registered Azure plan. The happy path. */
+  azurePlan: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a01',
+  /** Fabrikam (GB): an active, registered legacy MS-AZR-0145P subscription. */
+  legacyAzure: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a02',
+  /** Northwind (DE): an active Azure plan that is not registered for reservations yet. */
+  unregistered: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a03',
+  /** Tailspin (SE): a registered Azure plan that is suspended. */
+  suspended: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a04',
+  /** Adventure Works (FR): only a Microsoft 365 subscription, no Azure at all. */
+  noAzure: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a05',
+  /** Wide World Importers (BR): a registered Azure plan in a market where reservations are not sold. */
+  unavailableMarket: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a06',
+} as const;
+
+/** Ids of the demo customers' Azure subscriptions (Azure plan or MS-AZR-0145P). */
+export const DEMO_SUBSCRIPTIONS = {
+  azurePlan: '8d0f7f9d-0d22-4d8b-9d8e-7b2f1b7f7a01',
+  legacyAzure: '8d0f7f9d-0d22-4d8b-9d8e-7b2f1b7f7a02',
+  unregistered: '8d0f7f9d-0d22-4d8b-9d8e-7b2f1b7f7a03',
+  suspended: '8d0f7f9d-0d22-4d8b-9d8e-7b2f1b7f7a04',
+  unavailableMarket: '8d0f7f9d-0d22-4d8b-9d8e-7b2f1b7f7a06',
+} as const;
+
+/** Product id of the Azure plan; an Azure plan subscription's `offerId` starts with it (§13). */
+export const AZURE_PLAN_PRODUCT_ID = 'DZH318Z0BPS6';
+/** `offerId` of an Azure plan subscription. */
+export const AZURE_PLAN_OFFER_ID = `${AZURE_PLAN_PRODUCT_ID}:0001:DZH318Z0BML6`;
+/** `offerId` of a legacy Microsoft Azure subscription. */
+export const LEGACY_AZURE_OFFER_ID = 'MS-AZR-0145P';
+
+/** True when a subscription can be registered for and used to buy reservations (§8). */
+export function isAzureSubscription(subscription: Subscription): boolean {
+  return (
+    subscription.offerId === LEGACY_AZURE_OFFER_ID || subscription.offerId.startsWith(AZURE_PLAN_PRODUCT_ID)
+  );
+}
+
+/** The catalog scope a subscription buys reservations in, or undefined when it cannot buy any (§8). */
+export function reservationScopeOf(subscription: Subscription): ReservationScope | undefined {
+  if (subscription.offerId === LEGACY_AZURE_OFFER_ID) return 'Legacy';
+  return subscription.offerId.startsWith(AZURE_PLAN_PRODUCT_ID) ? 'AzurePlan' : undefined;
+}
+
+/** The country whose catalog applies to a customer's purchases: its billing address country (§13). */
+export function customerCountry(customer: Customer): string {
+  return customer.billingProfile.defaultAddress.country;
+}
+
+/** How many customers a world has in total (at 20 per page that is 4 pages). */
+export const CUSTOMER_COUNT = 66;
+
+interface CountryFacts {
+  readonly culture: string;
+  readonly language: string;
+  readonly cities: ReadonlyArray<readonly [city: string, state: string, postalCode: string]>;
+  readonly phonePrefix: string;
+}
+
+const COUNTRIES: Readonly<Record<string, CountryFacts>> = {
+  US: {
+    culture: 'en-US',
+    language: 'en',
+    phonePrefix: '+1 ',
+    cities: [
+      ['Redmond', 'WA', '98052'],
+      ['Austin', 'TX', '78701'],
+      ['Chicago', 'IL', '60601'],
+      ['Boston', 'MA', '02110'],
+    ],
+  },
+  GB: {
+    culture: 'en-GB',
+    language: 'en',
+    phonePrefix: '+44 ',
+    cities: [
+      ['London', '', 'EC1A 1BB'],
+      ['Manchester', '', 'M1 1AE'],
+      ['Reading', '', 'RG1 1AA'],
+    ],
+  },
+  DE: {
+    culture: 'de-DE',
+    language: 'de',
+    phonePrefix: '+49 ',
+    cities: [
+      ['München', 'BY', '80331'],
+      ['Berlin', 'BE', '10115'],
+      ['Hamburg', 'HH', '20095'],
+    ],
+  },
+  SE: {
+    culture: 'sv-SE',
+    language: 'sv',
+    phonePrefix: '+46 ',
+    cities: [
+      ['Stockholm', '', '111 20'],
+      ['Göteborg', '', '411 04'],
+      ['Malmö', '', '211 20'],
+    ],
+  },
+  FR: {
+    culture: 'fr-FR',
+    language: 'fr',
+    phonePrefix: '+33 ',
+    cities: [
+      ['Paris', '', '75001'],
+      ['Lyon', '', '69001'],
+      ['Toulouse', '', '31000'],
+    ],
+  },
+  NL: {
+    culture: 'nl-NL',
+    language: 'nl',
+    phonePrefix: '+31 ',
+    cities: [
+      ['Amsterdam', '', '1012 AB'],
+      ['Utrecht', '', '3511 AA'],
+    ],
+  },
+  IE: {
+    culture: 'en-IE',
+    language: 'en',
+    phonePrefix: '+353 ',
+    cities: [
+      ['Dublin', '', 'D02 X285'],
+      ['Cork', '', 'T12 W8DE'],
+    ],
+  },
+  NO: {
+    culture: 'nb-NO',
+    language: 'nb',
+    phonePrefix: '+47 ',
+    cities: [
+      ['Oslo', '', '0150'],
+      ['Bergen', '', '5003'],
+    ],
+  },
+  CH: {
+    culture: 'de-CH',
+    language: 'de',
+    phonePrefix: '+41 ',
+    cities: [
+      ['Zürich', 'ZH', '8001'],
+      ['Genève', 'GE', '1201'],
+    ],
+  },
+  JP: {
+    culture: 'ja-JP',
+    language: 'ja',
+    phonePrefix: '+81 ',
+    cities: [
+      ['Tokyo', 'Tokyo', '100-0001'],
+      ['Osaka', 'Osaka', '530-0001'],
+    ],
+  },
+  AU: {
+    culture: 'en-AU',
+    language: 'en',
+    phonePrefix: '+61 ',
+    cities: [
+      ['Sydney', 'NSW', '2000'],
+      ['Melbourne', 'VIC', '3000'],
+    ],
+  },
+  CA: {
+    culture: 'en-CA',
+    language: 'en',
+    phonePrefix: '+1 ',
+    cities: [
+      ['Toronto', 'ON', 'M5H 2N2'],
+      ['Vancouver', 'BC', 'V6B 1A1'],
+    ],
+  },
+  BR: {
+    culture: 'pt-BR',
+    language: 'pt',
+    phonePrefix: '+55 ',
+    cities: [
+      ['São Paulo', 'SP', '01000-000'],
+      ['Rio de Janeiro', 'RJ', '20000-000'],
+    ],
+  },
+  CN: {
+    culture: 'zh-CN',
+    language: 'zh',
+    phonePrefix: '+86 ',
+    cities: [
+      ['Shanghai', 'SH', '200000'],
+      ['Beijing', 'BJ', '100000'],
+    ],
+  },
+  RU: { culture: 'ru-RU', language: 'ru', phonePrefix: '+7 ', cities: [['Moscow', '', '101000']] },
+};
+
+/** Countries generated customers live in (weighted by repetition); BR, CN and RU exercise unavailable markets. */
+const GENERATED_COUNTRIES = [
+  'US',
+  'US',
+  'US',
+  'GB',
+  'GB',
+  'DE',
+  'DE',
+  'SE',
+  'FR',
+  'NL',
+  'IE',
+  'NO',
+  'CH',
+  'JP',
+  'AU',
+  'CA',
+  'BR',
+  'CN',
+  'RU',
+];
+
+const NAME_FIRST = [
+  'Alpine',
+  'Blue Yonder',
+  'Coho',
+  'Datum',
+  'Fourth Coffee',
+  'Graphic Design',
+  'Humongous',
+  'Lamna',
+  'Litware',
+  'Lucerne',
+  'Margie’s',
+  'Munson’s',
+  'Nod',
+  'Proseware',
+  'Relecloud',
+  'Southridge',
+  'Trey',
+  'VanArsdel',
+  'Woodgrove',
+  'Wingtip',
+  'Bellows',
+  'Consolidated',
+  'First Up',
+  'Fincher',
+  'Liberty’s',
+  'Best For You',
+  'Boulder',
+  'Cedar',
+  'Harbor',
+  'Meridian',
+  'Northwind',
+  'Polaris',
+  'Quantum',
+  'Summit',
+  'Tidewater',
+];
+const NAME_SECOND = [
+  'Ski House',
+  'Airlines',
+  'Winery',
+  'Corporation',
+  'Insurance',
+  'Institute',
+  'Publishing',
+  'Healthcare',
+  'Bank',
+  'Electronics',
+  'Travel',
+  'Logistics',
+  'Foods',
+  'Energy',
+  'Studios',
+  'Consulting',
+  'Motors',
+  'Pharmaceuticals',
+  'Retail',
+  'Analytics',
+];
+const FIRST_NAMES = [
+  'Alex',
+  'Sam',
+  'Maria',
+  'Jonas',
+  'Aiko',
+  'Priya',
+  'Lars',
+  'Chloé',
+  'Owen',
+  'Fatima',
+  'Diego',
+  'Ingrid',
+  'Mei',
+  'Noah',
+  'Elena',
+  'Tomás',
+];
+const LAST_NAMES = [
+  'Johnson',
+  'Svensson',
+  'Müller',
+  'Dubois',
+  'Tanaka',
+  'Patel',
+  'Silva',
+  'Kowalski',
+  'Nguyen',
+  'O’Brien',
+  'Rossi',
+  'Andersen',
+];
+
+interface CustomerDraft {
+  readonly id: string;
+  readonly companyName: string;
+  readonly domainStem: string;
+  readonly country: string;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
+}
+
+function buildCustomer(draft: CustomerDraft, random: Random): Customer {
+  const facts = COUNTRIES[draft.country] ?? COUNTRIES.US;
+  if (!facts) throw new Error('country facts missing');
+  const [city, state, postalCode] = random.pick(facts.cities);
+  const firstName = random.pick(FIRST_NAMES);
+  const lastName = random.pick(LAST_NAMES);
+  const domain = `${draft.domainStem}.onmicrosoft.com`;
+  const email = `${slug(firstName)}.${slug(lastName)}@${draft.domainStem}.com`;
+  const phoneNumber = `${facts.phonePrefix}${random.int(200, 989)} ${random.int(100, 999)} ${random.int(1000, 9999)}`;
+  const address: Address = {
+    country: draft.country,
+    region: state,
+    state,
+    city,
+    addressLine1: `${random.int(1, 250)} ${random.pick(['Main Street', 'Harbour Road', 'Park Avenue', 'Market Square', 'Station Road'])}`,
+    postalCode,
+    phoneNumber,
+  };
+  return {
+    id: draft.id,
+    commerceId: random.guid(),
+    companyProfile: {
+      tenantId: draft.id,
+      domain,
+      companyName: draft.companyName,
+      email,
+      address,
+      attributes: { objectType: 'CustomerCompanyProfile' },
+    },
+    billingProfile: {
+      id: random.guid(),
+      firstName,
+      lastName,
+      email,
+      culture: facts.culture,
+      language: facts.language,
+      companyName: draft.companyName,
+      defaultAddress: { ...address, firstName, lastName },
+      attributes: { objectType: 'CustomerBillingProfile' },
+    },
+    relationshipToPartner: 'reseller',
+    allowDelegatedAccess: true,
+    customDomains: [domain, `${draft.domainStem}.com`],
+    links: { self: getLink(`/customers/${draft.id}`) },
+    attributes: { objectType: 'Customer' },
+  };
+}
+
+type SubscriptionKind = 'azurePlan' | 'legacy' | 'm365';
+
+function buildSubscription(
+  kind: SubscriptionKind,
+  customerId: string,
+  id: string,
+  country: string,
+  status: SubscriptionStatus,
+  created: Date,
+  random: Random,
+): Subscription {
+  const commitmentEnd = addYears(created, 100);
+  const base = {
+    id,
+    quantity: 1,
+    hasPurchasableAddons: false,
+    creationDate: wireDate(created),
+    effectiveStartDate: wireDate(startOfDay(created)),
+    status,
+    isTrial: false,
+    contractType: 'subscription' as const,
+    orderId: random.chars('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 33),
+    attributes: { objectType: 'Subscription' },
+  };
+  const self = getLink(`/customers/${customerId}/subscriptions/${id}`);
+  if (kind === 'azurePlan') {
+    return {
+      ...base,
+      offerId: AZURE_PLAN_OFFER_ID,
+      offerName: 'Azure plan',
+      friendlyName: 'Azure plan',
+      productType: { id: 'Azure', displayName: 'Azure' },
+      unitType: 'Usage-based',
+      commitmentEndDate: wireDate(commitmentEnd),
+      autoRenewEnabled: false,
+      billingType: 'usage',
+      billingCycle: 'monthly',
+      publisherName: 'Microsoft Corporation',
+      links: {
+        self,
+        product: getLink(`/products/${AZURE_PLAN_PRODUCT_ID}?country=${country}`),
+        sku: getLink(`/products/${AZURE_PLAN_PRODUCT_ID}/skus/0001?country=${country}`),
+        availability: getLink(
+          `/products/${AZURE_PLAN_PRODUCT_ID}/skus/0001/availabilities/DZH318Z0BML6?country=${country}`,
+        ),
+      },
+    };
+  }
+  if (kind === 'legacy') {
+    return {
+      ...base,
+      offerId: LEGACY_AZURE_OFFER_ID,
+      offerName: 'Microsoft Azure',
+      friendlyName: 'Microsoft Azure',
+      productType: { id: 'Azure', displayName: 'Azure' },
+      unitType: 'Usage-based',
+      commitmentEndDate: wireDate(commitmentEnd),
+      autoRenewEnabled: false,
+      billingType: 'usage',
+      billingCycle: 'monthly',
+      publisherName: 'Microsoft Corporation',
+      links: { self },
+    };
+  }
+  const seats = random.int(5, 400);
+  return {
+    ...base,
+    quantity: seats,
+    offerId: 'CFQ7TTC0LFLZ:0001:CFQ7TTC0LFK5',
+    offerName: 'Microsoft 365 E3',
+    friendlyName: 'Microsoft 365 E3',
+    productType: { id: 'OnlineServices', displayName: 'OnlineServices' },
+    unitType: 'Licenses',
+    commitmentEndDate: wireDate(addYears(created, 1)),
+    autoRenewEnabled: true,
+    billingType: 'license',
+    billingCycle: 'monthly',
+    termDuration: 'P1Y',
+    publisherName: 'Microsoft Corporation',
+    links: { self },
+  };
+}
+
+/** Customers with their subscriptions and registration states. */
+export interface CustomerWorld {
+  readonly customers: ReadonlyArray<Customer>;
+  readonly subscriptionsByCustomer: ReadonlyMap<string, ReadonlyArray<Subscription>>;
+  readonly registrations: ReadonlyMap<string, RegistrationState>;
+}
+
+/** Generates the customers: the six demo customers first, then generated ones up to `CUSTOMER_COUNT`. */
+export function generateCustomers(seed: number, now: Date): CustomerWorld {
+  const random = createRandom(seed ^ 0x5eed0c0);
+  const customers: Customer[] = [];
+  const subscriptionsByCustomer = new Map<string, Subscription[]>();
+  const registrations = new Map<string, RegistrationState>();
+  const createdAgo = (): Date => addDays(now, -random.int(200, 1500));
+
+  const add = (
+    draft: CustomerDraft,
+    subscriptions: ReadonlyArray<{
+      kind: SubscriptionKind;
+      id?: string;
+      status?: SubscriptionStatus;
+      registration?: RegistrationState;
+    }>,
+  ): void => {
+    const customer = buildCustomer(draft, random);
+    customers.push(customer);
+    const list = subscriptions.map((spec) => {
+      const subscription = buildSubscription(
+        spec.kind,
+        customer.id,
+        spec.id ?? random.guid(),
+        draft.country,
+        spec.status ?? 'active',
+        createdAgo(),
+        random,
+      );
+      if (spec.kind !== 'm365') registrations.set(subscription.id, spec.registration ?? 'NotRegistered');
+      return subscription;
+    });
+    subscriptionsByCustomer.set(customer.id, list);
+  };
+
+  add({ id: DEMO_CUSTOMERS.azurePlan, companyName: 'Contoso Ltd.', domainStem: 'contoso', country: 'US' }, [
+    { kind: 'azurePlan', id: DEMO_SUBSCRIPTIONS.azurePlan, registration: 'Registered' },
+    { kind: 'm365' },
+  ]);
+  add(
+    {
+      id: DEMO_CUSTOMERS.legacyAzure,
+      companyName: 'Fabrikam UK Ltd',
+      domainStem: 'fabrikamuk',
+      country: 'GB',
+    },
+    [{ kind: 'legacy', id: DEMO_SUBSCRIPTIONS.legacyAzure, registration: 'Registered' }],
+  );
+  add(
+    {
+      id: DEMO_CUSTOMERS.unregistered,
+      companyName: 'Northwind Traders GmbH',
+      domainStem: 'northwindtraders',
+      country: 'DE',
+    },
+    [{ kind: 'azurePlan', id: DEMO_SUBSCRIPTIONS.unregistered, registration: 'NotRegistered' }],
+  );
+  add(
+    {
+      id: DEMO_CUSTOMERS.suspended,
+      companyName: 'Tailspin Toys AB',
+      domainStem: 'tailspintoys',
+      country: 'SE',
+    },
+    [
+      {
+        kind: 'azurePlan',
+        id: DEMO_SUBSCRIPTIONS.suspended,
+        status: 'suspended',
+        registration: 'Registered',
+      },
+    ],
+  );
+  add(
+    {
+      id: DEMO_CUSTOMERS.noAzure,
+      companyName: 'Adventure Works SARL',
+      domainStem: 'adventureworks',
+      country: 'FR',
+    },
+    [{ kind: 'm365' }],
+  );
+  add(
+    {
+      id: DEMO_CUSTOMERS.unavailableMarket,
+      companyName: 'Wide World Importers Ltda',
+      domainStem: 'wideworldimporters',
+      country: 'BR',
+    },
+    [{ kind: 'azurePlan', id: DEMO_SUBSCRIPTIONS.unavailableMarket, registration: 'Registered' }],
+  );
+
+  const usedNames = new Set(customers.map((customer) => customer.companyProfile.companyName));
+  while (customers.length < CUSTOMER_COUNT) {
+    const companyName = `${random.pick(NAME_FIRST)} ${random.pick(NAME_SECOND)}`;
+    if (usedNames.has(companyName)) continue;
+    usedNames.add(companyName);
+    const country = random.pick(GENERATED_COUNTRIES);
+    const roll = random.next();
+    const subscriptions: Array<{
+      kind: SubscriptionKind;
+      status?: SubscriptionStatus;
+      registration?: RegistrationState;
+    }> =
+      roll < 0.55
+        ? [{ kind: 'azurePlan', registration: random.chance(0.8) ? 'Registered' : 'NotRegistered' }]
+        : roll < 0.7
+          ? [{ kind: 'legacy', registration: random.chance(0.7) ? 'Registered' : 'NotRegistered' }]
+          : roll < 0.8
+            ? [
+                { kind: 'azurePlan', registration: 'Registered' },
+                { kind: 'legacy', registration: random.chance(0.5) ? 'Registered' : 'NotRegistered' },
+              ]
+            : roll < 0.85
+              ? [{ kind: 'azurePlan', status: 'suspended', registration: 'Registered' }]
+              : [];
+    if (random.chance(0.5)) subscriptions.push({ kind: 'm365' });
+    add({ id: random.guid(), companyName, domainStem: slug(companyName), country }, subscriptions);
+  }
+  return { customers, subscriptionsByCustomer, registrations };
+}
