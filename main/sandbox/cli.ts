@@ -1,0 +1,161 @@
+/**
+ * `npm run sandbox -- [options]`: runs the Partner Center sandbox standalone. Once listening it
+ * prints exactly one JSON line (`{"event":"ready",...}`) to stdout so scripts and tests can use it;
+ * bad options print a message to stderr and exit with status 2; SIGINT/SIGTERM close it cleanly.
+ */
+import { parseArgs } from 'node:util';
+import { parseFaultSpec, startSandbox, type RunningSandbox, type SandboxOptions } from './index';
+
+const USAGE = `Usage: npm run sandbox -- [options]
+  --port N            port on 127.0.0.1 (0 = any free port; default 0)
+  --seed N            same seed, same data (default 1)
+  --latency-ms N      extra delay before every API answer (default 0)
+  --rate-limit N      requests per minute per partner tenant on throttled operations (default unlimited)
+  --faults SPEC       e.g. 429:0.05,503:0.02,timeout:0.01,drop-after-commit:0.05,malformed:0.01
+  --catalog small|full   catalog size (default full)
+  --line-items N      line items on the largest invoice (default 5000)
+  --data-dir DIR      persist state across restarts (default in memory)
+  --auto-approve      device-code and browser sign-ins approve themselves
+  --registration-delay-ms N   Registering → Registered after N ms (default 5000)
+  --order-completion-ms N     orders pending → completed after N ms (default 5000)
+  --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)`;
+
+/** A bad command line: reported on stderr with exit status 2. */
+class UsageError extends Error {}
+
+/** `--help`: usage on stdout, exit status 0. */
+class HelpRequested extends Error {}
+
+function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+/** Parses the command line into sandbox options. */
+export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        seed: { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        faults: { type: 'string' },
+        catalog: { type: 'string' },
+        'line-items': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'auto-approve': { type: 'boolean' },
+        'registration-delay-ms': { type: 'string' },
+        'order-completion-ms': { type: 'string' },
+        'fault-timeout-ms': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) throw new HelpRequested();
+  const catalog = values.catalog;
+  if (catalog !== undefined && catalog !== 'small' && catalog !== 'full') {
+    throw new UsageError(`--catalog must be small or full (got "${catalog}")`);
+  }
+  if (values.faults !== undefined) {
+    try {
+      parseFaultSpec(values.faults);
+    } catch (error) {
+      throw new UsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
+    throw new UsageError('--data-dir must name a directory');
+  }
+  const port = integer('port', values.port, 0, 65_535);
+  const seed = integer('seed', values.seed, 0, 4_294_967_295);
+  const latencyMs = integer('latency-ms', values['latency-ms'], 0, 600_000);
+  const rateLimitPerMinute = integer('rate-limit', values['rate-limit'], 0, 10_000_000);
+  const lineItems = integer('line-items', values['line-items'], 0, 10_000_000);
+  const registrationDelayMs = integer(
+    'registration-delay-ms',
+    values['registration-delay-ms'],
+    0,
+    86_400_000,
+  );
+  const orderCompletionMs = integer('order-completion-ms', values['order-completion-ms'], 0, 86_400_000);
+  const faultTimeoutMs = integer('fault-timeout-ms', values['fault-timeout-ms'], 0, 86_400_000);
+  return {
+    ...(port !== undefined ? { port } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+    ...(rateLimitPerMinute !== undefined ? { rateLimitPerMinute } : {}),
+    ...(values.faults !== undefined ? { faults: values.faults } : {}),
+    ...(catalog !== undefined ? { catalog } : {}),
+    ...(lineItems !== undefined ? { lineItems } : {}),
+    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values['auto-approve'] ? { autoApprove: true } : {}),
+    ...(registrationDelayMs !== undefined ? { registrationDelayMs } : {}),
+    ...(orderCompletionMs !== undefined ? { orderCompletionMs } : {}),
+    ...(faultTimeoutMs !== undefined ? { faultTimeoutMs } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: SandboxOptions;
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`sandbox: ${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let sandbox: RunningSandbox;
+  try {
+    sandbox = await startSandbox(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(
+      `sandbox: could not start: ${code === 'EADDRINUSE' ? `port ${options.port ?? 0} is in use` : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+  const ready = {
+    event: 'ready',
+    baseUrl: sandbox.baseUrl,
+    authority: sandbox.authority,
+    tenantId: sandbox.tenantId,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+    user: sandbox.user,
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`sandbox: error while closing: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

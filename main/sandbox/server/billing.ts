@@ -1,0 +1,374 @@
+/**
+ * Billing (§4.20–§4.25): balance, per-currency summaries, invoices (offset paging), invoice by id,
+ * line items (seek paging for OneTime, offset paging for the legacy providers; query and path
+ * forms) and statement PDFs. Reservations bought through the sandbox land on a OneTime invoice per
+ * month and currency, and the balance and summaries include them.
+ */
+import { currencyInfo, toMajor } from '../data/wire';
+import type { Invoice, InvoiceLineItem, InvoiceSummary, LineItemProvider } from '../data/model';
+import type { Reply, Route, RouteContext } from './router';
+import type { Services } from './services';
+import type { StoredOrder } from './state';
+import { renderInvoiceStatement } from './statement';
+import type { LoadedWorld } from './world';
+import {
+  ApiError,
+  badRequest,
+  intParam,
+  link,
+  offsetPage,
+  queryParam,
+  seekPage,
+  wireDate,
+  type Sliceable,
+} from './wire';
+
+/** Largest and default seek page for line items (§1.5). */
+const MAX_LINE_ITEM_PAGE = 2000;
+/** Default page of `GET /invoices` (the documented example asks for 200). */
+const DEFAULT_INVOICE_PAGE = 200;
+
+interface SandboxInvoice {
+  readonly invoice: Invoice;
+  readonly lines: InvoiceLineItem[];
+  readonly totalMinor: number;
+}
+
+/** OneTime invoices for sandbox purchases: one per month and currency, newest first. */
+function sandboxInvoices(services: Services): SandboxInvoice[] {
+  const orders = Object.values(services.store.data.orders).sort((a, b) => a.createdAtMs - b.createdAtMs);
+  const byKey = new Map<string, StoredOrder[]>();
+  for (const order of orders) {
+    const month = new Date(order.createdAtMs).toISOString().slice(0, 7);
+    const key = `${month}|${order.currencyCode}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), order]);
+  }
+  const out: SandboxInvoice[] = [];
+  for (const [key, group] of byKey) {
+    const [month = '', code = 'USD'] = key.split('|');
+    const currency = currencyInfo(code);
+    // `G9` + yyyymm + currency letters: stable, and distinct from the generated history's ids.
+    const id = `G9${month.replace('-', '')}${code}`;
+    const start = Date.parse(`${month}-01T00:00:00Z`);
+    const endDate = new Date(start);
+    endDate.setUTCMonth(endDate.getUTCMonth() + 1);
+    const end = endDate.getTime() - 1000;
+    const lines: InvoiceLineItem[] = [];
+    let totalMinor = 0;
+    for (const order of group) {
+      for (const line of order.lines) {
+        const subtotalMinor = line.unitPriceMinor * line.quantity;
+        totalMinor += subtotalMinor;
+        const customer = services.world.customersById.get(order.customerId);
+        const termEnd = new Date(order.createdAtMs);
+        termEnd.setUTCFullYear(termEnd.getUTCFullYear() + (line.termDuration === 'P3Y' ? 3 : 1));
+        const unit = toMajor(line.unitPriceMinor, currency);
+        lines.push({
+          partnerId: services.world.partner.id,
+          customerId: order.customerId,
+          customerName: customer?.companyProfile.companyName ?? '',
+          customerDomainName: customer?.companyProfile.domain ?? '',
+          customerCountry: order.country,
+          invoiceNumber: id,
+          mpnId: services.world.partner.mpnId,
+          resellerMpnId: 0,
+          orderId: order.id,
+          orderDate: wireDate(order.createdAtMs),
+          productId: line.productId,
+          skuId: line.skuId,
+          availabilityId: line.availabilityId,
+          productName: line.productName,
+          skuName: line.skuName,
+          productQualifiers: [],
+          chargeType: 'new',
+          unitPrice: unit,
+          effectiveUnitPrice: unit,
+          unitType: '',
+          quantity: line.quantity,
+          subtotal: toMajor(subtotalMinor, currency),
+          taxTotal: 0,
+          totalForCustomer: toMajor(subtotalMinor, currency),
+          currency: currency.code,
+          publisherName: 'Microsoft Corporation',
+          publisherId: '',
+          subscriptionDescription: line.friendlyName,
+          subscriptionId: line.subscriptionId,
+          subscriptionStartDate: wireDate(order.createdAtMs),
+          subscriptionEndDate: wireDate(termEnd.getTime()),
+          chargeStartDate: wireDate(order.createdAtMs),
+          chargeEndDate: wireDate(termEnd.getTime()),
+          termAndBillingCycle: `${line.termDuration === 'P3Y' ? '3 Years' : '1 Year'} Prepaid`,
+          alternateId: order.alternateId,
+          referenceId: `${order.id}-${line.lineItemNumber}`,
+          priceAdjustmentDescription: '',
+          discountDetails: '',
+          pricingCurrency: currency.code,
+          pcToBCExchangeRate: 1,
+          pcToBCExchangeRateDate: wireDate(start),
+          billableQuantity: line.quantity,
+          meterDescription: '',
+          billingFrequency: '',
+          reservationOrderId: `${order.alternateId}-${line.lineItemNumber}`,
+          creditReasonCode: '',
+          promotionId: '',
+          invoiceLineItemType: 'billing_line_items',
+          billingProvider: 'one_time',
+          attributes: { objectType: 'OneTimeInvoiceLineItem' },
+        });
+      }
+    }
+    const last = group[group.length - 1]!;
+    out.push({
+      totalMinor,
+      lines,
+      invoice: {
+        id,
+        invoiceDate: wireDate(last.createdAtMs),
+        billingPeriodStartDate: wireDate(start),
+        billingPeriodEndDate: wireDate(end),
+        totalCharges: toMajor(totalMinor, currency),
+        paidAmount: 0,
+        currencyCode: currency.code,
+        currencySymbol: currency.symbol,
+        pdfDownloadLink: `/invoices/${id}/documents/statement`,
+        taxReceipts: [],
+        invoiceDetails: [
+          {
+            invoiceLineItemType: 'billing_line_items',
+            billingProvider: 'one_time',
+            links: { self: link(`/invoices/OneTime-${id}/lineitems/OneTime/BillingLineItems`) },
+            attributes: { objectType: 'InvoiceDetail' },
+          },
+        ],
+        amendments: [],
+        documentType: 'invoice',
+        invoiceType: 'OneTime',
+        links: { self: link(`/invoices/OneTime-${id}`) },
+        attributes: { objectType: 'Invoice' },
+      },
+    });
+  }
+  return out.sort((a, b) => b.invoice.invoiceDate.localeCompare(a.invoice.invoiceDate));
+}
+
+/** A summary with sandbox purchases in its currency added to the balance and the OneTime detail. */
+function withPurchases(summary: InvoiceSummary, extras: ReadonlyArray<SandboxInvoice>): InvoiceSummary {
+  const mine = extras.filter((e) => e.invoice.currencyCode === summary.currencyCode);
+  if (mine.length === 0) return summary;
+  const currency = currencyInfo(summary.currencyCode);
+  const extraMinor = mine.reduce((sum, e) => sum + e.totalMinor, 0);
+  const add = (amount: number): number =>
+    toMajor(Math.round(amount * 10 ** currency.decimals) + extraMinor, currency);
+  const latest = mine[0]!.invoice.invoiceDate;
+  const details = [...(summary.details ?? [])];
+  const index = details.findIndex((d) => d.invoiceType === 'OneTime');
+  if (index >= 0) {
+    const detail = details[index]!;
+    details[index] = {
+      invoiceType: 'OneTime',
+      summary: {
+        ...detail.summary,
+        balanceAmount: add(detail.summary.balanceAmount),
+        latestInvoiceDate: latest,
+      },
+    };
+  } else {
+    details.push({
+      invoiceType: 'OneTime',
+      summary: {
+        balanceAmount: toMajor(extraMinor, currency),
+        currencyCode: currency.code,
+        currencySymbol: currency.symbol,
+        accountingDate: latest,
+        firstInvoiceCreationDate: mine[mine.length - 1]!.invoice.invoiceDate,
+        lastPaymentDate: '0001-01-01T00:00:00',
+        lastPaymentAmount: 0,
+        latestInvoiceDate: latest,
+        attributes: { objectType: 'InvoiceSummary' },
+      },
+    });
+  }
+  return { ...summary, balanceAmount: add(summary.balanceAmount), latestInvoiceDate: latest, details };
+}
+
+function newSummary(extras: ReadonlyArray<SandboxInvoice>, code: string): InvoiceSummary {
+  const base: InvoiceSummary = {
+    balanceAmount: 0,
+    currencyCode: code,
+    currencySymbol: currencyInfo(code).symbol,
+    accountingDate: '0001-01-01T00:00:00',
+    firstInvoiceCreationDate: '0001-01-01T00:00:00',
+    lastPaymentDate: '0001-01-01T00:00:00',
+    lastPaymentAmount: 0,
+    latestInvoiceDate: '0001-01-01T00:00:00',
+    details: [],
+    links: { self: link('/invoices/summary') },
+    attributes: { objectType: 'InvoiceSummary' },
+  };
+  return withPurchases(base, extras);
+}
+
+/** Normalizes `provider` (§4.24): `onetime`, `OneTime`, `one_time`, `azure`, `office`. */
+function parseProvider(value: string): LineItemProvider {
+  const lower = value.toLowerCase().replace(/[_\s-]/g, '');
+  if (lower === 'onetime') return 'one_time';
+  if (lower === 'azure') return 'azure';
+  if (lower === 'office') return 'office';
+  throw badRequest(`The provider '${value}' is not supported. Use OneTime, Azure or Office.`, 3000);
+}
+
+function parseLineItemType(value: string): 'billing' | 'usage' {
+  const lower = value.toLowerCase().replace(/[_\s-]/g, '');
+  if (lower === 'billinglineitems') return 'billing';
+  if (lower === 'usagelineitems') return 'usage';
+  throw badRequest(`The invoiceLineItemType '${value}' is not supported.`, 3000);
+}
+
+/** Invoice ids appear bare and with a type prefix in self links (`OneTime-G000024130`). */
+function bareInvoiceId(id: string): string {
+  return id.replace(/^(onetime|recurring)-/i, '');
+}
+
+/** The billing route table. */
+export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] {
+  const world = services.world;
+  const findInvoice = (rawId: string): { invoice: Invoice; sandbox?: SandboxInvoice } => {
+    const id = bareInvoiceId(rawId);
+    const sandbox = sandboxInvoices(services).find((s) => s.invoice.id.toLowerCase() === id.toLowerCase());
+    if (sandbox) return { invoice: sandbox.invoice, sandbox };
+    const invoice = world.invoicesById.get(id) ?? world.invoicesById.get(id.toUpperCase());
+    if (!invoice) throw new ApiError(404, 800002, `Invoice ${rawId} was not found.`);
+    return { invoice };
+  };
+
+  const lineItems = (
+    ctx: RouteContext,
+    providerRaw: string | undefined,
+    typeRaw: string | undefined,
+  ): Reply => {
+    const found = findInvoice(ctx.params.invoiceId!);
+    if (!providerRaw) throw badRequest('The provider query parameter is required.', 3000);
+    if (!typeRaw) throw badRequest('The invoiceLineItemType query parameter is required.', 3000);
+    const provider = parseProvider(providerRaw);
+    const type = parseLineItemType(typeRaw);
+    const id = found.invoice.id;
+    let source: Sliceable;
+    if (type === 'usage') {
+      // The sandbox has no daily-rated usage; such pages are valid and empty.
+      source = [];
+    } else if (found.sandbox) {
+      source = provider === 'one_time' ? found.sandbox.lines : [];
+    } else {
+      const count = loaded.lineItemCount(id, provider);
+      source = { length: count, slice: (start, end) => loaded.lineItems(id, provider, start, end - start) };
+    }
+    const wireProvider = provider === 'one_time' ? 'OneTime' : provider === 'azure' ? 'Azure' : 'Office';
+    const wireType = type === 'usage' ? 'UsageLineItems' : 'BillingLineItems';
+    if (provider === 'one_time') {
+      const size = Math.max(1, intParam(ctx, 'size', MAX_LINE_ITEM_PAGE, MAX_LINE_ITEM_PAGE));
+      const self = `/invoices/${id}/lineitems?provider=${wireProvider}&invoicelineitemtype=${wireType}&size=${size}`;
+      return {
+        status: 200,
+        json: seekPage(source, ctx, size, self, `lineitems:${id}:${provider}:${type}:${size}`),
+      };
+    }
+    const size = Math.max(1, intParam(ctx, 'size', MAX_LINE_ITEM_PAGE, MAX_LINE_ITEM_PAGE));
+    const offset = intParam(ctx, 'offset', 0);
+    return {
+      status: 200,
+      json: offsetPage(
+        source,
+        offset,
+        size,
+        (o) =>
+          `/invoices/${id}/lineitems?provider=${wireProvider}&invoicelineitemtype=${wireType}&size=${size}&offset=${o}`,
+      ),
+    };
+  };
+
+  const statement = (ctx: RouteContext): Reply => {
+    const found = findInvoice(ctx.params.invoiceId!);
+    return {
+      status: 200,
+      stream: renderInvoiceStatement(world, found.invoice, found.sandbox?.lines),
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename=Invoice_${found.invoice.id}.pdf`,
+      },
+    };
+  };
+
+  // Literal routes first: the router takes the first match, and `summary` would also match `:invoiceId`.
+  return [
+    {
+      auth: 'any',
+      method: 'GET',
+      path: '/v1/invoices/summary',
+      handler: () => {
+        const extras = sandboxInvoices(services);
+        const balance = withPurchases(world.accountBalance, extras);
+        return { status: 200, json: { ...balance, links: { self: link('/invoices/summary') } } };
+      },
+    },
+    {
+      auth: 'user',
+      method: 'GET',
+      path: '/v1/invoices/summaries',
+      handler: () => {
+        const extras = sandboxInvoices(services);
+        const items = world.invoiceSummaries.map((summary) => withPurchases(summary, extras));
+        for (const code of new Set(extras.map((e) => e.invoice.currencyCode))) {
+          if (!items.some((s) => s.currencyCode === code)) items.push(newSummary(extras, code));
+        }
+        return {
+          status: 200,
+          json: {
+            totalCount: items.length,
+            items,
+            links: { self: link('/invoices/summaries') },
+            attributes: { objectType: 'Collection' },
+          },
+        };
+      },
+    },
+    {
+      auth: 'any',
+      method: 'GET',
+      path: '/v1/invoices',
+      handler: (ctx) => {
+        const all = [...sandboxInvoices(services).map((s) => s.invoice), ...world.invoices];
+        const size = Math.max(1, intParam(ctx, 'size', DEFAULT_INVOICE_PAGE));
+        const offset = intParam(ctx, 'offset', 0);
+        return {
+          status: 200,
+          json: offsetPage(all, offset, size, (o) => `/invoices?size=${size}&offset=${o}`),
+        };
+      },
+    },
+    {
+      auth: 'user',
+      method: 'GET',
+      path: '/v1/invoices/:invoiceId',
+      handler: (ctx) => ({ status: 200, json: findInvoice(ctx.params.invoiceId!).invoice }),
+    },
+    {
+      auth: 'any',
+      method: 'GET',
+      path: '/v1/invoices/:invoiceId/lineitems',
+      handler: (ctx) => lineItems(ctx, queryParam(ctx, 'provider'), queryParam(ctx, 'invoiceLineItemType')),
+    },
+    {
+      auth: 'any',
+      method: 'GET',
+      path: '/v1/invoices/:invoiceId/lineitems/:provider/:lineItemType',
+      handler: (ctx) => lineItems(ctx, ctx.params.provider, ctx.params.lineItemType),
+    },
+    { auth: 'user', method: 'GET', path: '/v1/invoices/:invoiceId/documents/statement', handler: statement },
+    {
+      auth: 'user',
+      method: 'GET',
+      path: '/v1/invoices/:invoiceId/receipts/:receiptId/documents/statement',
+      handler: statement,
+    },
+  ];
+}

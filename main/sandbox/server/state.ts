@@ -1,0 +1,129 @@
+/**
+ * The sandbox's mutable state: what clients changed on top of the generated world (registrations,
+ * carts, orders, idempotency records, refresh tokens). Kept in memory, and with a data dir written
+ * to one JSON file synchronously before a write is answered, so that a write committed just before
+ * a crash or a dropped connection is still there after a restart.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { IdentityPersisted } from './identity';
+
+/** A registration requested through the API (§4.1); it completes `registrationDelayMs` later. */
+export interface StoredRegistration {
+  readonly requestedAtMs: number;
+}
+
+/** A cart as stored: the wire cart plus who owns it and, once checked out, its result. */
+export interface StoredCart {
+  readonly customerId: string;
+  cart: Record<string, unknown>;
+  checkout?: Record<string, unknown>;
+}
+
+/** One line of an order placed through the sandbox, with what billing and entitlements need. */
+export interface StoredOrderLine {
+  readonly lineItemNumber: number;
+  readonly productId: string;
+  readonly skuId: string;
+  readonly availabilityId: string;
+  readonly quantity: number;
+  readonly termDuration: string;
+  readonly scope: 'Shared' | 'Single';
+  readonly subscriptionId: string;
+  readonly friendlyName: string;
+  readonly productName: string;
+  readonly skuName: string;
+  readonly reservationType: string;
+  readonly unitPriceMinor: number;
+  readonly provisioningContext: Record<string, string>;
+}
+
+/** An order placed through the sandbox. */
+export interface StoredOrder {
+  readonly id: string;
+  readonly alternateId: string;
+  readonly customerId: string;
+  readonly country: string;
+  readonly currencyCode: string;
+  readonly createdAtMs: number;
+  readonly cartId: string;
+  readonly lines: ReadonlyArray<StoredOrderLine>;
+}
+
+/** A recorded answer to a write, replayed for a repeated `MS-RequestId`. */
+export interface StoredReply {
+  readonly status: number;
+  readonly body: string;
+  readonly contentType: string;
+  readonly headers: Record<string, string>;
+}
+
+/** Everything that is persisted. */
+export interface StateData {
+  version: 1;
+  /** The world this state belongs to; state from another seed or catalog is discarded. */
+  world: string;
+  identity: IdentityPersisted;
+  registrations: Record<string, StoredRegistration>;
+  carts: Record<string, StoredCart>;
+  orders: Record<string, StoredOrder>;
+  idempotency: Record<string, StoredReply>;
+}
+
+const FILE_NAME = 'sandbox-state.json';
+
+/** Holds the state and writes it to the data dir (if any). */
+export class StateStore {
+  readonly data: StateData;
+
+  private constructor(
+    data: StateData,
+    private readonly file: string | undefined,
+  ) {
+    this.data = data;
+  }
+
+  /** Loads the state from `dataDir` (or starts empty), for the world identified by `worldKey`. */
+  static open(dataDir: string | undefined, worldKey: string): StateStore {
+    const empty: StateData = {
+      version: 1,
+      world: worldKey,
+      identity: { refreshTokens: {} },
+      registrations: {},
+      carts: {},
+      orders: {},
+      idempotency: {},
+    };
+    if (!dataDir) return new StateStore(empty, undefined);
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, FILE_NAME);
+    let data = empty;
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as StateData;
+      if (parsed.version === 1 && parsed.world === worldKey) data = parsed;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        // A corrupt file must not stop the demo; start over, keeping the bad file for inspection.
+        try {
+          renameSync(file, `${file}.corrupt-${Date.now()}`);
+        } catch {
+          // nothing more to do
+        }
+      }
+    }
+    return new StateStore(data, file);
+  }
+
+  /** Whether writes reach disk. */
+  get persistent(): boolean {
+    return this.file !== undefined;
+  }
+
+  /** Writes the state to disk atomically (temp file + rename); a no-op in memory. */
+  save(): void {
+    if (!this.file) return;
+    const temp = `${this.file}.tmp-${process.pid}`;
+    writeFileSync(temp, JSON.stringify(this.data));
+    renameSync(temp, this.file);
+  }
+}
