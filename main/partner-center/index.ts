@@ -1,0 +1,318 @@
+/**
+ * The Partner Center API client: one typed method per operation of the wire contract (§4, §13).
+ *
+ * Plain Node: no Electron. Authentication is injected (`getAccessToken`), and so is the tenant's
+ * request budget, which must be the one shared by everything in the app (`budgetForTenant`).
+ */
+import type { RequestBudget } from './budget';
+import type { Clock } from './clock';
+import {
+  HttpPipeline,
+  type CallOptions,
+  type RetryPolicy,
+  type StreamResponse,
+  type WriteOptions,
+} from './http';
+import type { Availability, InventoryCheckRequest, InventoryItem, Product, Sku } from './models/catalog';
+import type { Cart, CartCheckoutResult, CartInput } from './models/carts';
+import type { Link } from './models/common';
+import type { Customer, RegistrationStatus, Subscription } from './models/customers';
+import type { Entitlement, ReservationDetails } from './models/entitlements';
+import type { Invoice, InvoiceLineItem, InvoiceSummary } from './models/billing';
+import type { LineItemProvisioningStatus, Order } from './models/orders';
+import * as billing from './operations/billing';
+import * as carts from './operations/carts';
+import * as catalog from './operations/catalog';
+import * as customers from './operations/customers';
+import * as entitlements from './operations/entitlements';
+import * as orders from './operations/orders';
+import type { PagedCollection } from './paging';
+
+export * from './budget';
+export type { Clock } from './clock';
+export { systemClock } from './clock';
+export * from './errors';
+export {
+  HttpPipeline,
+  defaultRetryPolicy,
+  isRetryableStatus,
+  parseRetryAfter,
+  type CallOptions,
+  type HttpPipelineOptions,
+  type JsonResponse,
+  type RequestSpec,
+  type ResponseInfo,
+  type RetryPolicy,
+  type StreamResponse,
+  type WriteOptions,
+} from './http';
+export * from './models/billing';
+export * from './models/carts';
+export * from './models/catalog';
+export {
+  billingCycleValues,
+  enumKey,
+  isKnownEnum,
+  parsePartnerCenterDate,
+  type BillingCycle,
+  type Lenient,
+  type Link,
+  type LinkHeader,
+  type Pricing,
+} from './models/common';
+export * from './models/customers';
+export * from './models/entitlements';
+export * from './models/orders';
+export type { CatalogScope, ProductQuery, SegmentedCatalogScope } from './operations/catalog';
+export type { RegistrationAccepted } from './operations/customers';
+export type { EntitlementQuery } from './operations/entitlements';
+export type { InvoiceLineItemQuery } from './operations/billing';
+export type { OrderBillingType, OrderQuery } from './operations/orders';
+export { paginate, type Page, type PagedCollection } from './paging';
+
+/** How to reach Partner Center and as whom. */
+export interface PartnerCenterClientOptions {
+  /** `https://api.partnercenter.microsoft.com`, or the sandbox's URL. */
+  readonly baseUrl: string;
+  /** Returns a current access token for `https://api.partnercenter.microsoft.com`. */
+  readonly getAccessToken: () => Promise<string>;
+  /** `X-Locale`, e.g. `en-US`. */
+  readonly locale: string;
+  /** Sent as `MS-PartnerCenter-Application`. */
+  readonly appName: string;
+  /** The partner tenant's shared budget: `budgetForTenant(tenantId)`. */
+  readonly budget: RequestBudget;
+  /** Replaces the global `fetch` (tests, proxies). */
+  readonly fetch?: typeof fetch;
+  /** Replaces real time for backoff waits (tests). */
+  readonly clock?: Clock;
+  /** Source of backoff jitter in [0, 1) (tests). */
+  readonly random?: () => number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Timeout of each attempt; 30 s by default. */
+  readonly timeoutMs?: number;
+}
+
+/** A Partner Center API client for one partner tenant. */
+export class PartnerCenterClient {
+  /** The request pipeline, for operations added outside this class. */
+  readonly http: HttpPipeline;
+
+  constructor(options: PartnerCenterClientOptions) {
+    this.http = new HttpPipeline(options);
+  }
+
+  // Customers and registration (§13, §4.1–4.2)
+
+  /** Lists the partner's customers (seek-paged). */
+  listCustomers(query?: { readonly size?: number }, options?: CallOptions): PagedCollection<Customer> {
+    return customers.listCustomers(this.http, query, options);
+  }
+
+  /** Gets one customer. */
+  getCustomer(customerId: string, options?: CallOptions): Promise<Customer> {
+    return customers.getCustomer(this.http, customerId, options);
+  }
+
+  /** Lists a customer's subscriptions. */
+  listSubscriptions(customerId: string, options?: CallOptions): Promise<Subscription[]> {
+    return customers.listSubscriptions(this.http, customerId, options);
+  }
+
+  /** Gets one of a customer's subscriptions. */
+  getSubscription(customerId: string, subscriptionId: string, options?: CallOptions): Promise<Subscription> {
+    return customers.getSubscription(this.http, customerId, subscriptionId, options);
+  }
+
+  /** Registers a subscription for reservation purchases. */
+  registerSubscription(
+    customerId: string,
+    subscriptionId: string,
+    options?: WriteOptions,
+  ): Promise<customers.RegistrationAccepted> {
+    return customers.registerSubscription(this.http, customerId, subscriptionId, options);
+  }
+
+  /** Gets a subscription's reservation registration status. */
+  getRegistrationStatus(
+    customerId: string,
+    subscriptionId: string,
+    options?: CallOptions,
+  ): Promise<RegistrationStatus> {
+    return customers.getRegistrationStatus(this.http, customerId, subscriptionId, options);
+  }
+
+  // Catalog (§4.3–4.9)
+
+  /** Lists products for a country and target view. */
+  getProducts(query: catalog.ProductQuery, options?: CallOptions): Promise<Product[]> {
+    return catalog.getProducts(this.http, query, options);
+  }
+
+  /** Gets one product. */
+  getProduct(productId: string, scope: catalog.CatalogScope, options?: CallOptions): Promise<Product> {
+    return catalog.getProduct(this.http, productId, scope, options);
+  }
+
+  /** Lists a product's SKUs. */
+  getSkus(productId: string, scope: catalog.SegmentedCatalogScope, options?: CallOptions): Promise<Sku[]> {
+    return catalog.getSkus(this.http, productId, scope, options);
+  }
+
+  /** Gets one SKU. */
+  getSku(productId: string, skuId: string, scope: catalog.CatalogScope, options?: CallOptions): Promise<Sku> {
+    return catalog.getSku(this.http, productId, skuId, scope, options);
+  }
+
+  /** Lists a SKU's availabilities. */
+  getAvailabilities(
+    productId: string,
+    skuId: string,
+    scope: catalog.SegmentedCatalogScope,
+    options?: CallOptions,
+  ): Promise<Availability[]> {
+    return catalog.getAvailabilities(this.http, productId, skuId, scope, options);
+  }
+
+  /** Gets one availability. */
+  getAvailability(
+    productId: string,
+    skuId: string,
+    availabilityId: string,
+    scope: catalog.CatalogScope,
+    options?: CallOptions,
+  ): Promise<Availability> {
+    return catalog.getAvailability(this.http, productId, skuId, availabilityId, scope, options);
+  }
+
+  /** Checks inventory for SKUs with the `InventoryCheck` prerequisite. */
+  checkInventory(
+    country: string,
+    request: InventoryCheckRequest,
+    options?: CallOptions,
+  ): Promise<InventoryItem[]> {
+    return catalog.checkInventory(this.http, country, request, options);
+  }
+
+  // Carts (§4.10–4.13)
+
+  /** Creates a cart. */
+  createCart(customerId: string, cart: CartInput, options?: WriteOptions): Promise<Cart> {
+    return carts.createCart(this.http, customerId, cart, options);
+  }
+
+  /** Gets a cart. */
+  getCart(customerId: string, cartId: string, options?: CallOptions): Promise<Cart> {
+    return carts.getCart(this.http, customerId, cartId, options);
+  }
+
+  /** Replaces a cart's line items. */
+  updateCart(customerId: string, cartId: string, cart: CartInput, options?: WriteOptions): Promise<Cart> {
+    return carts.updateCart(this.http, customerId, cartId, cart, options);
+  }
+
+  /** Checks out a cart; pass a journaled `requestId` so a retry can never buy twice. */
+  checkoutCart(customerId: string, cartId: string, options?: WriteOptions): Promise<CartCheckoutResult> {
+    return carts.checkoutCart(this.http, customerId, cartId, options);
+  }
+
+  // Orders (§4.14–4.17)
+
+  /** Gets one order. */
+  getOrder(
+    customerId: string,
+    orderId: string,
+    query?: orders.OrderQuery,
+    options?: CallOptions,
+  ): Promise<Order> {
+    return orders.getOrder(this.http, customerId, orderId, query, options);
+  }
+
+  /** Lists a customer's orders. */
+  listOrders(customerId: string, query?: orders.OrderQuery, options?: CallOptions): Promise<Order[]> {
+    return orders.listOrders(this.http, customerId, query, options);
+  }
+
+  /** Lists a customer's orders of one billing cycle type (`OneTime` for reservations). */
+  listOrdersByBillingType(
+    customerId: string,
+    billingType: orders.OrderBillingType,
+    query?: orders.OrderQuery,
+    options?: CallOptions,
+  ): Promise<Order[]> {
+    return orders.listOrdersByBillingType(this.http, customerId, billingType, query, options);
+  }
+
+  /** Gets the provisioning status of an order's lines. */
+  getProvisioningStatus(
+    customerId: string,
+    orderId: string,
+    options?: CallOptions,
+  ): Promise<LineItemProvisioningStatus[]> {
+    return orders.getProvisioningStatus(this.http, customerId, orderId, options);
+  }
+
+  // Entitlements (§4.18–4.19)
+
+  /** Lists a customer's entitlements. */
+  listEntitlements(
+    customerId: string,
+    query?: entitlements.EntitlementQuery,
+    options?: CallOptions,
+  ): Promise<Entitlement[]> {
+    return entitlements.listEntitlements(this.http, customerId, query, options);
+  }
+
+  /** Follows an artifact link to its reservation details. */
+  getReservationDetails(artifactLink: Link | string, options?: CallOptions): Promise<ReservationDetails> {
+    return entitlements.getReservationDetails(this.http, artifactLink, options);
+  }
+
+  // Billing (§4.20–4.25)
+
+  /** Gets the current account balance. */
+  getBalance(options?: CallOptions): Promise<InvoiceSummary> {
+    return billing.getBalance(this.http, options);
+  }
+
+  /** Lists the account balance per currency. */
+  getInvoiceSummaries(options?: CallOptions): Promise<InvoiceSummary[]> {
+    return billing.getInvoiceSummaries(this.http, options);
+  }
+
+  /** Lists invoices (offset-paged). */
+  listInvoices(
+    query?: { readonly size?: number; readonly offset?: number },
+    options?: CallOptions,
+  ): PagedCollection<Invoice> {
+    return billing.listInvoices(this.http, query, options);
+  }
+
+  /** Gets one invoice. */
+  getInvoice(invoiceId: string, options?: CallOptions): Promise<Invoice> {
+    return billing.getInvoice(this.http, invoiceId, options);
+  }
+
+  /** Lists an invoice's line items (seek-paged for OneTime, offset-paged otherwise). */
+  listInvoiceLineItems(
+    invoiceId: string,
+    query: billing.InvoiceLineItemQuery,
+    options?: CallOptions,
+  ): PagedCollection<InvoiceLineItem> {
+    return billing.listInvoiceLineItems(this.http, invoiceId, query, options);
+  }
+
+  /** Streams an invoice's statement PDF. */
+  getInvoiceStatement(invoiceId: string, options?: CallOptions): Promise<StreamResponse> {
+    return billing.getInvoiceStatement(this.http, invoiceId, options);
+  }
+
+  /** Streams a tax receipt's PDF. */
+  getTaxReceiptStatement(
+    invoiceId: string,
+    receiptId: string,
+    options?: CallOptions,
+  ): Promise<StreamResponse> {
+    return billing.getTaxReceiptStatement(this.http, invoiceId, receiptId, options);
+  }
+}

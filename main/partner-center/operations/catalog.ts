@@ -1,0 +1,169 @@
+/**
+ * Catalog: products, SKUs, availabilities and inventory checks (contract §4.3–4.9).
+ */
+import type { CallOptions, HttpPipeline } from '../http';
+import {
+  availabilitySchema,
+  inventoryCheckResponseSchema,
+  productSchema,
+  skuSchema,
+  type Availability,
+  type InventoryCheckRequest,
+  type InventoryItem,
+  type Product,
+  type Sku,
+} from '../models/catalog';
+import { collectionSchema } from '../models/common';
+import { segment } from './path';
+
+/** Which catalog to read: a country, and reservation products for an Azure plan or not. */
+export interface CatalogScope {
+  /** ISO 3166-1 alpha-2, e.g. `US`. */
+  readonly country: string;
+  /** `AzurePlan` for reservations bought on an Azure plan; omit for MS-AZR-0145P. */
+  readonly reservationScope?: 'AzurePlan';
+}
+
+/** A catalog scope narrowed to one segment. */
+export interface SegmentedCatalogScope extends CatalogScope {
+  /** `commercial`, `education`, `government` or `nonprofit`. */
+  readonly targetSegment?: string;
+}
+
+/** A product listing query. */
+export interface ProductQuery extends SegmentedCatalogScope {
+  /** e.g. `AzureReservations`, `AzureReservationsVM`, `AzureReservationsSQL`. */
+  readonly targetView: string;
+}
+
+/** Lists products for a country and target view (one page). */
+export async function getProducts(
+  http: HttpPipeline,
+  query: ProductQuery,
+  options?: CallOptions,
+): Promise<Product[]> {
+  const { data } = await http.json(
+    {
+      operation: 'getProducts',
+      method: 'GET',
+      path: '/products',
+      query: {
+        country: query.country,
+        targetView: query.targetView,
+        targetSegment: query.targetSegment,
+        reservationScope: query.reservationScope,
+      },
+    },
+    collectionSchema(productSchema),
+    options,
+  );
+  return data.items;
+}
+
+/** Gets one product. */
+export async function getProduct(
+  http: HttpPipeline,
+  productId: string,
+  scope: CatalogScope,
+  options?: CallOptions,
+): Promise<Product> {
+  const operation = 'getProduct';
+  const path = `/products/${segment(operation, 'productId', productId)}`;
+  const query = { country: scope.country, reservationScope: scope.reservationScope };
+  return (await http.json({ operation, method: 'GET', path, query }, productSchema, options)).data;
+}
+
+/** Lists a product's SKUs (one page). */
+export async function getSkus(
+  http: HttpPipeline,
+  productId: string,
+  scope: SegmentedCatalogScope,
+  options?: CallOptions,
+): Promise<Sku[]> {
+  const operation = 'getSkus';
+  const path = `/products/${segment(operation, 'productId', productId)}/skus`;
+  const query = {
+    country: scope.country,
+    targetSegment: scope.targetSegment,
+    reservationScope: scope.reservationScope,
+  };
+  return (await http.json({ operation, method: 'GET', path, query }, collectionSchema(skuSchema), options))
+    .data.items;
+}
+
+/** Gets one SKU. */
+export async function getSku(
+  http: HttpPipeline,
+  productId: string,
+  skuId: string,
+  scope: CatalogScope,
+  options?: CallOptions,
+): Promise<Sku> {
+  const operation = 'getSku';
+  const path = `/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}`;
+  const query = { country: scope.country, reservationScope: scope.reservationScope };
+  return (await http.json({ operation, method: 'GET', path, query }, skuSchema, options)).data;
+}
+
+/** Lists a SKU's availabilities (one page); fetch right before buying, ids can change. */
+export async function getAvailabilities(
+  http: HttpPipeline,
+  productId: string,
+  skuId: string,
+  scope: SegmentedCatalogScope,
+  options?: CallOptions,
+): Promise<Availability[]> {
+  const operation = 'getAvailabilities';
+  const path = `/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}/availabilities`;
+  const query = {
+    country: scope.country,
+    targetSegment: scope.targetSegment,
+    reservationScope: scope.reservationScope,
+  };
+  const { data } = await http.json(
+    { operation, method: 'GET', path, query },
+    collectionSchema(availabilitySchema),
+    options,
+  );
+  return data.items;
+}
+
+/** Gets one availability. */
+export async function getAvailability(
+  http: HttpPipeline,
+  productId: string,
+  skuId: string,
+  availabilityId: string,
+  scope: CatalogScope,
+  options?: CallOptions,
+): Promise<Availability> {
+  const operation = 'getAvailability';
+  const path = `/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}/availabilities/${segment(operation, 'availabilityId', availabilityId)}`;
+  const query = { country: scope.country, reservationScope: scope.reservationScope };
+  return (await http.json({ operation, method: 'GET', path, query }, availabilitySchema, options)).data;
+}
+
+/**
+ * Checks whether SKUs can be bought for a customer, subscription and region. A POST that changes
+ * nothing, so it is retried like a read and runs at interactive priority.
+ */
+export async function checkInventory(
+  http: HttpPipeline,
+  country: string,
+  request: InventoryCheckRequest,
+  options?: CallOptions,
+): Promise<InventoryItem[]> {
+  const { data } = await http.json(
+    {
+      operation: 'checkInventory',
+      method: 'POST',
+      path: '/extensions/product/checkInventory',
+      query: { country },
+      body: request,
+      write: false,
+    },
+    inventoryCheckResponseSchema,
+    options,
+  );
+  return data;
+}
