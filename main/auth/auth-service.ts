@@ -1,0 +1,646 @@
+import { createHash } from 'node:crypto';
+import {
+  ConfidentialClientApplication,
+  LogLevel,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type Configuration,
+  type DeviceCodeRequest,
+} from '@azure/msal-node';
+import type { AuthMode, Cloud } from '../settings/schema';
+import type { SecretStore } from '../vault/secret-store';
+import {
+  createGuardedNetworkClient,
+  globalAuthority,
+  sandboxAuthority,
+  type AuthorityConfig,
+  type MsalRequestRecord,
+} from './authority';
+import {
+  clientSecretKey,
+  PARTNER_CENTER_APP_SCOPES,
+  PARTNER_CENTER_USER_SCOPES,
+  tokenCacheKey,
+} from './constants';
+import { AuthFailure, scrub, SignInRequiredError, toAuthFailure } from './errors';
+import { createKeychainCachePlugin } from './token-cache-plugin';
+
+/** The profile fields sign-in needs (a settings `Profile` fits). */
+export interface AuthProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly tenantId: string;
+  readonly appId: string;
+  readonly authMode: AuthMode;
+  readonly cloud: Cloud;
+}
+
+/** What the UI shows while a device-code sign-in waits for the user. */
+export interface DeviceCodeInfo {
+  readonly userCode: string;
+  readonly verificationUri: string;
+  /** Entra ID's own sentence ("To sign in, use a web browser to open ..."). */
+  readonly message: string;
+  readonly expiresAt: string;
+}
+
+/** How to sign in; App-only profiles ignore everything but `clientSecret` and `signal`. */
+export interface SignInOptions {
+  /** `browser` (system browser, loopback redirect, PKCE), `device-code`, or `auto` (default): browser when
+   * `openBrowser` is given, device code when the browser cannot be opened or `openBrowser` is absent. */
+  readonly method?: 'auto' | 'browser' | 'device-code';
+  /** Opens the sign-in URL in the system browser (`shell.openExternal` in the app, Playwright in tests). */
+  readonly openBrowser?: (url: string) => Promise<void>;
+  /** Receives the device code to show; the sign-in then waits until the user finishes or `signal` aborts. */
+  readonly onDeviceCode?: (info: DeviceCodeInfo) => void;
+  /** Cancels the sign-in. */
+  readonly signal?: AbortSignal;
+  /** App-only: a new app secret to try; it is saved in the keychain only if Entra ID accepts it. */
+  readonly clientSecret?: string;
+  /** App+User: pre-fills the user name on the sign-in page. */
+  readonly loginHint?: string;
+}
+
+/** The signed-in user of an App+User profile (no tokens). */
+export interface SignedInAccount {
+  readonly username: string;
+  readonly name?: string;
+  readonly tenantId: string;
+}
+
+/** Result of a successful sign-in. */
+export interface SignInResult {
+  readonly profileId: string;
+  readonly method: 'client-credentials' | 'browser' | 'device-code';
+  readonly account?: SignedInAccount;
+  readonly expiresOn: string | null;
+}
+
+/** An access token for Partner Center calls: the only place a token leaves this module. */
+export interface AccessTokenResult {
+  readonly accessToken: string;
+  readonly expiresOn: Date | null;
+  readonly account?: SignedInAccount;
+}
+
+/** Where a profile stands, from the keychain only (no network). */
+export interface AuthStatus {
+  readonly profileId: string;
+  readonly authMode: AuthMode;
+  readonly state: 'signed-in' | 'signed-out' | 'sign-in-required' | 'secret-missing';
+  readonly message: string;
+  readonly account?: SignedInAccount;
+  readonly hasClientSecret?: boolean;
+}
+
+/** Options of {@link createAuthService}. */
+export interface AuthServiceOptions {
+  /** The vault (OS keychain in the app; memory in unit tests). */
+  readonly secrets: SecretStore;
+  /** Authority of the embedded sandbox (`startSandbox().authority`), asked when a sandbox profile signs in. */
+  readonly sandboxAuthority?: () => string | Promise<string>;
+  /** fetch for sandbox discovery and sandbox sign-in requests (tests may wrap it). */
+  readonly fetch?: typeof fetch;
+  /** Sees every MSAL request of sandbox profiles (method and URL only). */
+  readonly onMsalRequest?: (record: MsalRequestRecord) => void;
+  /** MSAL's log lines, without personal data, scrubbed. */
+  readonly log?: (level: 'error' | 'warning' | 'info', message: string) => void;
+  /** Longest wait for a browser sign-in; default 10 minutes. */
+  readonly browserTimeoutMs?: number;
+  /** Longest wait for a device-code sign-in (Entra ID's own limit is 15 minutes); default 15 minutes. */
+  readonly deviceCodeTimeoutMs?: number;
+}
+
+/** Sign-in and tokens for partner profiles. */
+export interface AuthService {
+  /** Signs a profile in: client credentials (App-only), or browser / device code (App+User). */
+  signIn(profile: AuthProfile, options?: SignInOptions): Promise<SignInResult>;
+  /** A valid access token, refreshed silently; throws {@link SignInRequiredError} when the user must sign in again. */
+  getAccessToken(profile: AuthProfile, options?: { forceRefresh?: boolean }): Promise<AccessTokenResult>;
+  /** Signs out: deletes the profile's token cache from the keychain, and its app secret with `forgetSecret`. */
+  signOut(profile: AuthProfile, options?: { forgetSecret?: boolean }): Promise<void>;
+  /** Where the profile stands (keychain only, no network). */
+  status(profile: AuthProfile): Promise<AuthStatus>;
+  /** Stores an App-only profile's secret in the keychain without testing it. */
+  setClientSecret(profile: Pick<AuthProfile, 'id'>, secret: string): Promise<void>;
+  /** Whether an App-only profile has a secret in the keychain. */
+  hasClientSecret(profile: Pick<AuthProfile, 'id'>): Promise<boolean>;
+  /** Deletes every keychain entry of a profile (when the profile itself is deleted). */
+  forgetProfile(profileId: string): Promise<void>;
+}
+
+const SUCCESS_PAGE = page(
+  'Signed in',
+  'You are signed in to Reservation Desk. You can close this tab and return to the app.',
+);
+const ERROR_PAGE = page(
+  'Sign-in failed',
+  'Sign-in did not complete. Return to Reservation Desk and try again.',
+);
+
+function page(title: string, text: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;margin:3rem"><h1>${title}</h1><p>${text}</p></body></html>`;
+}
+
+interface CachedApp<T> {
+  readonly fingerprint: string;
+  readonly app: T;
+}
+
+/** Creates the auth service. Plain Node: the app passes `shell.openExternal` as `openBrowser`. */
+export function createAuthService(options: AuthServiceOptions): AuthService {
+  const { secrets } = options;
+  const publicApps = new Map<string, CachedApp<PublicClientApplication>>();
+  const confidentialApps = new Map<string, CachedApp<ConfidentialClientApplication>>();
+  // Profiles whose last silent refresh failed for good; status() reports them until the next sign-in.
+  const needsSignIn = new Set<string>();
+
+  const resolveAuthority = async (profile: AuthProfile, signal?: AbortSignal): Promise<AuthorityConfig> => {
+    if (profile.cloud === 'global') return globalAuthority(profile.tenantId);
+    if (!options.sandboxAuthority) {
+      throw new AuthFailure(
+        'configuration',
+        'The built-in sandbox is not running, so the demo profile cannot sign in.',
+      );
+    }
+    return sandboxAuthority(await options.sandboxAuthority(), {
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  };
+
+  const msalConfig = (
+    profile: AuthProfile,
+    authority: AuthorityConfig,
+    clientSecret?: string,
+  ): Configuration => ({
+    auth: {
+      clientId: profile.appId,
+      authority: authority.authority,
+      knownAuthorities: authority.knownAuthorities,
+      ...(authority.authorityMetadata ? { authorityMetadata: authority.authorityMetadata } : {}),
+      ...(authority.cloudDiscoveryMetadata
+        ? { cloudDiscoveryMetadata: authority.cloudDiscoveryMetadata }
+        : {}),
+      ...(clientSecret ? { clientSecret } : {}),
+    },
+    cache: { cachePlugin: createKeychainCachePlugin(secrets, tokenCacheKey(profile.id)) },
+    system: {
+      ...(authority.allowedOrigins
+        ? {
+            networkClient: createGuardedNetworkClient({
+              allowedOrigins: authority.allowedOrigins,
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+              ...(options.onMsalRequest ? { onRequest: options.onMsalRequest } : {}),
+            }),
+          }
+        : {}),
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message, containsPii) => {
+          if (containsPii || !options.log) return;
+          const mapped = level === LogLevel.Error ? 'error' : level === LogLevel.Warning ? 'warning' : 'info';
+          options.log(mapped, scrub(message, clientSecret ? [clientSecret] : []));
+        },
+      },
+    },
+  });
+
+  const fingerprintOf = (profile: AuthProfile, authority: AuthorityConfig, clientSecret?: string): string =>
+    createHash('sha256')
+      .update(
+        JSON.stringify([
+          profile.tenantId,
+          profile.appId,
+          profile.authMode,
+          profile.cloud,
+          authority.authority,
+        ]),
+      )
+      .update(clientSecret ?? '')
+      .digest('hex');
+
+  const publicApp = async (profile: AuthProfile, signal?: AbortSignal): Promise<PublicClientApplication> => {
+    const authority = await resolveAuthority(profile, signal);
+    const fingerprint = fingerprintOf(profile, authority);
+    const cached = publicApps.get(profile.id);
+    if (cached?.fingerprint === fingerprint) return cached.app;
+    const app = new PublicClientApplication(msalConfig(profile, authority));
+    publicApps.set(profile.id, { fingerprint, app });
+    return app;
+  };
+
+  const confidentialApp = async (
+    profile: AuthProfile,
+    clientSecret: string,
+    signal?: AbortSignal,
+  ): Promise<ConfidentialClientApplication> => {
+    const authority = await resolveAuthority(profile, signal);
+    const fingerprint = fingerprintOf(profile, authority, clientSecret);
+    const cached = confidentialApps.get(profile.id);
+    if (cached?.fingerprint === fingerprint) return cached.app;
+    const app = new ConfidentialClientApplication(msalConfig(profile, authority, clientSecret));
+    confidentialApps.set(profile.id, { fingerprint, app });
+    return app;
+  };
+
+  const readSecret = async (profile: Pick<AuthProfile, 'id'>): Promise<string | null> =>
+    secrets.get(clientSecretKey(profile.id));
+
+  const pickAccount = async (
+    app: PublicClientApplication,
+    profile: AuthProfile,
+  ): Promise<AccountInfo | undefined> => {
+    const accounts = await app.getTokenCache().getAllAccounts();
+    return accounts.find((account) => account.tenantId === profile.tenantId) ?? accounts[0];
+  };
+
+  const summary = (account: AccountInfo | null | undefined): SignedInAccount | undefined =>
+    account
+      ? {
+          username: account.username,
+          tenantId: account.tenantId,
+          ...(account.name ? { name: account.name } : {}),
+        }
+      : undefined;
+
+  const signInAppOnly = async (profile: AuthProfile, signInOptions: SignInOptions): Promise<SignInResult> => {
+    const offered = signInOptions.clientSecret?.trim();
+    const secret = offered || (await readSecret(profile));
+    if (!secret) {
+      throw new AuthFailure('secret-missing', `Enter the app secret of "${profile.name}" to sign in.`);
+    }
+    try {
+      const app = await confidentialApp(profile, secret, signInOptions.signal);
+      // skipCache: signing in must prove the secret works now, not reuse an old token.
+      const result = await abortable(
+        app.acquireTokenByClientCredential({ scopes: [...PARTNER_CENTER_APP_SCOPES], skipCache: true }),
+        signInOptions.signal,
+      );
+      if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
+      if (offered) await secrets.set(clientSecretKey(profile.id), offered);
+      needsSignIn.delete(profile.id);
+      return {
+        profileId: profile.id,
+        method: 'client-credentials',
+        expiresOn: result.expiresOn?.toISOString() ?? null,
+      };
+    } catch (error) {
+      throw failure(error, profile, signInOptions.signal, [secret]);
+    }
+  };
+
+  const signInBrowser = async (
+    app: PublicClientApplication,
+    signInOptions: SignInOptions,
+    openBrowser: (url: string) => Promise<void>,
+    markBrowserFailed: () => void,
+  ): Promise<AuthenticationResult> => {
+    const controller = linkedController(signInOptions.signal, options.browserTimeoutMs ?? 10 * 60_000);
+    let redirect: { uri: string; state: string } | undefined;
+    const cancelLoopback = (): void => {
+      // MSAL's loopback server waits for the browser forever; answering it ourselves ends the wait
+      // (with an error MSAL reports, which we turn into "cancelled" or "timed out").
+      if (!redirect) return;
+      const body = new URLSearchParams({
+        error: 'access_denied',
+        error_description: 'cancelled',
+        state: redirect.state,
+      });
+      fetch(redirect.uri, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: body.toString(),
+      }).catch(() => undefined);
+    };
+    controller.signal.addEventListener('abort', cancelLoopback, { once: true });
+    try {
+      return await abortable(
+        app.acquireTokenInteractive({
+          scopes: [...PARTNER_CENTER_USER_SCOPES],
+          ...(signInOptions.loginHint ? { loginHint: signInOptions.loginHint } : {}),
+          successTemplate: SUCCESS_PAGE,
+          errorTemplate: ERROR_PAGE,
+          openBrowser: async (url) => {
+            const parsed = new URL(url);
+            redirect = {
+              uri: parsed.searchParams.get('redirect_uri') ?? '',
+              state: parsed.searchParams.get('state') ?? '',
+            };
+            if (controller.signal.aborted) throw new AuthFailure('cancelled', 'Sign-in was cancelled.');
+            try {
+              await openBrowser(url);
+            } catch (error) {
+              markBrowserFailed();
+              throw error;
+            }
+          },
+        }),
+        controller.signal,
+      );
+    } catch (error) {
+      if (controller.signal.aborted && !signInOptions.signal?.aborted) {
+        throw new AuthFailure('timed-out', 'The browser sign-in took too long. Try again.', {
+          retryable: true,
+        });
+      }
+      throw error;
+    } finally {
+      controller.dispose();
+    }
+  };
+
+  const signInDeviceCode = async (
+    app: PublicClientApplication,
+    signInOptions: SignInOptions,
+    onDeviceCode: (info: DeviceCodeInfo) => void,
+  ): Promise<AuthenticationResult> => {
+    const timeoutMs = options.deviceCodeTimeoutMs ?? 15 * 60_000;
+    const request: DeviceCodeRequest = {
+      scopes: [...PARTNER_CENTER_USER_SCOPES],
+      timeout: Math.ceil(timeoutMs / 1000),
+      deviceCodeCallback: (response) => {
+        onDeviceCode({
+          userCode: response.userCode,
+          verificationUri: response.verificationUri,
+          message: response.message,
+          expiresAt: new Date(Date.now() + response.expiresIn * 1000).toISOString(),
+        });
+      },
+    };
+    // MSAL stops polling when `cancel` is set; it checks between polls, so we also stop waiting at once.
+    const stop = (): void => {
+      request.cancel = true;
+    };
+    signInOptions.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const result = await abortable(app.acquireTokenByDeviceCode(request), signInOptions.signal);
+      if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
+      return result;
+    } finally {
+      signInOptions.signal?.removeEventListener('abort', stop);
+    }
+  };
+
+  const signInAppUser = async (profile: AuthProfile, signInOptions: SignInOptions): Promise<SignInResult> => {
+    const method = signInOptions.method ?? 'auto';
+    const { openBrowser, onDeviceCode } = signInOptions;
+    try {
+      const app = await publicApp(profile, signInOptions.signal);
+      let result: AuthenticationResult;
+      let used: 'browser' | 'device-code';
+      if ((method === 'browser' || method === 'auto') && openBrowser) {
+        let browserFailed = false;
+        try {
+          result = await signInBrowser(app, signInOptions, openBrowser, () => {
+            browserFailed = true;
+          });
+          used = 'browser';
+        } catch (error) {
+          // Device code is the fallback when no browser could be opened (remote sessions, locked-down PCs).
+          if (!(method === 'auto' && browserFailed && onDeviceCode && !signInOptions.signal?.aborted))
+            throw error;
+          result = await signInDeviceCode(app, signInOptions, onDeviceCode);
+          used = 'device-code';
+        }
+      } else if (method !== 'browser' && onDeviceCode) {
+        result = await signInDeviceCode(app, signInOptions, onDeviceCode);
+        used = 'device-code';
+      } else {
+        throw new AuthFailure(
+          'configuration',
+          method === 'browser'
+            ? 'No way to open a browser was given.'
+            : 'No way to show a device code was given.',
+        );
+      }
+      // One user per profile: drop any other account left from an earlier sign-in.
+      const cache = app.getTokenCache();
+      for (const account of await cache.getAllAccounts()) {
+        if (result.account && account.homeAccountId !== result.account.homeAccountId)
+          await cache.removeAccount(account);
+      }
+      needsSignIn.delete(profile.id);
+      const account = summary(result.account);
+      return {
+        profileId: profile.id,
+        method: used,
+        ...(account ? { account } : {}),
+        expiresOn: result.expiresOn?.toISOString() ?? null,
+      };
+    } catch (error) {
+      throw failure(error, profile, signInOptions.signal);
+    }
+  };
+
+  const failure = (
+    error: unknown,
+    profile: AuthProfile,
+    signal?: AbortSignal,
+    knownSecrets: string[] = [],
+  ): AuthFailure => {
+    const mapped = toAuthFailure(error, {
+      profileName: profile.name,
+      knownSecrets,
+      ...(signal ? { signal } : {}),
+    });
+    if (mapped.code === 'sign-in-required' || mapped.code === 'invalid-credentials')
+      needsSignIn.add(profile.id);
+    return mapped;
+  };
+
+  const service: AuthService = {
+    signIn(profile, signInOptions = {}) {
+      if (signInOptions.signal?.aborted)
+        return Promise.reject(new AuthFailure('cancelled', 'Sign-in was cancelled.'));
+      return profile.authMode === 'app-only'
+        ? signInAppOnly(profile, signInOptions)
+        : signInAppUser(profile, signInOptions);
+    },
+
+    async getAccessToken(profile, tokenOptions = {}) {
+      if (profile.authMode === 'app-only') {
+        const secret = await readSecret(profile).catch((error: unknown) => {
+          throw failure(error, profile);
+        });
+        if (!secret)
+          throw new AuthFailure('secret-missing', `Enter the app secret of "${profile.name}" to sign in.`);
+        try {
+          const app = await confidentialApp(profile, secret);
+          const result = await app.acquireTokenByClientCredential({
+            scopes: [...PARTNER_CENTER_APP_SCOPES],
+            ...(tokenOptions.forceRefresh ? { skipCache: true } : {}),
+          });
+          if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
+          needsSignIn.delete(profile.id);
+          return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+        } catch (error) {
+          throw failure(error, profile, undefined, [secret]);
+        }
+      }
+      try {
+        const app = await publicApp(profile);
+        const account = await pickAccount(app, profile);
+        if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+        const result = await app.acquireTokenSilent({
+          account,
+          scopes: [...PARTNER_CENTER_USER_SCOPES],
+          ...(tokenOptions.forceRefresh ? { forceRefresh: true } : {}),
+        });
+        needsSignIn.delete(profile.id);
+        const signedIn = summary(result.account ?? account);
+        return {
+          accessToken: result.accessToken,
+          expiresOn: result.expiresOn,
+          ...(signedIn ? { account: signedIn } : {}),
+        };
+      } catch (error) {
+        throw failure(error, profile);
+      }
+    },
+
+    async signOut(profile, signOutOptions = {}) {
+      publicApps.delete(profile.id);
+      confidentialApps.delete(profile.id);
+      needsSignIn.delete(profile.id);
+      try {
+        await secrets.delete(tokenCacheKey(profile.id));
+        if (signOutOptions.forgetSecret) await secrets.delete(clientSecretKey(profile.id));
+      } catch (error) {
+        throw failure(error, profile);
+      }
+    },
+
+    async status(profile) {
+      const base = { profileId: profile.id, authMode: profile.authMode };
+      try {
+        if (profile.authMode === 'app-only') {
+          const hasClientSecret = (await readSecret(profile)) !== null;
+          if (!hasClientSecret) {
+            return {
+              ...base,
+              state: 'secret-missing',
+              hasClientSecret,
+              message: 'No app secret is stored for this profile.',
+            };
+          }
+          if (needsSignIn.has(profile.id)) {
+            return {
+              ...base,
+              state: 'sign-in-required',
+              hasClientSecret,
+              message: 'The app secret was rejected: enter a new one.',
+            };
+          }
+          return {
+            ...base,
+            state: 'signed-in',
+            hasClientSecret,
+            message: 'Ready: the app secret is in the OS keychain.',
+          };
+        }
+        // Read straight from the keychain entry: no MSAL instance, no discovery, no network.
+        const account = accountInCache(await secrets.get(tokenCacheKey(profile.id)), profile.tenantId);
+        if (!account) return { ...base, state: 'signed-out', message: 'Not signed in.' };
+        if (needsSignIn.has(profile.id)) {
+          return {
+            ...base,
+            state: 'sign-in-required',
+            account,
+            message: 'Your sign-in has expired. Sign in again.',
+          };
+        }
+        return { ...base, state: 'signed-in', account, message: `Signed in as ${account.username}.` };
+      } catch (error) {
+        throw failure(error, profile);
+      }
+    },
+
+    async setClientSecret(profile, secret) {
+      const trimmed = secret.trim();
+      if (!trimmed) throw new AuthFailure('secret-missing', 'The app secret is empty.');
+      confidentialApps.delete(profile.id);
+      needsSignIn.delete(profile.id);
+      await secrets.set(clientSecretKey(profile.id), trimmed);
+    },
+
+    async hasClientSecret(profile) {
+      return (await readSecret(profile)) !== null;
+    },
+
+    async forgetProfile(profileId) {
+      publicApps.delete(profileId);
+      confidentialApps.delete(profileId);
+      needsSignIn.delete(profileId);
+      await secrets.delete(tokenCacheKey(profileId));
+      await secrets.delete(clientSecretKey(profileId));
+    },
+  };
+  return service;
+}
+
+/** The signed-in user recorded in a serialized MSAL cache (the one of `tenantId` first), if any. */
+function accountInCache(cacheText: string | null, tenantId: string): SignedInAccount | undefined {
+  if (!cacheText) return undefined;
+  let accounts: Record<string, unknown>[];
+  try {
+    const cache = JSON.parse(cacheText) as { Account?: Record<string, Record<string, unknown>> };
+    accounts = Object.values(cache.Account ?? {});
+  } catch {
+    return undefined;
+  }
+  const chosen = accounts.find((account) => account.realm === tenantId) ?? accounts[0];
+  if (!chosen || typeof chosen.username !== 'string') return undefined;
+  return {
+    username: chosen.username,
+    tenantId: typeof chosen.realm === 'string' ? chosen.realm : tenantId,
+    ...(typeof chosen.name === 'string' && chosen.name ? { name: chosen.name } : {}),
+  };
+}
+
+/** Rejects as soon as `signal` aborts (the underlying work is stopped separately). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  // The abandoned promise still settles later; keep its rejection from becoming unhandled.
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new AuthFailure('cancelled', 'Sign-in was cancelled.'));
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** An AbortController that follows `parent` and aborts itself after `timeoutMs`. */
+function linkedController(
+  parent: AbortSignal | undefined,
+  timeoutMs: number,
+): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onParent = (): void => controller.abort();
+  if (parent?.aborted) controller.abort();
+  parent?.addEventListener('abort', onParent, { once: true });
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  timer.unref();
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParent);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Shared pieces of the MSAL-against-sandbox tests: a sandbox, the auth service wired to it with a
+ * recorder of every MSAL request, profiles, Chromium, and helpers that edit the cached tokens.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import {
+  createAuthService,
+  tokenCacheKey,
+  type AuthProfile,
+  type AuthService,
+  type MsalRequestRecord,
+} from '../../../main/auth';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
+import type { SecretStore } from '../../../main/vault';
+
+/** Chromium flags for a closed network (see shared/runtime-notes.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Debian's Chromium; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error(
+      'Chromium is missing at /usr/bin/chromium: apt-get install -y chromium (never `npx playwright install`).',
+    );
+  }
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A sandbox with the small catalog. */
+export function startIdentitySandbox(
+  options: { autoApprove?: boolean; tokenLifetimeSeconds?: number } = {},
+): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, catalog: 'small', autoApprove: options.autoApprove ?? false, ...options });
+}
+
+/** The auth service pointed at `sandbox`, recording MSAL's requests. */
+export function authFor(
+  sandbox: RunningSandbox,
+  secrets: SecretStore,
+): { auth: AuthService; requests: MsalRequestRecord[] } {
+  const requests: MsalRequestRecord[] = [];
+  const auth = createAuthService({
+    secrets,
+    sandboxAuthority: () => sandbox.authority,
+    onMsalRequest: (record) => requests.push(record),
+  });
+  return { auth, requests };
+}
+
+/** A profile of the sandbox's tenant and app. */
+export function sandboxProfile(
+  sandbox: RunningSandbox,
+  id: string,
+  authMode: AuthProfile['authMode'],
+): AuthProfile {
+  return {
+    id,
+    name: `Sandbox ${id}`,
+    tenantId: sandbox.tenantId,
+    appId: sandbox.clientId,
+    authMode,
+    cloud: 'sandbox',
+  };
+}
+
+type CacheSections = Record<string, Record<string, Record<string, unknown>>>;
+
+/** Rewrites a profile's cached MSAL entries (as an expired token or a revoked refresh token would look). */
+export async function editTokenCache(
+  secrets: SecretStore,
+  profileId: string,
+  edit: (cache: CacheSections) => void,
+): Promise<void> {
+  const text = await secrets.get(tokenCacheKey(profileId));
+  if (!text) throw new Error('no token cache');
+  const cache = JSON.parse(text) as CacheSections;
+  edit(cache);
+  await secrets.set(tokenCacheKey(profileId), JSON.stringify(cache));
+}
+
+/** The secrets (token strings) of one cache section. */
+export async function cachedSecrets(
+  secrets: SecretStore,
+  profileId: string,
+  section: string,
+): Promise<string[]> {
+  const text = await secrets.get(tokenCacheKey(profileId));
+  const cache = JSON.parse(text ?? '{}') as CacheSections;
+  return Object.values(cache[section] ?? {}).map((entry) => String(entry.secret));
+}
+
+/** The payload of a JWT (no verification: the sandbox verified it when it issued it). */
+export function jwtPayload(token: string): Record<string, unknown> {
+  const part = token.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
