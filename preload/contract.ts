@@ -22,6 +22,9 @@ export const ErrorCode = z.enum([
   'CANCELLED',
   'PARTNER_CENTER',
   'BRIDGE_UNAVAILABLE',
+  'TIMEOUT',
+  'KEYCHAIN_UNAVAILABLE',
+  'MISCONFIGURED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -76,10 +79,149 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** How a profile signs in: with an app secret (App-only) or as a user with MFA (App+User). */
+export const AuthMode = z.enum(['app-only', 'app-user']);
+export type AuthMode = z.infer<typeof AuthMode>;
+
+/** Microsoft's cloud, or the built-in sandbox (the demo profile). */
+export const Cloud = z.enum(['global', 'sandbox']);
+export type Cloud = z.infer<typeof Cloud>;
+
+export const Segment = z.enum(['commercial', 'education', 'government', 'nonprofit']);
+export type Segment = z.infer<typeof Segment>;
+
+/** A profile's defaults for catalog browsing and carts. */
+export const ProfileDefaults = z.object({
+  country: z.string().max(8),
+  segment: Segment,
+  locale: z.string().max(16),
+});
+export type ProfileDefaults = z.infer<typeof ProfileDefaults>;
+
+/** A partner profile as the renderer sees it. It has no secret field, by design. */
+export const ProfileView = z.object({
+  id: z.string(),
+  name: z.string(),
+  tenantId: z.string(),
+  appId: z.string(),
+  authMode: AuthMode,
+  cloud: Cloud,
+  defaults: ProfileDefaults,
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
+
+/**
+ * What the Connect form sends. Field rules (GUIDs, lengths) are checked in main, which answers
+ * INVALID_INPUT with `details.fields` (field → message) so the form can show each next to its field.
+ * `appSecret` goes to the OS keychain and never comes back.
+ */
+const ProfileFields = {
+  name: z.string().max(200),
+  tenantId: z.string().max(200),
+  appId: z.string().max(200),
+  authMode: AuthMode,
+  cloud: Cloud.optional(),
+  defaults: ProfileDefaults.partial().optional(),
+  appSecret: z.string().min(1).max(2048).optional(),
+};
+export const ProfileDraft = z.strictObject(ProfileFields);
+export type ProfileDraft = z.input<typeof ProfileDraft>;
+
+const ProfileId = z.strictObject({ profileId: z.string().min(1).max(64) });
+
+export const ProfileList = z.object({
+  profiles: z.array(ProfileView),
+  activeProfileId: z.string().nullable(),
+});
+export type ProfileList = z.infer<typeof ProfileList>;
+
+/** Where a profile stands: read from the keychain, no network. */
+export const AuthStatus = z.object({
+  profileId: z.string(),
+  state: z.enum(['signed-in', 'signed-out', 'sign-in-required', 'secret-missing']),
+  message: z.string(),
+  account: z.object({ username: z.string(), name: z.string().optional() }).optional(),
+  hasAppSecret: z.boolean().optional(),
+});
+export type AuthStatus = z.infer<typeof AuthStatus>;
+
+export const SignInMethod = z.enum(['auto', 'browser', 'device-code']);
+
+export const SignInOutcome = z.object({
+  profileId: z.string(),
+  method: z.enum(['client-credentials', 'browser', 'device-code']),
+  account: z.object({ username: z.string(), name: z.string().optional() }).optional(),
+  expiresOn: z.string().nullable(),
+});
+export type SignInOutcome = z.infer<typeof SignInOutcome>;
+
+/** A cheap call to Partner Center: proof the profile works, and how fast. */
+export const ConnectionCheck = z.object({
+  profileId: z.string(),
+  roundTripMs: z.number().nonnegative(),
+  identity: z.object({ kind: z.enum(['app', 'user']), name: z.string(), tenantId: z.string() }),
+  checkedAt: z.iso.datetime(),
+});
+export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
+
 /** Every renderer→main call, grouped by capability. The channel name is `namespace.method`. */
 export const calls = {
   app: {
     info: call(NoInput, AppInfo, 'Facts about the running app: version, transport, data folder.'),
+  },
+  profiles: {
+    list: call(NoInput, ProfileList, 'Every partner profile (never a secret), and the active one.'),
+    create: call(
+      ProfileDraft,
+      ProfileView,
+      'Adds a profile; its app secret, if any, goes to the OS keychain.',
+    ),
+    update: call(
+      z.strictObject({ profileId: ProfileId.shape.profileId, changes: ProfileDraft.partial() }),
+      ProfileView,
+      'Edits a profile; a new app secret replaces the one in the keychain.',
+    ),
+    remove: call(
+      ProfileId,
+      z.object({ removed: z.literal(true) }),
+      'Deletes a profile and its keychain entries.',
+    ),
+    activate: call(ProfileId, ProfileList, 'Makes a profile the one the app works with.'),
+    demo: call(
+      NoInput,
+      ProfileView,
+      'The built-in demo profile, backed by the embedded sandbox (created on first use).',
+    ),
+  },
+  auth: {
+    status: call(ProfileId, AuthStatus, 'Whether a profile is signed in (keychain only, no network).'),
+    signIn: call(
+      z.strictObject({
+        profileId: ProfileId.shape.profileId,
+        method: SignInMethod.optional(),
+        appSecret: z.string().min(1).max(2048).optional(),
+      }),
+      SignInOutcome,
+      'Signs a profile in; device-code sign-ins announce their code with the auth.deviceCode event.',
+    ),
+    cancelSignIn: call(
+      ProfileId,
+      z.object({ cancelled: z.boolean() }),
+      'Stops a sign-in that is waiting for the user.',
+    ),
+    signOut: call(
+      z.strictObject({ profileId: ProfileId.shape.profileId, forgetSecret: z.boolean().optional() }),
+      AuthStatus,
+      'Signs out: clears the token cache, and the app secret when asked.',
+    ),
+    testConnection: call(
+      ProfileId,
+      ConnectionCheck,
+      'Calls Partner Center once: who you are, and the round trip.',
+    ),
   },
 } as const;
 
@@ -96,6 +238,14 @@ export type TaskProgress = z.infer<typeof TaskProgress>;
 /** Every main→renderer event and its payload. */
 export const events = {
   'task.progress': TaskProgress,
+  /** A device-code sign-in is waiting: show the code and the address to enter it at. */
+  'auth.deviceCode': z.object({
+    profileId: z.string(),
+    userCode: z.string(),
+    verificationUri: z.string(),
+    message: z.string(),
+    expiresAt: z.string(),
+  }),
 } as const;
 
 export type Calls = typeof calls;

@@ -46,7 +46,8 @@ const steps = [
   },
   {
     name: 'e2e',
-    cmd: ['npx', 'playwright', 'test'],
+    // The web build keeps secrets in the OS keychain, so the browser tests run with a real one too.
+    cmd: ['scripts/with-keyring.sh', 'npx', 'playwright', 'test'],
     report: { file: `${results}/e2e.json`, kind: 'playwright' },
   },
 ];

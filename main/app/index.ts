@@ -3,12 +3,11 @@
  * plain Node (handlers, dispatcher) and runs in the web build and in tests without Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
 import Store from 'electron-store';
-import { createHandlers } from '../handlers';
-import { createDispatcher } from '../ipc/dispatcher';
 import { bindElectronIpc } from '../ipc/electron-ipc';
-import { createEventHub } from '../ipc/event-hub';
+import { createAppCore } from '../services';
+import { createKeyringSecretStore, vaultServiceName } from '../vault';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
 import { menuTemplate } from './menu';
 import { hardenWebContents } from './security';
@@ -35,23 +34,23 @@ async function start(): Promise<void> {
   // Defence in depth: any web contents, however created, gets the same guards.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
 
-  const events = createEventHub();
-  const dispatcher = createDispatcher(
-    createHandlers({
-      facts: {
-        name: PRODUCT_NAME,
-        version: app.getVersion(),
-        dataDir: app.getPath('userData'),
-        electronVersion: process.versions.electron,
-        chromeVersion: process.versions.chrome,
-        startedAt: new Date(),
-      },
-    }),
-  );
+  const core = createAppCore({
+    facts: {
+      name: PRODUCT_NAME,
+      version: app.getVersion(),
+      dataDir: app.getPath('userData'),
+      electronVersion: process.versions.electron,
+      chromeVersion: process.versions.chrome,
+      startedAt: new Date(),
+    },
+    secrets: createKeyringSecretStore({ service: vaultServiceName({ packaged: app.isPackaged }) }),
+    openBrowser: (url) => shell.openExternal(url),
+  });
+  app.on('will-quit', () => void core.close());
   bindElectronIpc({
     ipcMain,
-    dispatcher,
-    events,
+    dispatcher: core.dispatcher,
+    events: core.events,
     appOrigin,
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });

@@ -39,11 +39,21 @@ export interface Dispatcher {
 /** Logs unexpected errors somewhere a developer can see them, never across the bridge. */
 export type ErrorSink = (channel: string, error: unknown) => void;
 
+/** Recognises a capability's own error types (an auth failure, a Partner Center error) as failures to report. */
+export type ErrorExplainer = (error: unknown) => DeskFailure | undefined;
+
+export interface DispatcherOptions {
+  readonly onUnexpected?: ErrorSink;
+  readonly explain?: ErrorExplainer;
+}
+
 const defaultSink: ErrorSink = (channel, error) => {
   console.error(`[desk] ${channel} failed unexpectedly:`, error);
 };
 
-export function createDispatcher(handlers: Handlers, onUnexpected = defaultSink): Dispatcher {
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatcher {
+  const onUnexpected = options.onUnexpected ?? defaultSink;
+  const explain = options.explain ?? (() => undefined);
   return {
     async dispatch(channel, input, context) {
       const spec = typeof channel === 'string' ? findCall(channel) : undefined;
@@ -70,7 +80,8 @@ export function createDispatcher(handlers: Handlers, onUnexpected = defaultSink)
         }
         return { ok: true, value: output.data };
       } catch (error) {
-        if (error instanceof DeskFailure) return failure(error.toError());
+        const known = error instanceof DeskFailure ? error : explain(error);
+        if (known) return failure(known.toError());
         onUnexpected(channel, error);
         return failure({ code: 'INTERNAL', message: 'Something went wrong in the app. Try again.' });
       }

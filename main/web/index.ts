@@ -2,16 +2,15 @@
  * `npm run web`: the whole app without Electron. Main's handlers serve the built renderer over a
  * loopback WebSocket; open the printed address in a browser.
  *
- *   node out/main/web.js [--port N] [--data-dir DIR] [--json]
+ *   node out/main/web.js [--port N] [--data-dir DIR] [--json] [--keychain-service NAME]
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { productName, version } from '../../package.json';
-import { createHandlers } from '../handlers';
-import { createDispatcher } from '../ipc/dispatcher';
-import { createEventHub } from '../ipc/event-hub';
+import { createAppCore } from '../services';
 import { defaultDataDir } from '../system/data-dir';
+import { createKeyringSecretStore, DEVELOPMENT_SERVICE_NAME } from '../vault';
 import { startWebServer } from './web-server';
 
 const { values } = parseArgs({
@@ -19,6 +18,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'data-dir': { type: 'string' },
     json: { type: 'boolean', default: false },
+    'keychain-service': { type: 'string', default: DEVELOPMENT_SERVICE_NAME },
   },
 });
 
@@ -30,20 +30,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(productName));
 mkdirSync(dataDir, { recursive: true });
 
-const events = createEventHub();
-const dispatcher = createDispatcher(
-  createHandlers({
-    facts: {
-      name: productName,
-      version,
-      dataDir,
-      startedAt: new Date(),
-    },
-  }),
-);
+const core = createAppCore({
+  facts: { name: productName, version, dataDir, startedAt: new Date() },
+  secrets: createKeyringSecretStore({ service: values['keychain-service'] }),
+  // No openBrowser: the page is already in a browser, and App+User sign-in falls back to a device code.
+});
 const server = await startWebServer({
-  dispatcher,
-  events,
+  dispatcher: core.dispatcher,
+  events: core.events,
   port,
   staticDir: path.join(import.meta.dirname, '..', 'web'),
 });
@@ -56,6 +50,6 @@ if (values.json) {
   );
 }
 
-const stop = () => void server.close().then(() => process.exit(0));
+const stop = () => void Promise.all([server.close(), core.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

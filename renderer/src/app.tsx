@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { AppNav } from './components/app-nav';
 import { screens } from './screens';
 import { AboutScreen } from './screens/about-screen';
+import { ConnectScreen } from './screens/connect/connect-screen';
 import { PlaceholderScreen } from './screens/placeholder-screen';
 import { screenForDigit } from './state/navigation';
 import { useNavigation } from './state/navigation-store';
@@ -63,7 +64,13 @@ export function App() {
       <div className={styles.shell} data-testid="app-ready" data-theme={scheme}>
         <AppNav current={current} onNavigate={go} />
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main} aria-labelledby="screen-title">
-          {current === 'about' ? <AboutScreen info={screen} /> : <PlaceholderScreen info={screen} />}
+          {current === 'about' ? (
+            <AboutScreen info={screen} />
+          ) : current === 'connect' ? (
+            <ConnectScreen info={screen} />
+          ) : (
+            <PlaceholderScreen info={screen} />
+          )}
         </main>
       </div>
     </FluentProvider>

@@ -60,13 +60,14 @@ describe('dispatcher', () => {
   });
 
   it('turns a DeskFailure into error data with its code and details', async () => {
-    const handlers: Handlers = {
+    // Only app.info is called: the other namespaces are not needed here.
+    const handlers = {
       app: {
         info: () => {
           throw new DeskFailure('NOT_FOUND', 'No such profile.', { profileId: 'p1' });
         },
       },
-    };
+    } as unknown as Handlers;
     const result = await createDispatcher(handlers).dispatch('app.info', undefined, {
       transport: 'websocket',
       events: createEventHub(),
@@ -79,18 +80,16 @@ describe('dispatcher', () => {
 
   it('hides unexpected errors behind INTERNAL, so no secret or path crosses the bridge', async () => {
     const logged: unknown[] = [];
-    const handlers: Handlers = {
+    const handlers = {
       app: {
         info: () => {
           throw new Error('token=SECRET-123 at /home/user/.config');
         },
       },
-    };
-    const result = await createDispatcher(handlers, (_channel, error) => logged.push(error)).dispatch(
-      'app.info',
-      undefined,
-      { transport: 'websocket', events: createEventHub() },
-    );
+    } as unknown as Handlers;
+    const result = await createDispatcher(handlers, {
+      onUnexpected: (_channel, error) => logged.push(error),
+    }).dispatch('app.info', undefined, { transport: 'websocket', events: createEventHub() });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('SECRET-123');
     expect(logged).toHaveLength(1);
@@ -98,10 +97,14 @@ describe('dispatcher', () => {
 
   it('refuses to send an answer that breaks the contract', async () => {
     const handlers = { app: { info: () => ({ name: 'x' }) } } as unknown as Handlers;
-    const result = await createDispatcher(handlers, () => {}).dispatch('app.info', undefined, {
-      transport: 'websocket',
-      events: createEventHub(),
-    });
+    const result = await createDispatcher(handlers, { onUnexpected: () => {} }).dispatch(
+      'app.info',
+      undefined,
+      {
+        transport: 'websocket',
+        events: createEventHub(),
+      },
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -1,0 +1,286 @@
+/**
+ * Connect: partner profiles (settings), their secrets and sign-in (vault + MSAL), the connection test,
+ * and the one-click demo profile. Serves the `profiles.*` and `auth.*` calls of the contract.
+ */
+import { performance } from 'node:perf_hooks';
+import type {
+  AuthStatus as AuthStatusView,
+  ConnectionCheck,
+  ProfileDraft,
+  ProfileList,
+  ProfileView,
+  SignInOutcome,
+} from '../../preload/contract';
+import type { AuthService, AuthStatus } from '../auth';
+import type { EventHub } from '../ipc/event-hub';
+import { DeskFailure } from '../ipc/failure';
+import { budgetForTenant, PartnerCenterClient } from '../partner-center';
+import {
+  DEMO_PROFILE_ID,
+  ensureDemoProfile,
+  findProfile,
+  type Profile,
+  type SettingsFailure,
+  type SettingsStore,
+} from '../settings';
+import type { EmbeddedSandbox } from './embedded-sandbox';
+
+export const GLOBAL_API_URL = 'https://api.partnercenter.microsoft.com';
+/** What a new profile browses and buys with until the user says otherwise. */
+const NEW_PROFILE_DEFAULTS = { country: 'US', segment: 'commercial', locale: 'en-US' } as const;
+const APP_NAME = 'Reservation Desk';
+
+export interface ConnectServiceOptions {
+  readonly settings: SettingsStore;
+  readonly auth: AuthService;
+  readonly sandbox: EmbeddedSandbox;
+  /** Opens a sign-in page in the system browser; without it, App+User sign-in uses a device code. */
+  readonly openBrowser?: (url: string) => Promise<void>;
+}
+
+export interface ConnectService {
+  listProfiles(): ProfileList;
+  createProfile(draft: ProfileDraft): Promise<ProfileView>;
+  updateProfile(profileId: string, changes: Partial<ProfileDraft>): Promise<ProfileView>;
+  removeProfile(profileId: string): Promise<void>;
+  activateProfile(profileId: string): ProfileList;
+  demoProfile(): Promise<ProfileView>;
+  status(profileId: string): Promise<AuthStatusView>;
+  signIn(
+    profileId: string,
+    options: { method?: 'auto' | 'browser' | 'device-code'; appSecret?: string },
+    events: EventHub,
+  ): Promise<SignInOutcome>;
+  cancelSignIn(profileId: string): boolean;
+  signOut(profileId: string, forgetSecret: boolean): Promise<AuthStatusView>;
+  testConnection(profileId: string): Promise<ConnectionCheck>;
+  /** A Partner Center client for a profile, for the other capabilities (catalog, orders, billing). */
+  clientFor(profileId: string): Promise<PartnerCenterClient>;
+}
+
+/** The renderer's view of a stored profile. */
+export function toProfileView(profile: Profile): ProfileView {
+  return {
+    id: profile.id,
+    name: profile.name,
+    tenantId: profile.tenantId,
+    appId: profile.appId,
+    authMode: profile.authMode,
+    cloud: profile.cloud,
+    defaults: profile.defaults,
+    isDemo: profile.id === DEMO_PROFILE_ID,
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+  };
+}
+
+function toStatusView(status: AuthStatus): AuthStatusView {
+  return {
+    profileId: status.profileId,
+    state: status.state,
+    message: status.message,
+    ...(status.account
+      ? {
+          account: {
+            username: status.account.username,
+            ...(status.account.name ? { name: status.account.name } : {}),
+          },
+        }
+      : {}),
+    ...(status.hasClientSecret !== undefined ? { hasAppSecret: status.hasClientSecret } : {}),
+  };
+}
+
+/** Settings failures become INVALID_INPUT (with each field's message), NOT_FOUND or CONFLICT. */
+function settingsFailure(failure: SettingsFailure): DeskFailure {
+  const code =
+    failure.code === 'not-found'
+      ? 'NOT_FOUND'
+      : failure.code === 'duplicate-name'
+        ? 'CONFLICT'
+        : 'INVALID_INPUT';
+  const fields = failure.fieldErrors;
+  const first = Object.keys(fields)[0];
+  return new DeskFailure(code, failure.message, {
+    fields,
+    ...(code === 'INVALID_INPUT' && first ? { field: first } : {}),
+  });
+}
+
+export function createConnectService(options: ConnectServiceOptions): ConnectService {
+  const { settings, auth, sandbox } = options;
+  const signIns = new Map<string, AbortController>();
+  const clients = new Map<string, { key: string; client: PartnerCenterClient }>();
+
+  const profileOrThrow = (profileId: string): Profile => {
+    const profile = findProfile(settings.read(), profileId);
+    if (!profile) throw new DeskFailure('NOT_FOUND', 'This profile no longer exists. Pick another one.');
+    return profile;
+  };
+
+  const apiUrlFor = async (profile: Profile): Promise<string> =>
+    profile.cloud === 'sandbox' ? `${(await sandbox.ensure()).baseUrl}` : GLOBAL_API_URL;
+
+  const list = (): ProfileList => {
+    const state = settings.read();
+    return { profiles: state.profiles.map(toProfileView), activeProfileId: state.activeProfileId };
+  };
+
+  const saveSecret = async (profile: Profile, appSecret: string | undefined) => {
+    if (appSecret === undefined) return;
+    if (profile.authMode !== 'app-only') {
+      throw new DeskFailure('INVALID_INPUT', 'Only App-only profiles use an app secret.', {
+        field: 'appSecret',
+        fields: { appSecret: 'Only App-only profiles use an app secret.' },
+      });
+    }
+    await auth.setClientSecret(profile, appSecret);
+  };
+
+  return {
+    listProfiles: list,
+
+    async createProfile(draft) {
+      const { appSecret, ...input } = draft;
+      const result = settings.addProfile({
+        ...input,
+        defaults: { ...NEW_PROFILE_DEFAULTS, ...input.defaults },
+      });
+      if (!result.ok) throw settingsFailure(result);
+      try {
+        await saveSecret(result.profile, appSecret);
+      } catch (error) {
+        // Without its secret the new profile would be half made: take it back so the form can be sent again.
+        settings.removeProfile(result.profile.id);
+        throw error;
+      }
+      return toProfileView(result.profile);
+    },
+
+    async updateProfile(profileId, changes) {
+      const { appSecret, ...patch } = changes;
+      const result = settings.updateProfile(profileId, patch);
+      if (!result.ok) throw settingsFailure(result);
+      await saveSecret(result.profile, appSecret);
+      clients.delete(profileId);
+      return toProfileView(result.profile);
+    },
+
+    async removeProfile(profileId) {
+      profileOrThrow(profileId);
+      signIns.get(profileId)?.abort();
+      await auth.forgetProfile(profileId);
+      const result = settings.removeProfile(profileId);
+      if (!result.ok) throw settingsFailure(result);
+      clients.delete(profileId);
+    },
+
+    activateProfile(profileId) {
+      const result = settings.setActiveProfile(profileId);
+      if (!result.ok) throw settingsFailure(result);
+      return list();
+    },
+
+    async demoProfile() {
+      const running = await sandbox.ensure();
+      let profile: Profile | undefined;
+      settings.update((state) => {
+        const result = ensureDemoProfile(state, running);
+        if (!result.ok) throw settingsFailure(result);
+        profile = result.profile;
+        return result.settings;
+      });
+      return toProfileView(profile!);
+    },
+
+    async status(profileId) {
+      return toStatusView(await auth.status(profileOrThrow(profileId)));
+    },
+
+    async signIn(profileId, request, events) {
+      const profile = profileOrThrow(profileId);
+      if (profile.cloud === 'sandbox') await sandbox.ensure();
+      signIns.get(profileId)?.abort();
+      const controller = new AbortController();
+      signIns.set(profileId, controller);
+      const isDemo = profile.id === DEMO_PROFILE_ID;
+      try {
+        const result = await auth.signIn(profile, {
+          // The demo's sandbox approves sign-ins by itself: a device code needs no browser and no typing.
+          method: isDemo ? 'device-code' : (request.method ?? 'auto'),
+          signal: controller.signal,
+          ...(request.appSecret ? { clientSecret: request.appSecret } : {}),
+          ...(options.openBrowser && !isDemo ? { openBrowser: options.openBrowser } : {}),
+          onDeviceCode: (info) => {
+            if (!isDemo) events.emit('auth.deviceCode', { profileId, ...info });
+          },
+        });
+        clients.delete(profileId);
+        return {
+          profileId,
+          method: result.method,
+          expiresOn: result.expiresOn,
+          ...(result.account
+            ? {
+                account: {
+                  username: result.account.username,
+                  ...(result.account.name ? { name: result.account.name } : {}),
+                },
+              }
+            : {}),
+        };
+      } finally {
+        if (signIns.get(profileId) === controller) signIns.delete(profileId);
+      }
+    },
+
+    cancelSignIn(profileId) {
+      const controller = signIns.get(profileId);
+      controller?.abort();
+      return controller !== undefined;
+    },
+
+    async signOut(profileId, forgetSecret) {
+      const profile = profileOrThrow(profileId);
+      signIns.get(profileId)?.abort();
+      await auth.signOut(profile, { forgetSecret });
+      clients.delete(profileId);
+      return toStatusView(await auth.status(profile));
+    },
+
+    async clientFor(profileId) {
+      const profile = profileOrThrow(profileId);
+      const baseUrl = await apiUrlFor(profile);
+      const key = `${profile.updatedAt}|${baseUrl}`;
+      const cached = clients.get(profileId);
+      if (cached?.key === key) return cached.client;
+      const client = new PartnerCenterClient({
+        baseUrl,
+        locale: profile.defaults.locale,
+        appName: APP_NAME,
+        budget: budgetForTenant(profile.tenantId),
+        getAccessToken: async () => (await auth.getAccessToken(profileOrThrow(profileId))).accessToken,
+      });
+      clients.set(profileId, { key, client });
+      return client;
+    },
+
+    async testConnection(profileId) {
+      const profile = profileOrThrow(profileId);
+      const token = await auth.getAccessToken(profile);
+      const client = await this.clientFor(profileId);
+      const started = performance.now();
+      // The cheapest call every profile may make: the first page of one customer.
+      await client.listCustomers({ size: 1 }).pages().next();
+      const roundTripMs = performance.now() - started;
+      return {
+        profileId,
+        roundTripMs,
+        identity: token.account
+          ? { kind: 'user', name: token.account.username, tenantId: token.account.tenantId }
+          : { kind: 'app', name: `App ${profile.appId}`, tenantId: profile.tenantId },
+        checkedAt: new Date().toISOString(),
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Turns the capabilities' own error types into failures the renderer can act on: a stable code, the
+ * message the capability wrote for people (already scrubbed of secrets), and ids for support.
+ */
+import type { ErrorCode } from '../preload/contract';
+import { AuthFailure, type AuthFailureCode } from './auth';
+import { DeskFailure } from './ipc/failure';
+import { PartnerCenterError } from './partner-center';
+import { VaultError } from './vault/secret-store';
+
+const authCodes: Record<AuthFailureCode, ErrorCode> = {
+  'sign-in-required': 'UNAUTHENTICATED',
+  'secret-missing': 'UNAUTHENTICATED',
+  'invalid-credentials': 'UNAUTHENTICATED',
+  'access-denied': 'FORBIDDEN',
+  cancelled: 'CANCELLED',
+  'timed-out': 'TIMEOUT',
+  network: 'OFFLINE',
+  'keychain-unavailable': 'KEYCHAIN_UNAVAILABLE',
+  configuration: 'MISCONFIGURED',
+  unexpected: 'INTERNAL',
+};
+
+function fromAuth(error: AuthFailure): DeskFailure {
+  return new DeskFailure(authCodes[error.code], error.message, {
+    reason: error.code,
+    retryable: error.retryable,
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(error.correlationId ? { correlationId: error.correlationId } : {}),
+  });
+}
+
+/** A DeskFailure for errors we know, or undefined for the unexpected (reported as INTERNAL). */
+export function explainError(error: unknown): DeskFailure | undefined {
+  if (error instanceof AuthFailure) return fromAuth(error);
+  if (error instanceof PartnerCenterError) {
+    if (error.kind === 'auth' && error.cause instanceof AuthFailure) return fromAuth(error.cause);
+    return new DeskFailure(error.deskErrorCode, error.userMessage, {
+      operation: error.operation,
+      retryable: error.retryable,
+      ...(error.status !== undefined ? { status: error.status } : {}),
+      ...(error.code !== undefined ? { partnerCenterCode: error.code } : {}),
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+      ...(error.correlationId ? { correlationId: error.correlationId } : {}),
+    });
+  }
+  if (error instanceof VaultError) {
+    const code: ErrorCode = error.code === 'keychain-unavailable' ? 'KEYCHAIN_UNAVAILABLE' : 'INTERNAL';
+    return new DeskFailure(code, error.message, { reason: error.code });
+  }
+  return undefined;
+}

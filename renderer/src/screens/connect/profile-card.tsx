@@ -1,0 +1,133 @@
+/** One partner profile: who it signs in as, whether it is signed in, and what you can do with it. */
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
+import type { ProfileView } from '../../../../preload/contract';
+import { useProfiles } from '../../state/profiles-store';
+
+const useStyles = makeStyles({
+  card: { maxWidth: '760px' },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground3,
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  check: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+const activityLabel = {
+  'signing-in': 'Signing in…',
+  'signing-out': 'Signing out…',
+  testing: 'Testing the connection…',
+  removing: 'Removing…',
+} as const;
+
+export function ProfileCard(props: { profile: ProfileView; onEdit: () => void; onRemove: () => void }) {
+  const styles = useStyles();
+  const { profile } = props;
+  const status = useProfiles((s) => s.statuses[profile.id]);
+  const activity = useProfiles((s) => s.activity[profile.id]);
+  const check = useProfiles((s) => s.checks[profile.id]);
+  const error = useProfiles((s) => s.errors[profile.id]);
+  const isActive = useProfiles((s) => s.activeProfileId === profile.id);
+  const { signIn, signOut, test, activate } = useProfiles.getState();
+  const signedIn = status?.state === 'signed-in';
+  const busy = activity !== undefined;
+
+  return (
+    <Card
+      className={styles.card}
+      data-testid={`profile-${profile.id}`}
+      data-state={status?.state ?? 'unknown'}
+    >
+      <CardHeader
+        header={
+          <Text weight="semibold" size={400}>
+            {profile.name} {isActive && <Badge appearance="tint">Active</Badge>}{' '}
+            {profile.isDemo && <Badge appearance="outline">Demo</Badge>}
+          </Text>
+        }
+        description={
+          <div className={styles.facts}>
+            <Caption1>Tenant {profile.tenantId}</Caption1>
+            <Caption1>{profile.authMode === 'app-user' ? 'App+User (MFA)' : 'App-only'}</Caption1>
+            <Caption1 data-testid="profile-status">{status ? status.message : 'Checking sign-in…'}</Caption1>
+          </div>
+        }
+        action={
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button
+                appearance="subtle"
+                icon={<MoreHorizontalRegular />}
+                aria-label={`More for ${profile.name}`}
+              />
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {!isActive && <MenuItem onClick={() => void activate(profile.id)}>Make active</MenuItem>}
+                {!profile.isDemo && <MenuItem onClick={props.onEdit}>Edit…</MenuItem>}
+                <MenuItem onClick={props.onRemove}>Remove…</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        }
+      />
+      {error && (
+        <MessageBar intent="error" data-testid="profile-error" data-error-code={error.code}>
+          <MessageBarBody>{error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {check && !error && (
+        <Text className={styles.check} data-testid="profile-check">
+          Connected as {check.identity.name} · Partner Center answered in {Math.round(check.roundTripMs)} ms
+        </Text>
+      )}
+      <div className={styles.actions}>
+        {signedIn ? (
+          <>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void test(profile.id)}
+              data-testid="profile-test"
+            >
+              Test connection
+            </Button>
+            <Button disabled={busy} onClick={() => void signOut(profile.id)} data-testid="profile-sign-out">
+              Sign out
+            </Button>
+          </>
+        ) : (
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void signIn(profile.id)}
+            data-testid="profile-sign-in"
+          >
+            Sign in
+          </Button>
+        )}
+        {activity && <Spinner size="tiny" label={activityLabel[activity]} />}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { ProfileView } from '../../../preload/contract';
+import {
+  activityFailed,
+  activityStarted,
+  connectionChecked,
+  deviceCodeShown,
+  fieldErrors,
+  initialProfilesState,
+  listLoaded,
+  profileRemoved,
+  profileSaved,
+  statusLoaded,
+} from '../../../renderer/src/state/profiles';
+
+const profile = (id: string, name = id): ProfileView => ({
+  id,
+  name,
+  tenantId: '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f',
+  appId: '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+  authMode: 'app-user',
+  cloud: 'global',
+  defaults: { country: 'US', segment: 'commercial', locale: 'en-US' },
+  isDemo: false,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  updatedAt: '2026-11-23T10:00:00.000Z',
+});
+
+const loaded = listLoaded(initialProfilesState, {
+  profiles: [profile('a'), profile('b')],
+  activeProfileId: 'a',
+});
+
+describe('profiles state', () => {
+  it('an edited profile replaces the old copy in place and forgets its old connection check', () => {
+    const checked = connectionChecked(loaded, {
+      profileId: 'a',
+      roundTripMs: 12,
+      identity: { kind: 'app', name: 'App', tenantId: 't' },
+      checkedAt: '2026-11-23T10:00:00.000Z',
+    });
+    const saved = profileSaved(checked, profile('a', 'Renamed'));
+    expect(saved.profiles.map((p) => p.name)).toEqual(['Renamed', 'b']);
+    expect(saved.checks.a).toBeUndefined();
+  });
+
+  it('a new profile goes last and becomes active when none was', () => {
+    const empty = listLoaded(initialProfilesState, { profiles: [], activeProfileId: null });
+    const saved = profileSaved(empty, profile('n'));
+    expect(saved.activeProfileId).toBe('n');
+    expect(profileSaved(loaded, profile('c')).profiles.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a failure ends the activity, is kept per profile, and closes that profile’s device-code prompt', () => {
+    const waiting = deviceCodeShown(activityStarted(loaded, 'a', 'signing-in'), {
+      profileId: 'a',
+      userCode: 'ABCD-EFGH',
+      verificationUri: 'https://microsoft.com/devicelogin',
+      message: 'Go there',
+      expiresAt: '2026-11-23T10:15:00.000Z',
+    });
+    const failed = activityFailed(waiting, 'a', { code: 'CANCELLED', message: 'Sign-in was cancelled.' });
+    expect(failed.activity.a).toBeUndefined();
+    expect(failed.errors.a?.code).toBe('CANCELLED');
+    expect(failed.deviceCode).toBeNull();
+    // Starting something new clears the old error.
+    expect(activityStarted(failed, 'a', 'signing-in').errors.a).toBeUndefined();
+  });
+
+  it('a status answer ends the activity and the prompt', () => {
+    const signingIn = deviceCodeShown(activityStarted(loaded, 'b', 'signing-in'), {
+      profileId: 'b',
+      userCode: 'X',
+      verificationUri: 'https://microsoft.com/devicelogin',
+      message: '',
+      expiresAt: '',
+    });
+    const done = statusLoaded(signingIn, { profileId: 'b', state: 'signed-in', message: 'Signed in.' });
+    expect(done.activity.b).toBeUndefined();
+    expect(done.deviceCode).toBeNull();
+    expect(done.statuses.b?.state).toBe('signed-in');
+  });
+
+  it('removing the active profile makes the next one active and forgets everything about it', () => {
+    const removed = profileRemoved(activityFailed(loaded, 'a', { code: 'OFFLINE', message: 'x' }), 'a');
+    expect(removed.profiles.map((p) => p.id)).toEqual(['b']);
+    expect(removed.activeProfileId).toBe('b');
+    expect(removed.errors.a).toBeUndefined();
+  });
+
+  it('reads field messages from INVALID_INPUT, flattening nested names', () => {
+    expect(
+      fieldErrors({
+        code: 'INVALID_INPUT',
+        message: 'x',
+        details: { fields: { tenantId: 'Tenant ID must be a GUID.', 'defaults.country': 'Two letters.' } },
+      }),
+    ).toEqual({ tenantId: 'Tenant ID must be a GUID.', country: 'Two letters.' });
+    expect(
+      fieldErrors({ code: 'CONFLICT', message: 'taken', details: { fields: { name: 'taken' } } }),
+    ).toEqual({});
+    expect(fieldErrors(null)).toEqual({});
+  });
+});
