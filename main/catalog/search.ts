@@ -1,0 +1,407 @@
+/**
+ * Catalog search: validated filters, free text (FTS5, prefix matching as people type), sort by any
+ * column, offset/limit paging, a total count, and the facet values for the filter pickers.
+ *
+ * Every query reads exactly one generation (the live one), so it never sees a sync in progress.
+ * Filters use `IN (SELECT value FROM json_each(?))` rather than a placeholder per value, which keeps
+ * the number of distinct statements small enough to cache them all.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { marketStatus, type MarketStatus } from './market';
+import type { CatalogStore } from './store';
+import {
+  catalogScopeValues,
+  normalizeCatalogKey,
+  type CatalogKey,
+  type CatalogSkuRow,
+  type NormalizedCatalogKey,
+} from './types';
+
+/** Columns search can sort by. */
+export const catalogSortColumns = [
+  'title',
+  'productTitle',
+  'armSkuName',
+  'skuDisplayName',
+  'region',
+  'armRegionName',
+  'cores',
+  'ramGb',
+  'term',
+  'category',
+  'diskType',
+  'vmSeries',
+  'needsInventoryCheck',
+  'productId',
+  'skuId',
+] as const;
+/** A column search can sort by. */
+export type CatalogSortColumn = (typeof catalogSortColumns)[number];
+
+const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
+  title: 's.title',
+  productTitle: 's.product_title',
+  armSkuName: 's.arm_sku_name',
+  skuDisplayName: 's.sku_display_name',
+  region: 's.region',
+  armRegionName: 's.arm_region_name',
+  cores: 's.cores',
+  ramGb: 's.ram_gb',
+  term: 's.term',
+  category: 's.category',
+  diskType: 's.disk_type',
+  vmSeries: 's.vm_series',
+  needsInventoryCheck: 's.needs_inventory_check',
+  productId: 's.product_id',
+  skuId: 's.sku_id',
+};
+
+const filterValue = z.string().trim().min(1, 'must not be empty').max(128, 'is too long');
+const filterList = z.array(filterValue).max(500, 'has too many values');
+const range = z
+  .strictObject({
+    min: z.number().finite().min(0, 'must be 0 or more').optional(),
+    max: z.number().finite().min(0, 'must be 0 or more').optional(),
+  })
+  .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, {
+    message: 'min must not be greater than max',
+    path: ['min'],
+  });
+
+/** A search request as the bridge receives it (validated with zod). */
+export const catalogSearchInputSchema = z.strictObject({
+  catalog: z.strictObject({
+    profileId: z.string().min(1).max(64),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO country code'),
+    scope: z.enum(catalogScopeValues),
+    segment: z.enum(['commercial', 'education', 'government', 'nonprofit']).optional(),
+  }),
+  /** ARM region names (`eastus`), as the region facet lists them. */
+  regions: filterList.optional(),
+  /** Product ids, as the product facet lists them. */
+  productIds: filterList.optional(),
+  /** VM series (`Dsv5`), as the series facet lists them. */
+  series: filterList.optional(),
+  categories: filterList.optional(),
+  /** ISO 8601 terms: `P1Y`, `P3Y`. */
+  terms: z
+    .array(z.string().regex(/^P\d{1,2}[YM]$/i, 'must be an ISO 8601 term such as P1Y or P3Y'))
+    .max(10)
+    .optional(),
+  diskTypes: filterList.optional(),
+  cores: range.optional(),
+  ramGb: range.optional(),
+  needsInventoryCheck: z.boolean().optional(),
+  /** Free text; every word matches as a prefix (`d4s us ea`). */
+  text: z.string().max(200, 'must be at most 200 characters').optional(),
+  sort: z
+    .strictObject({
+      by: z.enum(catalogSortColumns),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+    })
+    .optional(),
+  offset: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000).default(0),
+  limit: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1_000, 'must be at most 1000')
+    .default(100),
+  /** Also return the facet values for the filter pickers. */
+  includeFacets: z.boolean().default(false),
+});
+/** A search request as callers write it. */
+export type CatalogSearchInput = z.input<typeof catalogSearchInputSchema>;
+/** A validated search request. */
+export type CatalogSearchQuery = z.output<typeof catalogSearchInputSchema>;
+
+/** One value of a facet, with how many SKUs of the catalog have it. */
+export interface FacetValue {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+/** The filter pickers' values for a catalog. */
+export interface CatalogFacets {
+  readonly regions: ReadonlyArray<FacetValue>;
+  readonly products: ReadonlyArray<FacetValue>;
+  readonly series: ReadonlyArray<FacetValue>;
+  readonly categories: ReadonlyArray<FacetValue>;
+  readonly terms: ReadonlyArray<FacetValue>;
+  readonly diskTypes: ReadonlyArray<FacetValue>;
+  readonly needsInventoryCheck: ReadonlyArray<FacetValue>;
+  readonly cores:
+    { readonly min: number; readonly max: number; readonly values: ReadonlyArray<number> } | undefined;
+  readonly ramGb:
+    { readonly min: number; readonly max: number; readonly values: ReadonlyArray<number> } | undefined;
+}
+
+/** What a search returns. */
+export interface CatalogSearchResult {
+  readonly catalog: NormalizedCatalogKey;
+  readonly market: MarketStatus;
+  /** The generation the rows come from; undefined when the catalog was never synced. */
+  readonly generationId: number | undefined;
+  /** Matches in total, for "1,234 SKUs" and the scroll height. */
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly rows: ReadonlyArray<CatalogSkuRow>;
+  readonly facets: CatalogFacets | undefined;
+}
+
+/** A search request that failed validation; `code` is the bridge's `INVALID_INPUT`. */
+export class CatalogInputError extends Error {
+  readonly code = 'INVALID_INPUT' as const;
+  /** Dotted path of the first bad field, e.g. `cores.min`. */
+  readonly field: string;
+  /** Every bad field → message, for `details.fields`. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(fields: Readonly<Record<string, string>>) {
+    const entries = Object.entries(fields);
+    const field = entries[0]?.[0] ?? '(input)';
+    super(`Invalid catalog search: ${entries.map(([name, text]) => `${name} ${text}`).join('; ')}`);
+    this.name = 'CatalogInputError';
+    this.field = field;
+    this.fields = fields;
+  }
+}
+
+/** Validates a search request; throws `CatalogInputError` naming each bad field. */
+export function parseCatalogSearch(input: unknown): CatalogSearchQuery {
+  const result = catalogSearchInputSchema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const name = issue.path.length === 0 ? '(input)' : issue.path.map(String).join('.');
+    if (fields[name] === undefined) fields[name] = issue.message;
+  }
+  throw new CatalogInputError(fields);
+}
+
+/**
+ * The FTS5 query for what someone typed: every word becomes a quoted prefix term, all required.
+ * Undefined when there is nothing to search for. Quoting means no input can be FTS5 syntax.
+ */
+export function ftsQueryOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  if (words === null || words.length === 0) return undefined;
+  return [...new Set(words)]
+    .slice(0, 12)
+    .map((word) => `"${word}"*`)
+    .join(' ');
+}
+
+interface SkuDbRow {
+  product_id: string;
+  sku_id: string;
+  product_title: string;
+  title: string;
+  description: string;
+  arm_sku_name: string | null;
+  sku_display_name: string | null;
+  region: string | null;
+  arm_region_name: string | null;
+  cores: number | null;
+  ram_gb: number | null;
+  term: string | null;
+  duration: string | null;
+  category: string | null;
+  disk_type: string | null;
+  vm_series: string | null;
+  reservation_type: string | null;
+  needs_inventory_check: number;
+  prerequisites: string;
+  inventory_variables: string;
+  provisioning_variables: string;
+  billing_cycles: string;
+  minimum_quantity: number | null;
+  maximum_quantity: number | null;
+  attributes: string;
+}
+
+const rowColumns = `s.product_id, s.sku_id, s.product_title, s.title, s.description, s.arm_sku_name,
+  s.sku_display_name, s.region, s.arm_region_name, s.cores, s.ram_gb, s.term, s.duration, s.category,
+  s.disk_type, s.vm_series, s.reservation_type, s.needs_inventory_check, s.prerequisites,
+  s.inventory_variables, s.provisioning_variables, s.billing_cycles, s.minimum_quantity,
+  s.maximum_quantity, s.attributes`;
+
+/** Searches one cached catalog. Prepared statements are cached per shape of query. */
+export class CatalogSearch {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly store: CatalogStore) {}
+
+  /** Validates `input` (throwing `CatalogInputError`) and runs the search on the live catalog. */
+  search(input: unknown): CatalogSearchResult {
+    const query = parseCatalogSearch(input);
+    const catalog = normalizeCatalogKey(query.catalog);
+    const market = marketStatus(catalog.country);
+    const generationId = market.available ? this.store.liveGenerationId(catalog) : undefined;
+    const base = { catalog, market, generationId, offset: query.offset, limit: query.limit };
+    if (generationId === undefined) return { ...base, total: 0, rows: [], facets: undefined };
+
+    const where: string[] = ['s.generation_id = ?'];
+    const params: Array<string | number> = [generationId];
+    const inList = (
+      column: string,
+      values: ReadonlyArray<string> | undefined,
+      transform?: (v: string) => string,
+    ): void => {
+      if (values === undefined || values.length === 0) return;
+      where.push(`${column} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(values.map((value) => (transform ? transform(value) : value))));
+    };
+    inList('s.arm_region_name', query.regions, (value) => value.toLowerCase());
+    inList('s.product_id', query.productIds);
+    inList('s.vm_series', query.series);
+    inList('s.category', query.categories);
+    inList('s.term', query.terms, (value) => value.toUpperCase());
+    inList('s.disk_type', query.diskTypes);
+    for (const [column, bounds] of [
+      ['s.cores', query.cores],
+      ['s.ram_gb', query.ramGb],
+    ] as const) {
+      if (bounds?.min !== undefined) {
+        where.push(`${column} >= ?`);
+        params.push(bounds.min);
+      }
+      if (bounds?.max !== undefined) {
+        where.push(`${column} <= ?`);
+        params.push(bounds.max);
+      }
+    }
+    if (query.needsInventoryCheck !== undefined) {
+      where.push('s.needs_inventory_check = ?');
+      params.push(query.needsInventoryCheck ? 1 : 0);
+    }
+    const match = ftsQueryOf(query.text);
+    if (match !== undefined) {
+      where.push('s.id IN (SELECT rowid FROM catalog_sku_fts WHERE catalog_sku_fts MATCH ?)');
+      params.push(match);
+    }
+
+    const whereSql = where.join(' AND ');
+    const sort = query.sort ?? { by: 'title' as const, direction: 'asc' as const };
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const orderSql = `${sortSql[sort.by]} ${direction} NULLS LAST, s.id ${direction}`;
+    const rows = this.prepare(
+      `SELECT ${rowColumns} FROM catalog_skus s WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+    ).all(...params, query.limit, query.offset) as SkuDbRow[];
+    // A short page already tells the total: the count query (a second pass over every match) is
+    // only needed when there may be more rows after this page, or none at all from this offset on.
+    const total =
+      rows.length > 0 && rows.length < query.limit
+        ? query.offset + rows.length
+        : query.offset === 0 && rows.length === 0
+          ? 0
+          : (
+              this.prepare(`SELECT count(*) AS n FROM catalog_skus s WHERE ${whereSql}`).get(...params) as {
+                n: number;
+              }
+            ).n;
+    return {
+      ...base,
+      total,
+      rows: rows.map(toRow),
+      facets: query.includeFacets ? this.facetsOf(generationId) : undefined,
+    };
+  }
+
+  /** The facet values of a catalog's live generation (undefined if it was never synced). */
+  facets(catalog: CatalogKey): CatalogFacets | undefined {
+    const generationId = this.store.liveGenerationId(catalog);
+    return generationId === undefined ? undefined : this.facetsOf(generationId);
+  }
+
+  /** One SKU of the live catalog, for the detail panel. */
+  sku(catalog: CatalogKey, productId: string, skuId: string): CatalogSkuRow | undefined {
+    const generationId = this.store.liveGenerationId(catalog);
+    if (generationId === undefined) return undefined;
+    const row = this.prepare(
+      `SELECT ${rowColumns} FROM catalog_skus s WHERE s.generation_id = ? AND s.product_id = ? AND s.sku_id = ?`,
+    ).get(generationId, productId, skuId) as SkuDbRow | undefined;
+    return row === undefined ? undefined : toRow(row);
+  }
+
+  private facetsOf(generationId: number): CatalogFacets {
+    this.store.maintainGeneration(generationId);
+    const rows = this.prepare(
+      'SELECT facet, value, label, count FROM catalog_facets WHERE generation_id = ? ORDER BY facet, label',
+    ).all(generationId) as Array<{ facet: string; value: string; label: string; count: number }>;
+    const by = new Map<string, FacetValue[]>();
+    for (const row of rows) {
+      const list = by.get(row.facet) ?? [];
+      list.push({ value: row.value, label: row.label, count: row.count });
+      by.set(row.facet, list);
+    }
+    const numeric = (name: string): CatalogFacets['cores'] => {
+      const values = (by.get(name) ?? [])
+        .map((item) => Number(item.value))
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+      return values.length === 0 ? undefined : { min: values[0]!, max: values.at(-1)!, values };
+    };
+    return {
+      regions: by.get('region') ?? [],
+      products: by.get('product') ?? [],
+      series: by.get('series') ?? [],
+      categories: by.get('category') ?? [],
+      terms: by.get('term') ?? [],
+      diskTypes: by.get('diskType') ?? [],
+      needsInventoryCheck: by.get('needsInventoryCheck') ?? [],
+      cores: numeric('cores'),
+      ramGb: numeric('ramGb'),
+    };
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.store.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function toRow(row: SkuDbRow): CatalogSkuRow {
+  return {
+    productId: row.product_id,
+    skuId: row.sku_id,
+    productTitle: row.product_title,
+    title: row.title,
+    description: row.description,
+    armSkuName: row.arm_sku_name ?? undefined,
+    skuDisplayName: row.sku_display_name ?? undefined,
+    region: row.region ?? undefined,
+    armRegionName: row.arm_region_name ?? undefined,
+    cores: row.cores ?? undefined,
+    ramGb: row.ram_gb ?? undefined,
+    term: row.term ?? undefined,
+    duration: row.duration ?? undefined,
+    category: row.category ?? undefined,
+    diskType: row.disk_type ?? undefined,
+    vmSeries: row.vm_series ?? undefined,
+    reservationType: row.reservation_type ?? undefined,
+    needsInventoryCheck: row.needs_inventory_check === 1,
+    prerequisites: JSON.parse(row.prerequisites) as string[],
+    inventoryVariables: JSON.parse(row.inventory_variables) as string[],
+    provisioningVariables: JSON.parse(row.provisioning_variables) as string[],
+    billingCycles: JSON.parse(row.billing_cycles) as string[],
+    minimumQuantity: row.minimum_quantity ?? undefined,
+    maximumQuantity: row.maximum_quantity ?? undefined,
+    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+  };
+}

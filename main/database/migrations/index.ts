@@ -1,0 +1,8 @@
+/**
+ * The app's migrations, in order. Append only; see ../README.md for the planned ones.
+ */
+import type { Migration } from '../migrate';
+import { catalogMigration } from './0001-catalog';
+
+/** Every migration the app knows, oldest first. */
+export const migrations: ReadonlyArray<Migration> = [catalogMigration];

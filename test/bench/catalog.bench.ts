@@ -1,0 +1,410 @@
+/**
+ * Catalog benchmarks, reported as ratios measured in the same run:
+ * - full sync of the sandbox's full catalog (`--latency-ms 100`) against the lower bound
+ *   `ceil(requests / allowed concurrency) × latency` and against a sequential fetch of the same
+ *   requests (measured on a fixed subset and extrapolated, as the figure's name says);
+ * - the same sync under a rate limit: the share of the allowed rate reached, and the 429s received;
+ * - search: p50 and p95 of 200 random filter + text queries over the full catalog, in main.
+ *
+ * The sandbox runs in its own process (as `npm run sandbox` does), so its CPU is not counted as ours.
+ * `CATALOG_BENCH_SKIP_RATE_LIMIT=1` skips the rate-limited run (it needs a full minute) while iterating.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  CatalogSearch,
+  CatalogStore,
+  CatalogSyncEngine,
+  skuPageSchema,
+  startWorkerSkuWriter,
+  type CatalogKey,
+  type CatalogSearchInput,
+} from '../../main/catalog/index';
+import { openDatabase } from '../../main/database/index';
+import {
+  PartnerCenterClient,
+  RequestBudget,
+  type RequestBudgetOptions,
+} from '../../main/partner-center/index';
+import type { Benchmark, Figure } from './run';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const latencyMs = 100;
+/** The bench's budget: 8 slots, of which background sync may use 7 (one is kept for the user). */
+const budget: RequestBudgetOptions = { maxConcurrency: 8, requestsPerMinute: 100_000 };
+const allowedConcurrency = 7;
+const rateLimitPerMinute = 100;
+const catalog = { profileId: 'bench', country: 'US', scope: 'AzurePlan' } as const satisfies CatalogKey;
+const skuQuery = 'country=US&targetSegment=commercial&reservationScope=AzurePlan';
+
+interface Sandbox {
+  readonly baseUrl: string;
+  readonly token: string;
+  stop(): Promise<void>;
+}
+
+async function startSandboxProcess(args: ReadonlyArray<string>): Promise<Sandbox> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/sandbox/cli.ts', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const ready = await new Promise<{
+    baseUrl: string;
+    authority: string;
+    clientId: string;
+    clientSecret: string;
+  }>((resolve, reject) => {
+    lines.once('line', (line) => resolve(JSON.parse(line) as never));
+    child.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
+  });
+  const response = await fetch(`${ready.authority}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: ready.clientId,
+      client_secret: ready.clientSecret,
+      scope: 'https://api.partnercenter.microsoft.com/.default',
+    }),
+  });
+  const token = ((await response.json()) as { access_token: string }).access_token;
+  return {
+    baseUrl: ready.baseUrl,
+    token,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Fetches every catalog answer once, so the sandbox serves them from its cache during the runs. */
+async function warm(sandbox: Sandbox): Promise<string[]> {
+  const headers = { Authorization: `Bearer ${sandbox.token}` };
+  const list = await fetch(
+    `${sandbox.baseUrl}/v1/products?country=US&targetView=AzureReservations&targetSegment=commercial&reservationScope=AzurePlan`,
+    { headers },
+  );
+  const ids = ((await list.json()) as { items: Array<{ id: string }> }).items.map((item) => item.id);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let id = ids[next++]; id !== undefined; id = ids[next++]) {
+        await (await fetch(`${sandbox.baseUrl}/v1/products/${id}/skus?${skuQuery}`, { headers })).text();
+      }
+    }),
+  );
+  return ids;
+}
+
+interface Wire {
+  readonly starts: number[];
+  throttled: number;
+  readonly fetch: typeof fetch;
+}
+
+function wire(): Wire {
+  const w: Wire = {
+    starts: [],
+    throttled: 0,
+    fetch: async (input, init) => {
+      w.starts.push(performance.now());
+      const response = await fetch(input, init);
+      if (response.status === 429) w.throttled += 1;
+      return response;
+    },
+  };
+  return w;
+}
+
+function client(
+  sandbox: Sandbox,
+  options: RequestBudgetOptions,
+  fetchImpl: typeof fetch,
+): PartnerCenterClient {
+  return new PartnerCenterClient({
+    baseUrl: sandbox.baseUrl,
+    getAccessToken: () => Promise.resolve(sandbox.token),
+    locale: 'en-US',
+    appName: 'Reservation Desk bench',
+    budget: new RequestBudget(options),
+    fetch: fetchImpl,
+  });
+}
+
+/**
+ * One full sync into a new database. With `worker`, SKU pages are stored on the writer thread the
+ * app keeps for the process's lifetime, so it is started before the clock starts, like the app does.
+ */
+async function syncOnce(
+  sandbox: Sandbox,
+  options: RequestBudgetOptions,
+  dir: string,
+  worker: boolean,
+): Promise<{ ms: number; wire: Wire; skus: number; outcome: string; store: CatalogStore }> {
+  const db = openDatabase({ dataDir: dir });
+  const store = new CatalogStore(db);
+  const writer = worker ? await startWorkerSkuWriter({ file: db.name }) : undefined;
+  const w = wire();
+  const started = performance.now();
+  const result = await new CatalogSyncEngine(store).sync({
+    catalog,
+    client: client(sandbox, options, w.fetch),
+    ...(writer === undefined ? {} : { writer }),
+  });
+  const ms = performance.now() - started;
+  await writer?.close();
+  return { ms, wire: w, skus: result.skuCount, outcome: result.outcome, store };
+}
+
+/** Sequential fetch (same pipeline and reader, one request at a time) of every `step`-th product. */
+async function sequentialSample(
+  sandbox: Sandbox,
+  ids: ReadonlyArray<string>,
+  step: number,
+): Promise<{ perRequestMs: number; sampled: number }> {
+  const c = client(sandbox, { maxConcurrency: 1, requestsPerMinute: 100_000 }, fetch);
+  const sample = ids.filter((_, index) => index % step === 0);
+  const started = performance.now();
+  for (const id of sample) {
+    await c.http.json(
+      {
+        operation: 'getSkus',
+        method: 'GET',
+        path: `/products/${id}/skus`,
+        query: { country: 'US', targetSegment: 'commercial', reservationScope: 'AzurePlan' },
+      },
+      skuPageSchema(id),
+    );
+  }
+  return { perRequestMs: (performance.now() - started) / sample.length, sampled: sample.length };
+}
+
+/** A seeded generator, so every run asks the same 200 questions. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function searchQueries(search: CatalogSearch, count: number): CatalogSearchInput[] {
+  const facets = search.facets(catalog)!;
+  const rnd = random(42);
+  const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
+  // What people type: sizes, series, regions and words, often only the first letters.
+  const words = [
+    'd4s',
+    'd2',
+    'e16',
+    'standard_d8',
+    'v5',
+    'v6',
+    'f8s',
+    'nc',
+    'sql',
+    'cosmos',
+    'east',
+    'west eu',
+    'us',
+    'memory',
+    'gpu',
+    'ds',
+    'e4as',
+    'm128',
+    'app service',
+    'hb',
+    'l8s',
+    'b2s',
+    'japan',
+    'uk south',
+    'storage',
+    'general',
+    'd16ds',
+    'redis',
+    'premium',
+    'compute',
+  ];
+  const sorts = ['title', 'armSkuName', 'cores', 'ramGb', 'region', 'term', 'productTitle'] as const;
+  const queries: CatalogSearchInput[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const word = pick(words);
+    const typed = rnd() < 0.3 ? word.slice(0, Math.max(2, Math.ceil(word.length * 0.6))) : word;
+    const query: CatalogSearchInput = { catalog, text: typed, limit: 100, offset: rnd() < 0.2 ? 100 : 0 };
+    const filters = 1 + Math.floor(rnd() * 3);
+    for (let f = 0; f < filters; f += 1) {
+      switch (Math.floor(rnd() * 6)) {
+        case 0:
+          Object.assign(query, {
+            regions: [pick(facets.regions).value, ...(rnd() < 0.3 ? [pick(facets.regions).value] : [])],
+          });
+          break;
+        case 1: {
+          const min = pick(facets.cores?.values ?? [2]);
+          Object.assign(query, { cores: { min, max: min * 4 } });
+          break;
+        }
+        case 2:
+          Object.assign(query, { ramGb: { min: pick([8, 16, 32, 64, 128]) } });
+          break;
+        case 3:
+          Object.assign(query, { terms: [pick(facets.terms).value] });
+          break;
+        case 4:
+          Object.assign(query, { categories: [pick(facets.categories).value] });
+          break;
+        default:
+          Object.assign(
+            query,
+            rnd() < 0.5
+              ? { needsInventoryCheck: rnd() < 0.5 }
+              : { diskTypes: [pick(facets.diskTypes).value] },
+          );
+      }
+    }
+    if (rnd() < 0.5)
+      Object.assign(query, { sort: { by: pick(sorts), direction: rnd() < 0.5 ? 'asc' : 'desc' } });
+    queries.push(query);
+  }
+  return queries;
+}
+
+function percentile(sorted: ReadonlyArray<number>, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const bench: Benchmark = {
+  title: 'Catalog: full sync (latency 100 ms, rate limit) and search over the full catalog',
+  async run(): Promise<ReadonlyArray<Figure>> {
+    const figures: Figure[] = [];
+    const dirs: string[] = [];
+    const tempDir = (): string => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'catalog-bench-'));
+      dirs.push(dir);
+      return dir;
+    };
+    const sandbox = await startSandboxProcess(['--catalog', 'full', '--latency-ms', String(latencyMs)]);
+    try {
+      const ids = await warm(sandbox);
+      const inProcess = await syncOnce(sandbox, budget, tempDir(), false);
+      inProcess.store.db.close();
+      const ours = await syncOnce(sandbox, budget, tempDir(), true);
+      const requests = ours.wire.starts.length;
+      const lowerBound = Math.ceil(requests / allowedConcurrency) * latencyMs;
+      const step = 5;
+      const sequential = await sequentialSample(sandbox, ids, step);
+      const sequentialMs = sequential.perRequestMs * requests;
+      figures.push(
+        { name: 'sync_full_skus', value: ours.skus, unit: 'SKUs' },
+        { name: 'sync_full_requests', value: requests, unit: 'requests' },
+        { name: 'sync_full_ms_writer_thread', value: ours.ms, unit: 'ms' },
+        { name: 'sync_full_ms_writes_on_main_thread', value: inProcess.ms, unit: 'ms' },
+        { name: `sync_lower_bound_ms_c${allowedConcurrency}`, value: lowerBound, unit: 'ms' },
+        {
+          name: 'sync_vs_lower_bound',
+          value: ours.ms / lowerBound,
+          unit: '×',
+          goal: '≤ 1.25',
+          met: ours.ms / lowerBound <= 1.25,
+        },
+        {
+          name: `sequential_ms_extrapolated_from_${sequential.sampled}_requests`,
+          value: sequentialMs,
+          unit: 'ms',
+        },
+        {
+          name: 'sync_speedup_vs_sequential',
+          value: sequentialMs / ours.ms,
+          unit: '×',
+          goal: '≥ 5',
+          met: sequentialMs / ours.ms >= 5,
+        },
+        { name: 'sync_vs_lower_bound_writes_on_main_thread', value: inProcess.ms / lowerBound, unit: '×' },
+      );
+
+      // Search over the catalog just synced.
+      const search = new CatalogSearch(ours.store);
+      const queries = searchQueries(search, 200);
+      for (const query of queries.slice(0, 20)) search.search(query); // warm statements and page cache
+      const times: number[] = [];
+      let matched = 0;
+      for (const query of queries) {
+        const started = performance.now();
+        const result = search.search(query);
+        times.push(performance.now() - started);
+        matched += result.total;
+      }
+      times.sort((a, b) => a - b);
+      const p95 = percentile(times, 95);
+      figures.push(
+        { name: 'search_p50_ms', value: percentile(times, 50), unit: 'ms' },
+        { name: 'search_p95_ms', value: p95, unit: 'ms', goal: '≤ 30', met: p95 <= 30 },
+        { name: 'search_mean_matches', value: matched / queries.length, unit: 'rows' },
+      );
+      ours.store.db.close();
+    } finally {
+      await sandbox.stop();
+    }
+
+    if (process.env.CATALOG_BENCH_SKIP_RATE_LIMIT === '1') {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      return figures;
+    }
+    const limited = await startSandboxProcess([
+      '--catalog',
+      'full',
+      '--latency-ms',
+      String(latencyMs),
+      '--rate-limit',
+      String(rateLimitPerMinute),
+    ]);
+    try {
+      await warm(limited);
+      const run = await syncOnce(
+        limited,
+        { maxConcurrency: 8, requestsPerMinute: rateLimitPerMinute },
+        tempDir(),
+        true,
+      );
+      const first = run.wire.starts[0] ?? 0;
+      // The rate actually reached: requests started in the first full minute, against the limit.
+      const inFirstMinute = run.wire.starts.filter((at) => at - first < 60_000).length;
+      const share = inFirstMinute / rateLimitPerMinute;
+      figures.push(
+        { name: 'ratelimited_sync_ms', value: run.ms, unit: 'ms' },
+        { name: 'ratelimited_requests_first_minute', value: inFirstMinute, unit: 'requests' },
+        {
+          name: 'ratelimited_share_of_allowed_rate',
+          value: share,
+          unit: '×',
+          goal: '≥ 0.8',
+          met: share >= 0.8,
+        },
+        {
+          name: 'ratelimited_429s',
+          value: run.wire.throttled,
+          unit: 'responses',
+          goal: '= 0',
+          met: run.wire.throttled === 0,
+        },
+      );
+      if (run.outcome !== 'completed') throw new Error(`rate-limited sync ended ${run.outcome}`);
+      run.store.db.close();
+    } finally {
+      await limited.stop();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+    return figures;
+  },
+};
+
+export default bench;

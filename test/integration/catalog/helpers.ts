@@ -1,0 +1,149 @@
+/**
+ * Shared helpers for the catalog integration tests: a sandbox, an app-only token from its token
+ * endpoint, a Partner Center client with a fast retry policy, and a fresh database per test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CatalogSearch, CatalogStore, CatalogSyncEngine, type CatalogKey } from '../../../main/catalog/index';
+import { openDatabase, type AppDatabase } from '../../../main/database/index';
+import {
+  PartnerCenterClient,
+  RequestBudget,
+  type RequestBudgetOptions,
+} from '../../../main/partner-center/index';
+import type { RunningSandbox } from '../../../main/sandbox/index';
+
+/** Gets an app-only token the way a real app does: client credentials at the token endpoint. */
+export async function appOnlyToken(
+  sandbox: Pick<RunningSandbox, 'authority' | 'clientId' | 'clientSecret'>,
+): Promise<string> {
+  const response = await fetch(`${sandbox.authority}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: sandbox.clientId,
+      client_secret: sandbox.clientSecret,
+      scope: 'https://api.partnercenter.microsoft.com/.default',
+    }),
+  });
+  const body = (await response.json()) as { access_token?: unknown };
+  if (typeof body.access_token !== 'string') throw new Error(`no token (HTTP ${response.status})`);
+  return body.access_token;
+}
+
+/** Counts what goes over the wire, for assertions on requests. */
+export interface WireCounter {
+  requests: number;
+  readonly statuses: Map<number, number>;
+  readonly fetch: typeof fetch;
+}
+
+/** A fetch that counts requests and response statuses. */
+export function countingFetch(): WireCounter {
+  const counter: WireCounter = {
+    requests: 0,
+    statuses: new Map(),
+    fetch: async (input, init) => {
+      counter.requests += 1;
+      const response = await fetch(input, init);
+      counter.statuses.set(response.status, (counter.statuses.get(response.status) ?? 0) + 1);
+      return response;
+    },
+  };
+  return counter;
+}
+
+/** A client for the sandbox with a fast retry policy (tests should not sleep for seconds). */
+export function sandboxClient(
+  baseUrl: string,
+  token: string,
+  options: { readonly budget?: RequestBudgetOptions; readonly fetch?: typeof fetch } = {},
+): PartnerCenterClient {
+  return new PartnerCenterClient({
+    baseUrl,
+    getAccessToken: () => Promise.resolve(token),
+    locale: 'en-US',
+    appName: 'Reservation Desk tests',
+    budget: new RequestBudget(options.budget ?? { maxConcurrency: 4, requestsPerMinute: 100_000 }),
+    retry: { baseDelayMs: 5, maxDelayMs: 40, maxRetries: 6 },
+    timeoutMs: 10_000,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+}
+
+/** A database in a fresh temporary folder, with the catalog objects on top. */
+export interface TestCatalog {
+  readonly dir: string;
+  db: AppDatabase;
+  store: CatalogStore;
+  engine: CatalogSyncEngine;
+  search: CatalogSearch;
+  /** Closes and re-opens the database, like an app restart. */
+  reopen(): void;
+  dispose(): void;
+}
+
+/** Opens a catalog database in a new temporary folder. */
+export function openTestCatalog(
+  dir: string = mkdtempSync(path.join(tmpdir(), 'catalog-test-')),
+): TestCatalog {
+  const open = (): Pick<TestCatalog, 'db' | 'store' | 'engine' | 'search'> => {
+    const db = openDatabase({ dataDir: dir });
+    const store = new CatalogStore(db);
+    return { db, store, engine: new CatalogSyncEngine(store), search: new CatalogSearch(store) };
+  };
+  const state: TestCatalog = {
+    dir,
+    ...open(),
+    reopen() {
+      state.db.close();
+      Object.assign(state, open());
+    },
+    dispose() {
+      if (state.db.open) state.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return state;
+}
+
+/** SKUs the sandbox sells in a scope, from its generated world. */
+export function expectedSkuCount(sandbox: RunningSandbox, scope: CatalogKey['scope']): number {
+  const world = sandbox.world.catalog;
+  const key = scope === 'AzurePlan' ? 'AzurePlan' : 'Legacy';
+  let count = 0;
+  for (const product of world.products) {
+    if (!product.scopes.includes(key)) continue;
+    count += (world.skusByProduct.get(product.id) ?? []).filter(
+      (sku) => sku.availabilityIds[key] !== undefined,
+    ).length;
+  }
+  return count;
+}
+
+/** Products the sandbox sells in a scope. */
+export function expectedProductCount(sandbox: RunningSandbox, scope: CatalogKey['scope']): number {
+  const key = scope === 'AzurePlan' ? 'AzurePlan' : 'Legacy';
+  return sandbox.world.catalog.products.filter((product) => product.scopes.includes(key)).length;
+}
+
+/** Rows of a generation, and how many distinct (product, SKU) pairs they hold. */
+export function rowCounts(
+  db: AppDatabase,
+  generationId: number,
+): { rows: number; distinct: number; fts: number } {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS rows, count(DISTINCT product_id || ':' || sku_id) AS distinct_rows FROM catalog_skus
+       WHERE generation_id = ?`,
+    )
+    .get(generationId) as { rows: number; distinct_rows: number };
+  const fts = db
+    .prepare(
+      `SELECT count(*) AS n FROM catalog_skus WHERE generation_id = ? AND id IN (SELECT rowid FROM catalog_sku_fts)`,
+    )
+    .get(generationId) as { n: number };
+  return { rows: row.rows, distinct: row.distinct_rows, fts: fts.n };
+}

@@ -1,0 +1,390 @@
+/**
+ * Catalog sync against the sandbox (small catalog) over real HTTP into a real SQLite file: complete,
+ * cancelled, killed and resumed, offline, faults, unavailable markets, availabilities, and
+ * stale-while-revalidate.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import {
+  getSkuAvailabilities,
+  startWorkerSkuWriter,
+  isCatalogStale,
+  type CatalogKey,
+  type CatalogSyncProgress,
+} from '../../../main/catalog/index';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import {
+  appOnlyToken,
+  countingFetch,
+  expectedProductCount,
+  expectedSkuCount,
+  openTestCatalog,
+  rowCounts,
+  sandboxClient,
+  type TestCatalog,
+} from './helpers';
+
+const us: CatalogKey = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
+
+let sandbox: RunningSandbox;
+let token: string;
+const catalogs: TestCatalog[] = [];
+function newCatalog(): TestCatalog {
+  const catalog = openTestCatalog();
+  catalogs.push(catalog);
+  return catalog;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ catalog: 'small', lineItems: 100 });
+  token = await appOnlyToken(sandbox);
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+afterEach(() => {
+  for (const catalog of catalogs.splice(0)) catalog.dispose();
+});
+
+describe('catalog sync', () => {
+  it('syncs every product and SKU of a scope, reporting progress to the end', async () => {
+    const t = newCatalog();
+    const progress: CatalogSyncProgress[] = [];
+    const result = await t.engine.sync({
+      catalog: us,
+      client: sandboxClient(sandbox.baseUrl, token),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result.outcome).toBe('completed');
+    expect(result.productsTotal).toBe(expectedProductCount(sandbox, 'AzurePlan'));
+    expect(result.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
+    expect(result.requests).toBe(1 + expectedProductCount(sandbox, 'AzurePlan'));
+    const counts = rowCounts(t.db, result.generationId!);
+    expect(counts).toEqual({ rows: result.skuCount, distinct: result.skuCount, fts: result.skuCount });
+
+    const last = progress.at(-1)!;
+    expect(last.phase).toBe('done');
+    expect(last.done).toBe(last.total);
+    const dones = progress.map((p) => p.done);
+    expect([...dones].sort((a, b) => a - b)).toEqual(dones);
+    expect(progress.some((p) => p.phase === 'skus' && p.etaMs !== undefined && p.ratePerSecond > 0)).toBe(
+      true,
+    );
+
+    const freshness = t.store.freshness(us);
+    expect(freshness.syncedAt).toBeGreaterThan(0);
+    expect(freshness.skuCount).toBe(result.skuCount);
+    expect(freshness.lastRun?.outcome).toBe('completed');
+    expect(freshness.resumable).toBeUndefined();
+  });
+
+  it('can store SKU pages on a worker thread with its own connection', async () => {
+    const t = newCatalog();
+    const writer = await startWorkerSkuWriter({ file: t.db.name });
+    try {
+      const client = sandboxClient(sandbox.baseUrl, token);
+      const result = await t.engine.sync({ catalog: us, client, writer });
+      expect(result.outcome).toBe('completed');
+      const expected = expectedSkuCount(sandbox, 'AzurePlan');
+      expect(rowCounts(t.db, result.generationId!)).toEqual({
+        rows: expected,
+        distinct: expected,
+        fts: expected,
+      });
+      expect(t.search.search({ catalog: us, text: 'standard', limit: 1 }).total).toBeGreaterThan(0);
+      // A second sync through the same writer replaces the catalog like the in-process one.
+      const again = await t.engine.sync({ catalog: us, client, writer });
+      expect(rowCounts(t.db, again.generationId!).rows).toBe(expected);
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('syncs the MS-AZR-0145P scope separately from the Azure plan scope', async () => {
+    const t = newCatalog();
+    const legacy: CatalogKey = { ...us, scope: 'MS-AZR-0145P' };
+    const client = sandboxClient(sandbox.baseUrl, token);
+    const [plan, old] = await Promise.all([
+      t.engine.sync({ catalog: us, client }),
+      t.engine.sync({ catalog: legacy, client }),
+    ]);
+    expect(plan.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
+    expect(old.skuCount).toBe(expectedSkuCount(sandbox, 'MS-AZR-0145P'));
+    expect(t.search.search({ catalog: legacy, limit: 1 }).total).toBe(old.skuCount);
+    const row = t.search.search({ catalog: legacy, limit: 1 }).rows[0]!;
+    expect(row.provisioningVariables).toContain('Duration');
+  });
+
+  it('replaces the previous generation atomically and leaves no retired rows behind', async () => {
+    const t = newCatalog();
+    const client = sandboxClient(sandbox.baseUrl, token);
+    const first = await t.engine.sync({ catalog: us, client });
+    const second = await t.engine.sync({ catalog: us, client });
+    expect(second.outcome).toBe('completed');
+    expect(second.generationId).not.toBe(first.generationId);
+    const generations = t.db.prepare('SELECT id, state FROM catalog_generations').all();
+    expect(generations).toEqual([{ id: second.generationId, state: 'live' }]);
+    expect((t.db.prepare('SELECT count(*) AS n FROM catalog_skus').get() as { n: number }).n).toBe(
+      second.skuCount,
+    );
+  });
+
+  it('a sync cancelled half-way leaves the previous catalog visible and whole, then resumes', async () => {
+    const t = newCatalog();
+    const fast = sandboxClient(sandbox.baseUrl, token);
+    const before = await t.engine.sync({ catalog: us, client: fast });
+    const shown = t.search.search({ catalog: us, limit: 1000 });
+
+    const slowSandbox = await startSandbox({ catalog: 'small', lineItems: 100, latencyMs: 60 });
+    try {
+      const slowToken = await appOnlyToken(slowSandbox);
+      const controller = new AbortController();
+      const cancelled = await t.engine.sync({
+        catalog: us,
+        client: sandboxClient(slowSandbox.baseUrl, slowToken, {
+          budget: { maxConcurrency: 2, requestsPerMinute: 100_000 },
+        }),
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'skus' && p.done >= 4) controller.abort();
+        },
+      });
+      expect(cancelled.outcome).toBe('cancelled');
+      expect(cancelled.productsDone).toBeGreaterThanOrEqual(4);
+      expect(cancelled.productsDone).toBeLessThan(cancelled.productsTotal!);
+
+      // What the screen shows has not changed at all.
+      const still = t.search.search({ catalog: us, limit: 1000 });
+      expect(still.generationId).toBe(before.generationId);
+      expect(still.total).toBe(shown.total);
+      expect(still.rows).toEqual(shown.rows);
+      const freshness = t.store.freshness(us);
+      expect(freshness.lastRun?.outcome).toBe('cancelled');
+      expect(freshness.resumable?.productsDone).toBe(cancelled.productsDone);
+
+      const counter = countingFetch();
+      const resumed = await t.engine.sync({
+        catalog: us,
+        client: sandboxClient(slowSandbox.baseUrl, slowToken, { fetch: counter.fetch }),
+      });
+      expect(resumed.outcome).toBe('completed');
+      expect(resumed.resumed).toBe(true);
+      // Only the products not yet done are fetched again; the product list is not.
+      expect(counter.requests).toBe(resumed.productsTotal! - cancelled.productsDone);
+      expect(rowCounts(t.db, resumed.generationId!)).toEqual({
+        rows: before.skuCount,
+        distinct: before.skuCount,
+        fts: before.skuCount,
+      });
+    } finally {
+      await slowSandbox.close();
+    }
+  });
+
+  it('a sync killed half-way (SIGKILL) resumes where it stopped, without duplicates', async () => {
+    const t = newCatalog();
+    const slowSandbox = await startSandbox({ catalog: 'small', lineItems: 100, latencyMs: 150 });
+    try {
+      const slowToken = await appOnlyToken(slowSandbox);
+      t.db.close();
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'sync-child.ts')],
+        {
+          cwd: path.resolve(import.meta.dirname, '../../..'),
+          env: {
+            ...process.env,
+            CATALOG_DATA_DIR: t.dir,
+            SANDBOX_URL: slowSandbox.baseUrl,
+            SANDBOX_TOKEN: slowToken,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const killedAt = await new Promise<number>((resolve, reject) => {
+        let buffer = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          for (const line of buffer.split('\n').slice(0, -1)) {
+            const event = JSON.parse(line) as { phase?: string; done?: number };
+            if (event.phase === 'skus' && (event.done ?? 0) >= 3) {
+              child.kill('SIGKILL');
+              resolve(event.done ?? 0);
+            }
+          }
+          buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+        });
+        child.on('exit', () => reject(new Error(`child exited before it was killed: ${stderr}`)));
+      });
+      await new Promise((resolve) => child.once('exit', resolve).once('close', resolve));
+      expect(killedAt).toBeGreaterThanOrEqual(3);
+
+      t.reopen();
+      const staged = t.store.freshness(us);
+      expect(staged.syncedAt).toBeUndefined();
+      expect(staged.resumable?.productsDone).toBeGreaterThanOrEqual(3);
+      expect(staged.lastRun?.outcome).toBe('running');
+
+      const counter = countingFetch();
+      const resumed = await t.engine.sync({
+        catalog: us,
+        client: sandboxClient(slowSandbox.baseUrl, slowToken, { fetch: counter.fetch }),
+      });
+      expect(resumed.outcome).toBe('completed');
+      expect(resumed.resumed).toBe(true);
+      expect(counter.requests).toBeLessThanOrEqual(resumed.productsTotal! - staged.resumable!.productsDone);
+      const expected = expectedSkuCount(slowSandbox, 'AzurePlan');
+      expect(rowCounts(t.db, resumed.generationId!)).toEqual({
+        rows: expected,
+        distinct: expected,
+        fts: expected,
+      });
+      const outcomes = t.db.prepare('SELECT outcome FROM catalog_sync_runs ORDER BY id').all();
+      expect(outcomes).toEqual([{ outcome: 'interrupted' }, { outcome: 'completed' }]);
+    } finally {
+      await slowSandbox.close();
+    }
+  });
+
+  it('offline: keeps serving the cache and reports since when it is offline', async () => {
+    const t = newCatalog();
+    const own = await startSandbox({ catalog: 'small', lineItems: 100 });
+    const ownToken = await appOnlyToken(own);
+    const client = sandboxClient(own.baseUrl, ownToken);
+    const synced = await t.engine.sync({ catalog: us, client });
+    const sku = t.search.search({ catalog: us, limit: 1 }).rows[0]!;
+    const fetched = await getSkuAvailabilities(t.store, {
+      catalog: us,
+      productId: sku.productId,
+      skuId: sku.skuId,
+      client,
+    });
+    expect(fetched.items.length).toBeGreaterThan(0);
+    await own.close();
+
+    const offline = await t.engine.sync({ catalog: us, client });
+    expect(offline.outcome).toBe('offline');
+    expect(offline.reason).toMatch(/connection|reach/i);
+    const freshness = t.store.freshness(us);
+    expect(freshness.offlineSince).toBeGreaterThan(0);
+    expect(freshness.syncedAt).toBeDefined();
+    const result = t.search.search({ catalog: us, limit: 5 });
+    expect(result.total).toBe(synced.skuCount);
+    expect(result.generationId).toBe(synced.generationId);
+
+    const cached = await getSkuAvailabilities(t.store, {
+      catalog: us,
+      productId: sku.productId,
+      skuId: sku.skuId,
+      client,
+      refresh: 'if-stale',
+      maxAgeMs: 0,
+    });
+    expect(cached).toMatchObject({ offline: true, fromCache: true });
+    expect(cached.items).toEqual(fetched.items);
+    // Right before a purchase a cached catalogItemId is not good enough.
+    await expect(
+      getSkuAvailabilities(t.store, {
+        catalog: us,
+        productId: sku.productId,
+        skuId: sku.skuId,
+        client,
+        refresh: 'always',
+      }),
+    ).rejects.toMatchObject({ kind: expect.stringMatching(/network|offline|timeout/) as unknown });
+    // The offline time is kept from the first failure, not moved by later ones.
+    expect(t.store.freshness(us).offlineSince).toBe(freshness.offlineSince);
+  });
+
+  it('completes with no duplicate rows when Partner Center throttles and fails (429:0.1,503:0.05)', async () => {
+    const t = newCatalog();
+    const faulty = await startSandbox({
+      catalog: 'small',
+      lineItems: 100,
+      faults: '429:0.1,503:0.05',
+      seed: 7,
+    });
+    try {
+      const counter = countingFetch();
+      const result = await t.engine.sync({
+        catalog: us,
+        client: sandboxClient(faulty.baseUrl, await appOnlyToken(faulty), { fetch: counter.fetch }),
+      });
+      expect(result.outcome).toBe('completed');
+      expect((counter.statuses.get(429) ?? 0) + (counter.statuses.get(503) ?? 0)).toBeGreaterThan(0);
+      const expected = expectedSkuCount(faulty, 'AzurePlan');
+      expect(rowCounts(t.db, result.generationId!)).toEqual({
+        rows: expected,
+        distinct: expected,
+        fts: expected,
+      });
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('does not call Partner Center for markets where reservations are not sold', async () => {
+    const t = newCatalog();
+    const counter = countingFetch();
+    const brazil: CatalogKey = { profileId: 'demo', country: 'br', scope: 'AzurePlan' };
+    const result = await t.engine.sync({
+      catalog: brazil,
+      client: sandboxClient(sandbox.baseUrl, token, { fetch: counter.fetch }),
+    });
+    expect(result.outcome).toBe('unavailable');
+    expect(result.reason).toMatch(/Brazil/);
+    expect(counter.requests).toBe(0);
+    const search = t.search.search({ catalog: brazil });
+    expect(search.market).toMatchObject({ country: 'BR', available: false });
+    expect(search.market.reason).toMatch(/not sold/);
+    expect(search.total).toBe(0);
+    expect(t.store.freshness(brazil).lastRun?.outcome).toBe('unavailable');
+    expect(isCatalogStale(t.store.freshness(brazil), 0)).toBe(false);
+  });
+
+  it('caches availabilities and refreshes them when asked (before a cart uses them)', async () => {
+    const t = newCatalog();
+    const counter = countingFetch();
+    const client = sandboxClient(sandbox.baseUrl, token, { fetch: counter.fetch });
+    await t.engine.sync({ catalog: us, client });
+    const sku = t.search.search({ catalog: us, limit: 1 }).rows[0]!;
+    const before = counter.requests;
+    let now = 1_000_000;
+    const request = { catalog: us, productId: sku.productId, skuId: sku.skuId, client, now: () => now };
+    const first = await getSkuAvailabilities(t.store, request);
+    expect(first.fromCache).toBe(false);
+    expect(first.items[0]!.catalogItemId).toMatch(new RegExp(`^${sku.productId}:${sku.skuId}:`));
+    expect(first.fetchedAt).toBe(1_000_000);
+    now += 1_000;
+    const second = await getSkuAvailabilities(t.store, request);
+    expect(second).toMatchObject({ fromCache: true, fetchedAt: 1_000_000 });
+    const forced = await getSkuAvailabilities(t.store, { ...request, refresh: 'always' });
+    expect(forced).toMatchObject({ fromCache: false, fetchedAt: 1_001_000 });
+    expect(forced.items).toEqual(first.items.map((item) => ({ ...item, fetchedAt: 1_001_000 })));
+    expect(counter.requests - before).toBe(2);
+  });
+
+  it('stale-while-revalidate: serves the cache at once and refreshes only when it is too old', async () => {
+    const t = newCatalog();
+    const client = sandboxClient(sandbox.baseUrl, token);
+    const empty = t.engine.revalidate({ catalog: us, client, maxAgeMs: 60_000 });
+    expect(empty.freshness.syncedAt).toBeUndefined();
+    expect(empty.refresh).toBeDefined();
+    expect((await empty.refresh!).outcome).toBe('completed');
+
+    const fresh = t.engine.revalidate({ catalog: us, client, maxAgeMs: 60_000 });
+    expect(fresh.refresh).toBeUndefined();
+    expect(fresh.freshness.ageMs).toBeLessThan(60_000);
+
+    const later = Date.now() + 120_000;
+    const stale = t.engine.revalidate({ catalog: us, client, maxAgeMs: 60_000, now: () => later });
+    expect(stale.freshness.ageMs).toBeGreaterThan(60_000);
+    expect(stale.refresh).toBeDefined();
+    // A second open while it runs joins the same refresh instead of starting another.
+    expect(t.engine.sync({ catalog: us, client })).toBe(stale.refresh);
+    expect((await stale.refresh!).outcome).toBe('completed');
+  });
+});
