@@ -3,8 +3,12 @@
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
 import { createAuthService } from './auth';
+import { createCatalogService } from './catalog/catalog-service';
+import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
+import { createCustomerService } from './customers/customer-service';
+import { openDatabase } from './database';
 import { explainError } from './failures';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
@@ -45,9 +49,22 @@ export function createAppCore(options: AppOptions): AppCore {
     sandbox,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
-  const dispatcher = createDispatcher(createHandlers({ facts: options.facts, connect }), {
+  const db = openDatabase({ dataDir: options.facts.dataDir });
+  const catalog = createCatalogService({ store: new CatalogStore(db), events, clientFor: connect.clientFor });
+  const customers = createCustomerService(connect.clientFor);
+  const handlers = createHandlers({ facts: options.facts, connect, catalog, customers });
+  const dispatcher = createDispatcher(handlers, {
     explain: explainError,
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
   });
-  return { dispatcher, events, sandbox, close: () => sandbox.close() };
+  return {
+    dispatcher,
+    events,
+    sandbox,
+    close: async () => {
+      catalog.stopAll();
+      await sandbox.close();
+      db.close();
+    },
+  };
 }

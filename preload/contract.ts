@@ -8,6 +8,37 @@
  * This file is imported by the renderer, the preload scripts and main, so it may depend on zod only.
  */
 import { z } from 'zod';
+import { AppInfo, TaskProgress } from './schemas/app';
+import {
+  AuthStatus,
+  ConnectionCheck,
+  ProfileDraft,
+  ProfileId,
+  ProfileList,
+  ProfileView,
+  SignInMethod,
+  SignInOutcome,
+} from './schemas/connect';
+
+import {
+  AvailabilitiesInput,
+  AvailabilitiesResult,
+  CatalogKey,
+  CatalogSearchInput,
+  CatalogSearchResult,
+  CatalogStatus,
+  CatalogSyncFinished,
+  CustomerSummary,
+  InventoryCheckInput,
+  InventoryCheckResult,
+  Market,
+  SubscriptionSummary,
+  SyncStarted,
+} from './schemas/catalog';
+
+export * from './schemas/app';
+export * from './schemas/catalog';
+export * from './schemas/connect';
 
 /** Stable error codes the renderer can switch on. Never rename one: add a new one instead. */
 export const ErrorCode = z.enum([
@@ -58,114 +89,6 @@ function call<I extends z.ZodType, O extends z.ZodType>(
 
 /** For calls that take nothing: `undefined` or an empty object, and nothing else. */
 const NoInput = z.strictObject({}).optional();
-
-/** How the renderer is connected to main. */
-export const TransportKind = z.enum(['electron-ipc', 'websocket']);
-export type TransportKind = z.infer<typeof TransportKind>;
-
-export const AppInfo = z.object({
-  name: z.string(),
-  version: z.string(),
-  transport: TransportKind,
-  dataDir: z.string(),
-  platform: z.string(),
-  arch: z.string(),
-  versions: z.object({
-    node: z.string(),
-    electron: z.string().optional(),
-    chrome: z.string().optional(),
-  }),
-  startedAt: z.iso.datetime(),
-});
-export type AppInfo = z.infer<typeof AppInfo>;
-
-/** How a profile signs in: with an app secret (App-only) or as a user with MFA (App+User). */
-export const AuthMode = z.enum(['app-only', 'app-user']);
-export type AuthMode = z.infer<typeof AuthMode>;
-
-/** Microsoft's cloud, or the built-in sandbox (the demo profile). */
-export const Cloud = z.enum(['global', 'sandbox']);
-export type Cloud = z.infer<typeof Cloud>;
-
-export const Segment = z.enum(['commercial', 'education', 'government', 'nonprofit']);
-export type Segment = z.infer<typeof Segment>;
-
-/** A profile's defaults for catalog browsing and carts. */
-export const ProfileDefaults = z.object({
-  country: z.string().max(8),
-  segment: Segment,
-  locale: z.string().max(16),
-});
-export type ProfileDefaults = z.infer<typeof ProfileDefaults>;
-
-/** A partner profile as the renderer sees it. It has no secret field, by design. */
-export const ProfileView = z.object({
-  id: z.string(),
-  name: z.string(),
-  tenantId: z.string(),
-  appId: z.string(),
-  authMode: AuthMode,
-  cloud: Cloud,
-  defaults: ProfileDefaults,
-  isDemo: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type ProfileView = z.infer<typeof ProfileView>;
-
-/**
- * What the Connect form sends. Field rules (GUIDs, lengths) are checked in main, which answers
- * INVALID_INPUT with `details.fields` (field → message) so the form can show each next to its field.
- * `appSecret` goes to the OS keychain and never comes back.
- */
-const ProfileFields = {
-  name: z.string().max(200),
-  tenantId: z.string().max(200),
-  appId: z.string().max(200),
-  authMode: AuthMode,
-  cloud: Cloud.optional(),
-  defaults: ProfileDefaults.partial().optional(),
-  appSecret: z.string().min(1).max(2048).optional(),
-};
-export const ProfileDraft = z.strictObject(ProfileFields);
-export type ProfileDraft = z.input<typeof ProfileDraft>;
-
-const ProfileId = z.strictObject({ profileId: z.string().min(1).max(64) });
-
-export const ProfileList = z.object({
-  profiles: z.array(ProfileView),
-  activeProfileId: z.string().nullable(),
-});
-export type ProfileList = z.infer<typeof ProfileList>;
-
-/** Where a profile stands: read from the keychain, no network. */
-export const AuthStatus = z.object({
-  profileId: z.string(),
-  state: z.enum(['signed-in', 'signed-out', 'sign-in-required', 'secret-missing']),
-  message: z.string(),
-  account: z.object({ username: z.string(), name: z.string().optional() }).optional(),
-  hasAppSecret: z.boolean().optional(),
-});
-export type AuthStatus = z.infer<typeof AuthStatus>;
-
-export const SignInMethod = z.enum(['auto', 'browser', 'device-code']);
-
-export const SignInOutcome = z.object({
-  profileId: z.string(),
-  method: z.enum(['client-credentials', 'browser', 'device-code']),
-  account: z.object({ username: z.string(), name: z.string().optional() }).optional(),
-  expiresOn: z.string().nullable(),
-});
-export type SignInOutcome = z.infer<typeof SignInOutcome>;
-
-/** A cheap call to Partner Center: proof the profile works, and how fast. */
-export const ConnectionCheck = z.object({
-  profileId: z.string(),
-  roundTripMs: z.number().nonnegative(),
-  identity: z.object({ kind: z.enum(['app', 'user']), name: z.string(), tenantId: z.string() }),
-  checkedAt: z.iso.datetime(),
-});
-export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
 
 /** Every renderer→main call, grouped by capability. The channel name is `namespace.method`. */
 export const calls = {
@@ -223,17 +146,53 @@ export const calls = {
       'Calls Partner Center once: who you are, and the round trip.',
     ),
   },
+  customers: {
+    list: call(ProfileId, z.object({ customers: z.array(CustomerSummary) }), 'The partner’s customers.'),
+    subscriptions: call(
+      z.strictObject({ profileId: ProfileId.shape.profileId, customerId: z.string().min(1).max(64) }),
+      z.object({ subscriptions: z.array(SubscriptionSummary) }),
+      'A customer’s subscriptions, marked with the reservation scope they can buy for.',
+    ),
+  },
+  catalog: {
+    markets: call(
+      NoInput,
+      z.object({ markets: z.array(Market) }),
+      'Every market, and whether reservations are sold there.',
+    ),
+    status: call(CatalogKey, CatalogStatus, 'How old the cached catalog is, and whether it is refreshing.'),
+    open: call(
+      z.strictObject({ catalog: CatalogKey, maxAgeMinutes: z.number().int().min(0).max(100_000).optional() }),
+      CatalogStatus,
+      'The cached catalog’s status, refreshing it in the background when it is older than maxAgeMinutes.',
+    ),
+    search: call(
+      CatalogSearchInput,
+      CatalogSearchResult,
+      'Searches the cached catalog: filters, text, sort, page.',
+    ),
+    sync: call(
+      CatalogKey,
+      SyncStarted,
+      'Refreshes a catalog in the background; progress comes as task.progress.',
+    ),
+    cancelSync: call(
+      z.strictObject({ taskId: z.string().min(1).max(100) }),
+      z.object({ cancelled: z.boolean() }),
+      'Stops a sync; the previous catalog stays.',
+    ),
+    availabilities: call(
+      AvailabilitiesInput,
+      AvailabilitiesResult,
+      'A SKU’s availabilities (terms, catalog item IDs).',
+    ),
+    checkInventory: call(
+      InventoryCheckInput,
+      InventoryCheckResult,
+      'Whether a SKU can be bought in a region for a subscription.',
+    ),
+  },
 } as const;
-
-/** Progress of a long piece of work in main (a sync, a download), for a progress bar. */
-export const TaskProgress = z.object({
-  taskId: z.string().min(1),
-  label: z.string(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative().nullable(),
-  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
-});
-export type TaskProgress = z.infer<typeof TaskProgress>;
 
 /** Every main→renderer event and its payload. */
 export const events = {
@@ -246,6 +205,8 @@ export const events = {
     message: z.string(),
     expiresAt: z.string(),
   }),
+  /** A catalog sync ended: completed, cancelled, failed, offline or unavailable. */
+  'catalog.syncFinished': CatalogSyncFinished,
 } as const;
 
 export type Calls = typeof calls;

@@ -55,7 +55,7 @@ export interface ConnectService {
   signOut(profileId: string, forgetSecret: boolean): Promise<AuthStatusView>;
   testConnection(profileId: string): Promise<ConnectionCheck>;
   /** A Partner Center client for a profile, for the other capabilities (catalog, orders, billing). */
-  clientFor(profileId: string): Promise<PartnerCenterClient>;
+  readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
 }
 
 /** The renderer's view of a stored profile. */
@@ -135,6 +135,23 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       });
     }
     await auth.setClientSecret(profile, appSecret);
+  };
+
+  const clientFor = async (profileId: string): Promise<PartnerCenterClient> => {
+    const profile = profileOrThrow(profileId);
+    const baseUrl = await apiUrlFor(profile);
+    const key = `${profile.updatedAt}|${baseUrl}`;
+    const cached = clients.get(profileId);
+    if (cached?.key === key) return cached.client;
+    const client = new PartnerCenterClient({
+      baseUrl,
+      locale: profile.defaults.locale,
+      appName: APP_NAME,
+      budget: budgetForTenant(profile.tenantId),
+      getAccessToken: async () => (await auth.getAccessToken(profileOrThrow(profileId))).accessToken,
+    });
+    clients.set(profileId, { key, client });
+    return client;
   };
 
   return {
@@ -248,27 +265,12 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       return toStatusView(await auth.status(profile));
     },
 
-    async clientFor(profileId) {
-      const profile = profileOrThrow(profileId);
-      const baseUrl = await apiUrlFor(profile);
-      const key = `${profile.updatedAt}|${baseUrl}`;
-      const cached = clients.get(profileId);
-      if (cached?.key === key) return cached.client;
-      const client = new PartnerCenterClient({
-        baseUrl,
-        locale: profile.defaults.locale,
-        appName: APP_NAME,
-        budget: budgetForTenant(profile.tenantId),
-        getAccessToken: async () => (await auth.getAccessToken(profileOrThrow(profileId))).accessToken,
-      });
-      clients.set(profileId, { key, client });
-      return client;
-    },
+    clientFor,
 
     async testConnection(profileId) {
       const profile = profileOrThrow(profileId);
       const token = await auth.getAccessToken(profile);
-      const client = await this.clientFor(profileId);
+      const client = await clientFor(profileId);
       const started = performance.now();
       // The cheapest call every profile may make: the first page of one customer.
       await client.listCustomers({ size: 1 }).pages().next();

@@ -1,24 +1,53 @@
 /**
  * The demo profile's Partner Center: the sandbox, started in-process on first use and kept for the
  * life of the app. Its state (carts, orders) persists in the data folder so a demo survives restarts.
+ *
+ * `RESERVATION_DESK_DEMO_SANDBOX` may hold the ready line of a sandbox started on its own
+ * (`npm run sandbox -- …`): the demo then uses that one, with whatever latency or faults it was given,
+ * and stopping it is a real loss of network for the app (the end-to-end tests use this).
  */
 import path from 'node:path';
+import { z } from 'zod';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox';
 
 /** A fixed seed, so every demo shows the same customers and catalog. */
 export const DEMO_SEED = 20261123;
 
+/** What the app needs to know of a sandbox: where it is and who to sign in as. */
+export interface SandboxEndpoint {
+  readonly baseUrl: string;
+  readonly authority: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly user: string;
+}
+
+const ReadyLine = z.object({
+  baseUrl: z.url(),
+  authority: z.url(),
+  tenantId: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+  user: z.string(),
+});
+
 export interface EmbeddedSandbox {
   /** Starts the sandbox if it is not running yet. Concurrent callers share one start. */
-  ensure(): Promise<RunningSandbox>;
-  /** The running sandbox, if it has been started. */
-  current(): RunningSandbox | undefined;
+  ensure(): Promise<SandboxEndpoint>;
   close(): Promise<void>;
 }
 
-export function createEmbeddedSandbox(dataDir: string, overrides: SandboxOptions = {}): EmbeddedSandbox {
+export function createEmbeddedSandbox(
+  dataDir: string,
+  overrides: SandboxOptions = {},
+  external: string | undefined = process.env.RESERVATION_DESK_DEMO_SANDBOX,
+): EmbeddedSandbox {
+  if (external) {
+    const endpoint = ReadyLine.parse(JSON.parse(external));
+    return { ensure: () => Promise.resolve(endpoint), close: () => Promise.resolve() };
+  }
   let starting: Promise<RunningSandbox> | undefined;
-  let running: RunningSandbox | undefined;
   return {
     ensure() {
       starting ??= startSandbox({
@@ -28,19 +57,14 @@ export function createEmbeddedSandbox(dataDir: string, overrides: SandboxOptions
         autoApprove: true,
         dataDir: path.join(dataDir, 'demo-sandbox'),
         ...overrides,
-      }).then(
-        (sandbox) => (running = sandbox),
-        (error: unknown) => {
-          starting = undefined; // let the next attempt try again
-          throw error;
-        },
-      );
+      }).catch((error: unknown) => {
+        starting = undefined; // let the next attempt try again
+        throw error;
+      });
       return starting;
     },
-    current: () => running,
     async close() {
-      const sandbox = running ?? (starting ? await starting.catch(() => undefined) : undefined);
-      running = undefined;
+      const sandbox = await starting?.catch(() => undefined);
       starting = undefined;
       await sandbox?.close();
     },

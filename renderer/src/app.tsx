@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { AppNav } from './components/app-nav';
 import { screens } from './screens';
 import { AboutScreen } from './screens/about-screen';
+import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { ConnectScreen } from './screens/connect/connect-screen';
 import { PlaceholderScreen } from './screens/placeholder-screen';
 import { screenForDigit } from './state/navigation';
@@ -68,6 +69,8 @@ export function App() {
             <AboutScreen info={screen} />
           ) : current === 'connect' ? (
             <ConnectScreen info={screen} />
+          ) : current === 'catalog' ? (
+            <CatalogScreen info={screen} />
           ) : (
             <PlaceholderScreen info={screen} />
           )}

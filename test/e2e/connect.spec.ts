@@ -28,7 +28,7 @@ test('first run: one click on the demo signs in and proves the connection', asyn
   const demo = page.getByTestId('profile-demo');
   await expect(demo).toHaveAttribute('data-state', 'signed-in', { timeout: 45_000 });
   await expect(demo.getByTestId('profile-check')).toContainText('Connected as demo.user@', {
-    timeout: 15_000,
+    timeout: 45_000,
   });
   await expect(page.getByTestId('demo-card')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);

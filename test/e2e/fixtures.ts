@@ -3,6 +3,7 @@
  * Tests wait on the app's ready signal (`data-testid="app-ready"`), never on sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,16 +17,58 @@ export interface WebApp {
   readonly dataDir: string;
 }
 
-async function startWebApp(dataDir: string): Promise<{ app: WebApp; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--json', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** Starts a process and resolves with the JSON of the first line it prints (its "ready" line). */
+async function startWithReadyLine<T>(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ready: T; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   const lines = createInterface({ input: child.stdout });
-  const ready = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web build exited with ${code} before it was ready`)));
-    lines.once('line', (line) => resolve(JSON.parse(line) as { url: string; origin: string }));
+  const ready = await new Promise<T>((resolve, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)),
+    );
+    lines.once('line', (line) => resolve(JSON.parse(line) as T));
   });
+  return { ready, child };
+}
+
+export async function startWebApp(dataDir: string, env: NodeJS.ProcessEnv = process.env) {
+  const { ready, child } = await startWithReadyLine<{ url: string; origin: string }>(
+    // Its own keychain service, so apps of tests running side by side never share secrets.
+    [
+      'out/main/web.js',
+      '--json',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--keychain-service',
+      `desk-e2e-${randomUUID()}`,
+    ],
+    env,
+  );
   return { app: { ...ready, dataDir }, child };
+}
+
+/**
+ * A Partner Center sandbox in its own process (small catalog, sign-ins approve themselves), for
+ * tests that need to cut the app off from it: killing it is a real loss of network.
+ */
+export async function startSandboxProcess() {
+  const { ready, child } = await startWithReadyLine<Record<string, string>>([
+    '--import',
+    'tsx',
+    'main/sandbox/cli.ts',
+    '--port',
+    '0',
+    '--catalog',
+    'small',
+    '--auto-approve',
+    '--seed',
+    '20261123',
+  ]);
+  return { readyLine: JSON.stringify(ready), stop: () => child.kill('SIGKILL') };
 }
 
 /** The shell, as a user sees it. */

@@ -10,12 +10,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tokenCacheKey } from '../../main/auth';
 import type { CallContext } from '../../main/ipc/dispatcher';
-import type { RunningSandbox } from '../../main/sandbox';
+import type { SandboxEndpoint } from '../../main/connect/embedded-sandbox';
 import { createAppCore, type AppCore } from '../../main/services';
 import { createKeyringSecretStore, DEVELOPMENT_SERVICE_NAME } from '../../main/vault';
 
 const secrets = createKeyringSecretStore({ service: DEVELOPMENT_SERVICE_NAME });
-let sandbox: RunningSandbox;
+let sandbox: SandboxEndpoint;
 let core: AppCore;
 let dataDir: string;
 const wire: string[] = [];

@@ -128,3 +128,58 @@ describe('event hub', () => {
     ).toThrow();
   });
 });
+
+describe('catalog calls through the bridge', () => {
+  it('names the bad field of a search', async () => {
+    const { dispatcher, context, close } = realDispatcher();
+    try {
+      const catalog = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
+      const cases: Array<[unknown, string]> = [
+        [{ catalog, cores: { min: 8, max: 4 } }, 'cores.min'],
+        [{ catalog, terms: ['forever'] }, 'terms.0'],
+        [{ catalog: { ...catalog, country: 'USA' } }, 'catalog.country'],
+        [{ catalog, limit: 5000 }, 'limit'],
+        [{ catalog, sort: { by: 'price' } }, 'sort.by'],
+      ];
+      for (const [input, field] of cases) {
+        const result = await dispatcher.dispatch('catalog.search', input, context);
+        expect(result, field).toMatchObject({
+          ok: false,
+          error: { code: 'INVALID_INPUT', details: { field } },
+        });
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers a search of a catalog never downloaded with no rows, not an error', async () => {
+    const { dispatcher, context, close } = realDispatcher();
+    try {
+      const result = await dispatcher.dispatch(
+        'catalog.search',
+        { catalog: { profileId: 'nobody', country: 'de', scope: 'AzurePlan' } },
+        context,
+      );
+      expect(result).toMatchObject({ ok: true, value: { total: 0, cached: false, market: { code: 'DE' } } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('lists markets with reservations flagged where they are not sold', async () => {
+    const { dispatcher, context, close } = realDispatcher();
+    try {
+      const result = await dispatcher.dispatch('catalog.markets', undefined, context);
+      if (!result.ok) throw new Error(result.error.message);
+      const markets = (result.value as { markets: Array<{ code: string; reservationsSold: boolean }> })
+        .markets;
+      expect(markets.find((m) => m.code === 'BR')?.reservationsSold).toBe(false);
+      expect(markets.find((m) => m.code === 'DE')?.reservationsSold).toBe(true);
+      // Deprecated aliases are not separate markets.
+      expect(markets.some((m) => m.code === 'UK' || m.code === 'TP')).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -7,15 +7,14 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
+  Select,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
@@ -174,19 +173,16 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
                   />
                 </Field>
                 <Field label="Segment" validationMessage={errors.segment}>
-                  <Dropdown
+                  <Select
                     value={draft.segment}
-                    selectedOptions={[draft.segment]}
-                    onOptionSelect={(_e, d) =>
-                      d.optionValue && set('segment', d.optionValue as Draft['segment'])
-                    }
+                    onChange={(_e, d) => set('segment', d.value as Draft['segment'])}
                   >
                     {segments.map((segment) => (
-                      <Option key={segment} value={segment}>
+                      <option key={segment} value={segment}>
                         {segment}
-                      </Option>
+                      </option>
                     ))}
-                  </Dropdown>
+                  </Select>
                 </Field>
               </div>
             </DialogContent>

@@ -1,0 +1,345 @@
+/**
+ * Serves the `catalog.*` calls: the offline catalog's status, search, background sync (with progress
+ * and cancel), availabilities on demand and inventory checks. Owns the running syncs' tasks.
+ */
+import type {
+  AvailabilitiesResult,
+  CatalogKey,
+  CatalogSearchResult,
+  CatalogSku,
+  CatalogStatus,
+  InventoryCheckResult,
+  Market,
+} from '../../preload/contract';
+import type { EventHub } from '../ipc/event-hub';
+import { DeskFailure } from '../ipc/failure';
+import { marketName, reservationsSoldIn } from '../markets';
+import type { PartnerCenterClient } from '../partner-center';
+import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
+import { marketStatus, type MarketStatus } from './market';
+import { CatalogInputError, CatalogSearch } from './search';
+import type { CatalogStore } from './store';
+import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult } from './sync';
+import { normalizeCatalogKey, type CatalogSkuRow } from './types';
+
+/** A cached catalog older than this counts as stale when nobody says otherwise. */
+const DEFAULT_MAX_AGE_MINUTES = 24 * 60;
+
+export interface CatalogServiceOptions {
+  readonly store: CatalogStore;
+  readonly events: EventHub;
+  readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
+}
+
+interface RunningSync {
+  readonly key: string;
+  readonly controller: AbortController;
+}
+
+function toMarket(status: MarketStatus): Market {
+  return {
+    code: status.country,
+    name: status.name,
+    reservationsSold: status.available,
+    ...(status.reason ? { reason: status.reason } : {}),
+  };
+}
+
+/** Every market Partner Center might be asked about: the ISO 3166 regions the runtime can name. */
+export function allMarkets(): Market[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  // Codes the runtime names that are groupings or reserved, not markets.
+  const notMarkets = new Set([
+    'EU',
+    'EZ',
+    'UN',
+    'QO',
+    'XA',
+    'XB',
+    'ZZ',
+    'AC',
+    'CP',
+    'DG',
+    'EA',
+    'IC',
+    'TA',
+    'CQ',
+  ]);
+  const markets: Market[] = [];
+  for (const first of letters) {
+    for (const second of letters) {
+      const code = first + second;
+      // Skip unnamed codes and deprecated aliases (UK → GB, TP → TL) that the runtime still names.
+      if (
+        notMarkets.has(code) ||
+        !names.of(code) ||
+        Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`
+      )
+        continue;
+      markets.push(toMarket(marketStatus(code)));
+    }
+  }
+  return markets.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+function toSku(row: CatalogSkuRow): CatalogSku {
+  const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+  return {
+    productId: row.productId,
+    skuId: row.skuId,
+    productTitle: row.productTitle,
+    title: row.title,
+    description: row.description,
+    armSkuName: orNull(row.armSkuName),
+    skuDisplayName: orNull(row.skuDisplayName),
+    region: orNull(row.region),
+    armRegionName: orNull(row.armRegionName),
+    cores: orNull(row.cores),
+    ramGb: orNull(row.ramGb),
+    term: orNull(row.term),
+    duration: orNull(row.duration),
+    category: orNull(row.category),
+    diskType: orNull(row.diskType),
+    vmSeries: orNull(row.vmSeries),
+    needsInventoryCheck: row.needsInventoryCheck,
+    prerequisites: [...row.prerequisites],
+    minimumQuantity: orNull(row.minimumQuantity),
+    maximumQuantity: orNull(row.maximumQuantity),
+    attributes: { ...row.attributes },
+  };
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** Words for the end of a sync, for the screen. */
+export function syncMessage(result: CatalogSyncResult): string {
+  switch (result.outcome) {
+    case 'completed':
+      return `Catalog updated: ${result.skuCount.toLocaleString('en-US')} SKUs.`;
+    case 'cancelled':
+      return 'Sync cancelled. The previous catalog is still here; the next sync continues where this one stopped.';
+    case 'offline':
+      return 'Partner Center cannot be reached. The cached catalog is still here; try again when you are online.';
+    case 'unavailable':
+      return result.reason ?? 'Azure reservations are not sold in this market.';
+    case 'failed':
+      return `The sync failed: ${result.error?.message ?? result.reason ?? 'unknown error'}. The previous catalog is still here.`;
+  }
+}
+
+export function createCatalogService(options: CatalogServiceOptions) {
+  const { store, events, clientFor } = options;
+  const search = new CatalogSearch(store);
+  const engine = new CatalogSyncEngine(store);
+  const running = new Map<string, RunningSync>();
+  let nextTask = 1;
+
+  const keyString = (key: CatalogKey) => {
+    const k = normalizeCatalogKey(key);
+    return `${k.profileId}|${k.country}|${k.scope}|${k.segment}`;
+  };
+  const taskFor = (key: CatalogKey) => {
+    const wanted = keyString(key);
+    for (const [taskId, task] of running) if (task.key === wanted) return taskId;
+    return null;
+  };
+
+  const status = (key: CatalogKey, maxAgeMinutes = DEFAULT_MAX_AGE_MINUTES): CatalogStatus => {
+    const freshness = store.freshness(key);
+    return {
+      market: toMarket(freshness.market),
+      syncedAt: iso(freshness.syncedAt),
+      stale: isCatalogStale(freshness, maxAgeMinutes * 60_000),
+      productCount: freshness.productCount,
+      skuCount: freshness.skuCount,
+      offlineSince: iso(freshness.offlineSince),
+      lastError: freshness.lastError ?? null,
+      syncTaskId: taskFor(key),
+      resumable: freshness.resumable
+        ? {
+            productsDone: freshness.resumable.productsDone,
+            productsTotal: freshness.resumable.productsTotal ?? null,
+          }
+        : null,
+    };
+  };
+
+  const startSync = async (key: CatalogKey): Promise<{ taskId: string; joined: boolean }> => {
+    const existing = taskFor(key);
+    if (existing) return { taskId: existing, joined: true };
+    if (!reservationsSoldIn(key.country)) {
+      throw new DeskFailure('CONFLICT', `Azure reservations are not sold in ${marketName(key.country)}.`);
+    }
+    const client = await clientFor(key.profileId);
+    const taskId = `catalog-sync-${nextTask++}`;
+    const controller = new AbortController();
+    running.set(taskId, { key: keyString(key), controller });
+    const label = `Catalog for ${marketName(key.country)}`;
+    // Start on the next turn, so the caller has the task id before the first progress event.
+    setImmediate(() => {
+      void engine
+        .sync({
+          catalog: key,
+          client,
+          signal: controller.signal,
+          onProgress: (progress) =>
+            events.emit('task.progress', {
+              taskId,
+              label,
+              done: progress.done,
+              total: progress.total ?? null,
+              state: 'running',
+              ratePerSecond: progress.ratePerSecond,
+              ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
+            }),
+        })
+        .then((result) => {
+          running.delete(taskId);
+          events.emit('task.progress', {
+            taskId,
+            label,
+            done: result.productsDone,
+            total: result.productsTotal ?? null,
+            state:
+              result.outcome === 'completed'
+                ? 'succeeded'
+                : result.outcome === 'cancelled'
+                  ? 'cancelled'
+                  : 'failed',
+          });
+          events.emit('catalog.syncFinished', {
+            taskId,
+            outcome: result.outcome,
+            message: syncMessage(result),
+            skuCount: result.skuCount,
+          });
+        });
+    });
+    return { taskId, joined: false };
+  };
+
+  return {
+    markets: () => ({ markets: allMarkets() }),
+
+    status: (key: CatalogKey) => status(key),
+
+    async open(key: CatalogKey, maxAgeMinutes?: number): Promise<CatalogStatus> {
+      const current = status(key, maxAgeMinutes);
+      // Stale-while-revalidate: the cache answers now, a refresh runs behind it.
+      if (current.stale && current.market.reservationsSold && !current.syncTaskId) {
+        await startSync(key);
+        return status(key, maxAgeMinutes);
+      }
+      return current;
+    },
+
+    search(input: unknown): CatalogSearchResult {
+      try {
+        const result = search.search(input);
+        return {
+          market: toMarket(result.market),
+          total: result.total,
+          offset: result.offset,
+          rows: result.rows.map(toSku),
+          facets: result.facets
+            ? {
+                ...result.facets,
+                regions: [...result.facets.regions],
+                products: [...result.facets.products],
+                series: [...result.facets.series],
+                categories: [...result.facets.categories],
+                terms: [...result.facets.terms],
+                diskTypes: [...result.facets.diskTypes],
+                needsInventoryCheck: [...result.facets.needsInventoryCheck],
+                cores: result.facets.cores
+                  ? { ...result.facets.cores, values: [...result.facets.cores.values] }
+                  : null,
+                ramGb: result.facets.ramGb
+                  ? { ...result.facets.ramGb, values: [...result.facets.ramGb.values] }
+                  : null,
+              }
+            : null,
+          cached: result.generationId !== undefined,
+        };
+      } catch (error) {
+        if (error instanceof CatalogInputError) {
+          throw new DeskFailure('INVALID_INPUT', error.message, {
+            field: error.field,
+            fields: { ...error.fields },
+          });
+        }
+        throw error;
+      }
+    },
+
+    sync: startSync,
+
+    cancelSync(taskId: string): { cancelled: boolean } {
+      const task = running.get(taskId);
+      task?.controller.abort();
+      return { cancelled: task !== undefined };
+    },
+
+    async availabilities(
+      key: CatalogKey,
+      productId: string,
+      skuId: string,
+      refresh: AvailabilityRefresh = 'if-stale',
+    ): Promise<AvailabilitiesResult> {
+      const client = await clientFor(key.profileId);
+      const result = await getSkuAvailabilities(store, { catalog: key, productId, skuId, client, refresh });
+      return {
+        availabilities: result.items.map((item) => ({
+          availabilityId: item.availabilityId,
+          catalogItemId: item.catalogItemId,
+          currencyCode: item.currencyCode ?? null,
+          isPurchasable: item.isPurchasable ?? null,
+          terms: item.terms.map((term) => ({
+            duration: term.duration ?? null,
+            description: term.description ?? null,
+          })),
+        })),
+        fetchedAt: iso(result.fetchedAt),
+        fromCache: result.offline,
+      };
+    },
+
+    async checkInventory(request: {
+      catalog: CatalogKey;
+      productId: string;
+      skuId: string;
+      customerId: string;
+      subscriptionId: string;
+      armRegionName: string;
+    }): Promise<InventoryCheckResult> {
+      const client = await clientFor(request.catalog.profileId);
+      const items = await client.checkInventory(request.catalog.country.toUpperCase(), {
+        targetItems: [{ productId: request.productId, skuId: request.skuId }],
+        inventoryContext: {
+          customerId: request.customerId,
+          azureSubscriptionId: request.subscriptionId,
+          armRegionName: request.armRegionName,
+        },
+      });
+      const restrictions = items
+        .filter((item) => item.skuId === undefined || item.skuId === request.skuId)
+        .flatMap((item) => (item.isRestricted ? item.restrictions : []));
+      return {
+        restricted: restrictions.length > 0 || items.some((item) => item.isRestricted),
+        restrictions: restrictions.map((r) => ({
+          reasonCode: r.reasonCode ?? null,
+          description: r.description ?? 'Partner Center restricts this SKU here, without saying why.',
+        })),
+        checkedAt: new Date().toISOString(),
+      };
+    },
+
+    /** Stops every running sync (app shutdown); what they stored stays staged for the next run. */
+    stopAll(): void {
+      for (const task of running.values()) task.controller.abort();
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

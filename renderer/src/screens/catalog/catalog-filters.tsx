@@ -1,0 +1,159 @@
+/** The filter panel: facets from the cached catalog, numeric ranges, and "needs inventory check". */
+import { Button, Checkbox, Field, Input, makeStyles, Switch, tokens } from '@fluentui/react-components';
+import type { FacetValue } from '../../../../preload/contract';
+import { hasFilters, type Range } from '../../state/catalog';
+import { MultiPicker } from '../../components/picker';
+import { useCatalog } from '../../state/catalog-store';
+
+const useStyles = makeStyles({
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    width: '240px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    paddingRight: tokens.spacingHorizontalS,
+  },
+  range: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+});
+
+type ListFilter = 'regions' | 'productIds' | 'series' | 'categories' | 'diskTypes';
+
+function FacetPicker(props: {
+  label: string;
+  values: ReadonlyArray<FacetValue>;
+  selected: ReadonlyArray<string>;
+  onChange: (selected: string[]) => void;
+  testId: string;
+}) {
+  return (
+    <Field label={props.label}>
+      <MultiPicker
+        label={props.label}
+        options={props.values.map((facet) => ({
+          value: facet.value,
+          label: `${facet.label} (${facet.count.toLocaleString('en-US')})`,
+        }))}
+        selected={props.selected}
+        onChange={props.onChange}
+        testId={props.testId}
+      />
+    </Field>
+  );
+}
+
+function RangeInputs(props: {
+  label: string;
+  value: Range;
+  onChange: (range: Range) => void;
+  testId: string;
+}) {
+  const styles = useStyles();
+  const parse = (text: string) =>
+    text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text);
+  return (
+    <Field label={props.label}>
+      <div className={styles.range}>
+        <Input
+          type="number"
+          min={0}
+          placeholder="min"
+          aria-label={`${props.label} from`}
+          value={props.value.min?.toString() ?? ''}
+          onChange={(_e, data) => props.onChange({ ...props.value, min: parse(data.value) })}
+          data-testid={`${props.testId}-min`}
+        />
+        <Input
+          type="number"
+          min={0}
+          placeholder="max"
+          aria-label={`${props.label} to`}
+          value={props.value.max?.toString() ?? ''}
+          onChange={(_e, data) => props.onChange({ ...props.value, max: parse(data.value) })}
+          data-testid={`${props.testId}-max`}
+        />
+      </div>
+    </Field>
+  );
+}
+
+export function CatalogFiltersPanel() {
+  const styles = useStyles();
+  const { facets, filters, setFilters, clearFilters } = useCatalog();
+  const list = (key: ListFilter) => (selected: string[]) => setFilters({ [key]: selected });
+  const toggleTerm = (term: string, on: boolean) =>
+    setFilters({ terms: on ? [...filters.terms, term] : filters.terms.filter((t) => t !== term) });
+
+  return (
+    <aside className={styles.panel} aria-label="Filters">
+      <FacetPicker
+        label="Region"
+        values={facets?.regions ?? []}
+        selected={filters.regions}
+        onChange={list('regions')}
+        testId="filter-region"
+      />
+      <FacetPicker
+        label="Product"
+        values={facets?.products ?? []}
+        selected={filters.productIds}
+        onChange={list('productIds')}
+        testId="filter-product"
+      />
+      <FacetPicker
+        label="VM series"
+        values={facets?.series ?? []}
+        selected={filters.series}
+        onChange={list('series')}
+        testId="filter-series"
+      />
+      <RangeInputs
+        label="vCPUs"
+        value={filters.cores}
+        onChange={(cores) => setFilters({ cores })}
+        testId="filter-cores"
+      />
+      <RangeInputs
+        label="RAM (GB)"
+        value={filters.ramGb}
+        onChange={(ramGb) => setFilters({ ramGb })}
+        testId="filter-ram"
+      />
+      <Field label="Term">
+        {(facets?.terms ?? []).map((term) => (
+          <Checkbox
+            key={term.value}
+            label={`${term.label} (${term.count.toLocaleString('en-US')})`}
+            checked={filters.terms.includes(term.value)}
+            onChange={(_e, data) => toggleTerm(term.value, data.checked === true)}
+            data-testid={`filter-term-${term.value}`}
+          />
+        ))}
+      </Field>
+      <FacetPicker
+        label="Category"
+        values={facets?.categories ?? []}
+        selected={filters.categories}
+        onChange={list('categories')}
+        testId="filter-category"
+      />
+      <FacetPicker
+        label="Disk type"
+        values={facets?.diskTypes ?? []}
+        selected={filters.diskTypes}
+        onChange={list('diskTypes')}
+        testId="filter-disk"
+      />
+      <Switch
+        label="Needs inventory check only"
+        checked={filters.needsInventoryCheck === true}
+        onChange={(_e, data) => setFilters({ needsInventoryCheck: data.checked ? true : undefined })}
+        data-testid="filter-inventory"
+      />
+      <Button disabled={!hasFilters(filters)} onClick={clearFilters} data-testid="filter-clear">
+        Clear filters
+      </Button>
+    </aside>
+  );
+}

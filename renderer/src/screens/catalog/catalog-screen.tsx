@@ -1,0 +1,143 @@
+/** Catalog: the reservation catalog of a market, from the local cache, searchable as fast as people type. */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { ErrorBar } from '../../components/error-bar';
+import { ScreenHeader } from '../../components/screen-header';
+import type { ScreenInfo } from '../../screens';
+import { formatSyncedAt, skuKey } from '../../state/catalog';
+import { useCatalog } from '../../state/catalog-store';
+import { useNavigation } from '../../state/navigation-store';
+import { useProfiles } from '../../state/profiles-store';
+import { CatalogFiltersPanel } from './catalog-filters';
+import { CatalogTable } from './catalog-table';
+import { CatalogToolbar } from './catalog-toolbar';
+import { SkuDetail } from './sku-detail';
+
+const useStyles = makeStyles({
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: '100%' },
+  body: { display: 'flex', gap: tokens.spacingHorizontalL, minHeight: 0, flexGrow: 1 },
+  results: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    gap: tokens.spacingVerticalS,
+  },
+});
+
+export function CatalogScreen({ info }: { info: ScreenInfo }) {
+  const styles = useStyles();
+  const { loaded, profiles, activeProfileId, load } = useProfiles();
+  const catalog = useCatalog();
+  const go = useNavigation((s) => s.go);
+  const profile = profiles.find((p) => p.id === activeProfileId);
+  const { open, selection } = catalog;
+
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+
+  useEffect(() => {
+    if (profile && selection?.profileId !== profile.id) void open(profile.id, profile.defaults.country);
+  }, [profile, selection?.profileId, open]);
+
+  const selected = useMemo(() => {
+    if (!catalog.selectedKey || catalog.total === null) return undefined;
+    for (const rows of Object.values(catalog.pages)) {
+      const sku = rows.find((row) => skuKey(row) === catalog.selectedKey);
+      if (sku) return sku;
+    }
+    return undefined;
+  }, [catalog.selectedKey, catalog.pages, catalog.total]);
+
+  if (loaded && !profile) {
+    return (
+      <section data-testid="screen-catalog" className={styles.screen}>
+        <ScreenHeader info={info} />
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Connect first</MessageBarTitle>
+            The catalog is read with a partner profile. Add one, or try the built-in demo.
+          </MessageBarBody>
+          <Button onClick={() => go('connect')}>Go to Connect</Button>
+        </MessageBar>
+      </section>
+    );
+  }
+
+  const { status, market, total, cached, lastSync, error } = catalog;
+  const unavailable = (market ?? status?.market)?.reservationsSold === false;
+  const syncing = Boolean(status?.syncTaskId);
+
+  return (
+    <section data-testid="screen-catalog" className={styles.screen}>
+      <ScreenHeader info={info} />
+      <CatalogToolbar />
+      {status?.offlineSince && (
+        <MessageBar intent="warning" data-testid="catalog-offline">
+          <MessageBarBody>
+            <MessageBarTitle>Offline</MessageBarTitle>
+            {status.syncedAt
+              ? `Catalog from ${formatSyncedAt(status.syncedAt)}. Searching works; it refreshes when Partner Center can be reached again.`
+              : 'Partner Center cannot be reached, and there is no cached catalog for this market yet.'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {lastSync && lastSync.outcome !== 'completed' && !status?.offlineSince && (
+        <MessageBar
+          intent={lastSync.outcome === 'cancelled' ? 'info' : 'error'}
+          data-testid="catalog-sync-message"
+        >
+          <MessageBarBody>{lastSync.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && <ErrorBar title="The catalog could not be read" error={error} testId="catalog-error" />}
+      {unavailable ? (
+        <MessageBar intent="info" data-testid="catalog-unavailable">
+          <MessageBarBody>
+            <MessageBarTitle>
+              Azure reservations are not sold in {(market ?? status?.market)?.name}
+            </MessageBarTitle>
+            {(market ?? status?.market)?.reason ??
+              'Microsoft does not offer Azure reservations in this market.'}
+          </MessageBarBody>
+        </MessageBar>
+      ) : !cached && !syncing && total === 0 ? (
+        <MessageBar intent="info" data-testid="catalog-empty">
+          <MessageBarBody>
+            <MessageBarTitle>No catalog for this market yet</MessageBarTitle>
+            Download it once; after that it opens instantly, also offline.
+          </MessageBarBody>
+          <Button appearance="primary" onClick={() => void catalog.sync()}>
+            Download catalog
+          </Button>
+        </MessageBar>
+      ) : (
+        <div className={styles.body}>
+          <CatalogFiltersPanel />
+          <div className={styles.results}>
+            <Text aria-live="polite" data-testid="catalog-count">
+              {!cached && syncing
+                ? 'Downloading the catalog; it appears here when it is complete.'
+                : total === null
+                  ? 'Searching…'
+                  : `${total.toLocaleString('en-US')} SKU${total === 1 ? '' : 's'}`}
+            </Text>
+            <CatalogTable />
+          </div>
+          {selected && selection && (
+            <SkuDetail sku={selected} catalog={selection} onClose={() => catalog.select(null)} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,285 @@
+/** The selected SKU: every attribute, its availabilities (asked on demand), and an inventory check. */
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  AvailabilitiesResult,
+  CatalogSku,
+  CustomerSummary,
+  DeskError,
+  InventoryCheckResult,
+  SubscriptionSummary,
+} from '../../../../preload/contract';
+import { getDesk } from '../../bridge';
+import { ErrorBar } from '../../components/error-bar';
+import type { CatalogSelection } from '../../state/catalog';
+
+const useStyles = makeStyles({
+  panel: {
+    width: '320px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'start' },
+  attributes: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, wordBreak: 'break-word' },
+});
+
+type Load<T> =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'ready'; value: T }
+  | { state: 'failed'; error: DeskError };
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
+  return JSON.stringify(value) ?? '—';
+}
+
+export function SkuDetail(props: { sku: CatalogSku; catalog: CatalogSelection; onClose: () => void }) {
+  const styles = useStyles();
+  const { sku, catalog } = props;
+  const [availabilities, setAvailabilities] = useState<Load<AvailabilitiesResult>>({ state: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    void getDesk()
+      .catalog.availabilities({ catalog, productId: sku.productId, skuId: sku.skuId, refresh: 'if-stale' })
+      .then((result) => {
+        if (!current) return;
+        setAvailabilities(
+          result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error },
+        );
+      });
+    return () => {
+      current = false;
+      setAvailabilities({ state: 'loading' });
+    };
+  }, [catalog, sku.productId, sku.skuId]);
+
+  const attributes: Array<[string, unknown]> = [
+    ['Product', sku.productTitle],
+    ['Product ID', sku.productId],
+    ['SKU ID', sku.skuId],
+    ['Title', sku.title],
+    ['Minimum quantity', sku.minimumQuantity],
+    ['Maximum quantity', sku.maximumQuantity],
+    ['Prerequisites', sku.prerequisites.join(', ') || 'none'],
+    ...Object.entries(sku.attributes),
+  ];
+
+  return (
+    <aside className={styles.panel} aria-label="SKU details" data-testid="sku-detail">
+      <div className={styles.head}>
+        <div>
+          <Subtitle2 as="h2" block>
+            {sku.armSkuName ?? sku.title}
+          </Subtitle2>
+          <Caption1 block>
+            {[
+              sku.region ?? sku.armRegionName,
+              sku.term === 'P3Y' ? '3 years' : sku.term === 'P1Y' ? '1 year' : sku.term,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Caption1>
+        </div>
+        <Button
+          appearance="subtle"
+          icon={<DismissRegular />}
+          aria-label="Close details"
+          onClick={props.onClose}
+        />
+      </div>
+      {sku.description && <Text>{sku.description}</Text>}
+      <dl className={styles.attributes}>
+        {attributes.map(([name, value]) => (
+          <div key={name} style={{ display: 'contents' }}>
+            <dt className={styles.term}>{name}</dt>
+            <dd className={styles.value}>{describe(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <Subtitle2 as="h3">Availabilities</Subtitle2>
+      {availabilities.state === 'loading' && <Spinner size="tiny" label="Asking Partner Center…" />}
+      {availabilities.state === 'failed' && (
+        <ErrorBar title="Could not read availabilities" error={availabilities.error} />
+      )}
+      {availabilities.state === 'ready' && (
+        <div data-testid="sku-availabilities">
+          {availabilities.value.fromCache && (
+            <Caption1 as="p">Offline: these are from the cache and may be out of date.</Caption1>
+          )}
+          {availabilities.value.availabilities.length === 0 ? (
+            <Text>None: this SKU cannot be bought in this market and scope right now.</Text>
+          ) : (
+            availabilities.value.availabilities.map((availability) => (
+              <Text as="p" key={availability.availabilityId} block>
+                {availability.terms.map((t) => t.description ?? t.duration).join(', ') || 'No terms listed'}
+                {availability.currencyCode ? ` · ${availability.currencyCode}` : ''}
+                <br />
+                <Caption1>{availability.catalogItemId}</Caption1>
+              </Text>
+            ))
+          )}
+        </div>
+      )}
+      {sku.needsInventoryCheck && <InventoryCheck sku={sku} catalog={catalog} />}
+    </aside>
+  );
+}
+
+function InventoryCheck(props: { sku: CatalogSku; catalog: CatalogSelection }) {
+  const { sku, catalog } = props;
+  const [customers, setCustomers] = useState<Load<CustomerSummary[]>>({ state: 'idle' });
+  const [customerId, setCustomerId] = useState<string>();
+  const [subscriptions, setSubscriptions] = useState<Load<SubscriptionSummary[]>>({ state: 'idle' });
+  const [subscriptionId, setSubscriptionId] = useState<string>();
+  const [check, setCheck] = useState<Load<InventoryCheckResult>>({ state: 'idle' });
+
+  const loadCustomers = useCallback(async () => {
+    setCustomers({ state: 'loading' });
+    const result = await getDesk().customers.list({ profileId: catalog.profileId });
+    setCustomers(
+      result.ok
+        ? { state: 'ready', value: result.value.customers }
+        : { state: 'failed', error: result.error },
+    );
+  }, [catalog.profileId]);
+
+  const pickCustomer = async (id: string) => {
+    setCustomerId(id);
+    setSubscriptionId(undefined);
+    setCheck({ state: 'idle' });
+    setSubscriptions({ state: 'loading' });
+    const result = await getDesk().customers.subscriptions({ profileId: catalog.profileId, customerId: id });
+    if (!result.ok) return setSubscriptions({ state: 'failed', error: result.error });
+    const usable = result.value.subscriptions.filter((s) => s.scope === catalog.scope);
+    setSubscriptions({ state: 'ready', value: usable });
+    if (usable.length === 1) setSubscriptionId(usable[0]!.id);
+  };
+
+  const runCheck = async () => {
+    if (!customerId || !subscriptionId || !sku.armRegionName) return;
+    setCheck({ state: 'loading' });
+    const result = await getDesk().catalog.checkInventory({
+      catalog,
+      productId: sku.productId,
+      skuId: sku.skuId,
+      customerId,
+      subscriptionId,
+      armRegionName: sku.armRegionName,
+    });
+    setCheck(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
+  };
+
+  return (
+    <section aria-label="Inventory check" data-testid="inventory-check">
+      <Subtitle2 as="h3">Inventory check</Subtitle2>
+      <Caption1 as="p">This SKU needs an inventory check before it can be bought.</Caption1>
+      {customers.state === 'idle' && (
+        <Button onClick={() => void loadCustomers()} data-testid="inventory-start">
+          Check for a customer…
+        </Button>
+      )}
+      {customers.state === 'loading' && <Spinner size="tiny" label="Loading customers…" />}
+      {customers.state === 'failed' && <ErrorBar title="Could not load customers" error={customers.error} />}
+      {customers.state === 'ready' && (
+        <>
+          <Field label="Customer">
+            <Select
+              value={customerId ?? ''}
+              onChange={(_e, data) => data.value && void pickCustomer(data.value)}
+              data-testid="inventory-customer"
+            >
+              <option value="" disabled>
+                Choose a customer
+              </option>
+              {customers.value.map((customer) => (
+                <option key={customer.id} value={customer.id}>
+                  {customer.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {subscriptions.state === 'loading' && <Spinner size="tiny" label="Loading subscriptions…" />}
+          {subscriptions.state === 'failed' && (
+            <ErrorBar title="Could not load subscriptions" error={subscriptions.error} />
+          )}
+          {subscriptions.state === 'ready' &&
+            (subscriptions.value.length === 0 ? (
+              <Text>
+                This customer has no {catalog.scope === 'AzurePlan' ? 'Azure plan' : 'MS-AZR-0145P'}{' '}
+                subscription.
+              </Text>
+            ) : (
+              <Field label="Subscription">
+                <Select
+                  value={subscriptionId ?? ''}
+                  onChange={(_e, data) => setSubscriptionId(data.value || undefined)}
+                  data-testid="inventory-subscription"
+                >
+                  <option value="" disabled>
+                    Choose a subscription
+                  </option>
+                  {subscriptions.value.map((subscription) => (
+                    <option key={subscription.id} value={subscription.id}>
+                      {subscription.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          <Button
+            appearance="primary"
+            disabled={!subscriptionId || check.state === 'loading'}
+            onClick={() => void runCheck()}
+            data-testid="inventory-run"
+          >
+            Check {sku.region ?? sku.armRegionName}
+          </Button>
+        </>
+      )}
+      {check.state === 'loading' && <Spinner size="tiny" label="Checking inventory…" />}
+      {check.state === 'failed' && <ErrorBar title="The inventory check failed" error={check.error} />}
+      {check.state === 'ready' && (
+        <MessageBar intent={check.value.restricted ? 'warning' : 'success'} data-testid="inventory-result">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {check.value.restricted ? 'Not available for this subscription' : 'Available to buy'}
+            </MessageBarTitle>
+            {check.value.restricted
+              ? check.value.restrictions.map((r) => r.description).join(' ')
+              : `Capacity is available in ${sku.region ?? sku.armRegionName}.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

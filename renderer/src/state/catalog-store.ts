@@ -1,0 +1,166 @@
+/** The Catalog screen's store: the pure changes in `catalog.ts`, bound to zustand and the bridge. */
+import { create } from 'zustand';
+import type { CatalogScope, CatalogSortColumn, DeskError, Market } from '../../../preload/contract';
+import { getDesk } from '../bridge';
+import {
+  changeFilters,
+  clearFilters,
+  initialCatalogState,
+  missingPages,
+  pageLoaded,
+  progressReceived,
+  searchInput,
+  selectCatalog,
+  selectSku,
+  sortBy,
+  statusLoaded,
+  type CatalogFilters,
+  type CatalogState,
+} from './catalog';
+
+/** A cached catalog older than this refreshes itself in the background when opened. */
+export const MAX_AGE_MINUTES = 24 * 60;
+
+interface CatalogStore extends CatalogState {
+  readonly markets: ReadonlyArray<Market>;
+  readonly error: DeskError | null;
+  readonly lastSync: { outcome: string; message: string } | null;
+  /** The sync this screen started or found running, so its end can be recognised. */
+  readonly syncTaskId: string | null;
+  readonly open: (profileId: string, country: string, scope?: CatalogScope) => Promise<void>;
+  readonly setCountry: (country: string) => Promise<void>;
+  readonly setScope: (scope: CatalogScope) => Promise<void>;
+  readonly setFilters: (patch: Partial<CatalogFilters>) => void;
+  readonly clearFilters: () => void;
+  readonly sortBy: (column: CatalogSortColumn) => void;
+  readonly ensureRows: (firstIndex: number, lastIndex: number) => void;
+  readonly select: (key: string | null) => void;
+  readonly sync: () => Promise<void>;
+  readonly cancelSync: () => Promise<void>;
+}
+
+export const useCatalog = create<CatalogStore>((set, get) => {
+  const apply = (change: (state: CatalogState) => CatalogState) => set((state) => change(state));
+  const desk = () => getDesk();
+  const inFlight = new Set<string>();
+
+  const loadPage = async (pageIndex: number) => {
+    const state = get();
+    const { version } = state;
+    const flightKey = `${version}:${pageIndex}`;
+    if (inFlight.has(flightKey)) return;
+    const input = searchInput(state, pageIndex, pageIndex === 0 && state.facets === null);
+    if (!input) return;
+    inFlight.add(flightKey);
+    const result = await desk().catalog.search(input);
+    inFlight.delete(flightKey);
+    if (result.ok) apply((s) => pageLoaded(s, version, pageIndex, result.value));
+    else if (get().version === version) set({ error: result.error });
+  };
+
+  const refreshStatus = async () => {
+    const selection = get().selection;
+    if (!selection) return;
+    const status = await desk().catalog.status(selection);
+    if (status.ok && get().selection === selection) {
+      apply((s) => statusLoaded(s, status.value));
+      if (status.value.syncTaskId) set({ syncTaskId: status.value.syncTaskId });
+    }
+  };
+
+  const openSelection = async () => {
+    const selection = get().selection;
+    if (!selection) return;
+    set({ error: null, lastSync: null });
+    void loadPage(0);
+    const status = await desk().catalog.open({ catalog: selection, maxAgeMinutes: MAX_AGE_MINUTES });
+    if (get().selection !== selection) return;
+    if (!status.ok) return set({ error: status.error });
+    apply((s) => statusLoaded(s, status.value));
+    set({ syncTaskId: status.value.syncTaskId });
+  };
+
+  let listening = false;
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    desk().on('task.progress', (progress) => apply((s) => progressReceived(s, progress, get().syncTaskId)));
+    desk().on('catalog.syncFinished', (finished) => {
+      if (get().syncTaskId !== finished.taskId) return;
+      set({
+        lastSync: { outcome: finished.outcome, message: finished.message },
+        progress: null,
+        syncTaskId: null,
+      });
+      void refreshStatus();
+      // A completed sync swapped in a new catalog: show it.
+      if (finished.outcome === 'completed') {
+        apply((s) => changeFilters(s, {}));
+        void loadPage(0);
+      }
+    });
+  };
+
+  return {
+    ...initialCatalogState,
+    markets: [],
+    error: null,
+    lastSync: null,
+    syncTaskId: null,
+
+    async open(profileId, country, scope) {
+      listen();
+      if (get().markets.length === 0) {
+        const markets = await desk().catalog.markets();
+        if (markets.ok) set({ markets: markets.value.markets });
+      }
+      apply((s) =>
+        selectCatalog(s, { profileId, country, scope: scope ?? s.selection?.scope ?? 'AzurePlan' }),
+      );
+      await openSelection();
+    },
+    async setCountry(country) {
+      const selection = get().selection;
+      if (!selection) return;
+      apply((s) => selectCatalog(s, { ...selection, country }));
+      await openSelection();
+    },
+    async setScope(scope) {
+      const selection = get().selection;
+      if (!selection) return;
+      apply((s) => selectCatalog(s, { ...selection, scope }));
+      await openSelection();
+    },
+    setFilters(patch) {
+      apply((s) => changeFilters(s, patch));
+      void loadPage(0);
+    },
+    clearFilters() {
+      apply(clearFilters);
+      void loadPage(0);
+    },
+    sortBy(column) {
+      apply((s) => sortBy(s, column));
+      void loadPage(0);
+    },
+    ensureRows(firstIndex, lastIndex) {
+      for (const page of missingPages(get(), firstIndex, lastIndex)) void loadPage(page);
+    },
+    select(key) {
+      apply((s) => selectSku(s, key));
+    },
+    async sync() {
+      const selection = get().selection;
+      if (!selection) return;
+      set({ lastSync: null, error: null });
+      const started = await desk().catalog.sync(selection);
+      if (!started.ok) return set({ error: started.error });
+      set({ syncTaskId: started.value.taskId });
+      await refreshStatus();
+    },
+    async cancelSync() {
+      const taskId = get().syncTaskId;
+      if (taskId) await desk().catalog.cancelSync({ taskId });
+    },
+  };
+});

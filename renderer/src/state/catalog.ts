@@ -1,0 +1,240 @@
+/**
+ * The Catalog screen's state: which catalog, which filters, the rows loaded so far (a page at a time,
+ * as the table scrolls), and the sync in progress. Pure changes, tested without React or a bridge.
+ */
+import type {
+  CatalogFacets,
+  CatalogScope,
+  CatalogSearchInput,
+  CatalogSearchResult,
+  CatalogSku,
+  CatalogSortColumn,
+  CatalogStatus,
+  TaskProgress,
+} from '../../../preload/contract';
+
+export const PAGE_SIZE = 200;
+
+export interface Range {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface CatalogFilters {
+  readonly text: string;
+  readonly regions: ReadonlyArray<string>;
+  readonly productIds: ReadonlyArray<string>;
+  readonly series: ReadonlyArray<string>;
+  readonly categories: ReadonlyArray<string>;
+  readonly terms: ReadonlyArray<string>;
+  readonly diskTypes: ReadonlyArray<string>;
+  readonly cores: Range;
+  readonly ramGb: Range;
+  readonly needsInventoryCheck: boolean | undefined;
+}
+
+export const noFilters: CatalogFilters = {
+  text: '',
+  regions: [],
+  productIds: [],
+  series: [],
+  categories: [],
+  terms: [],
+  diskTypes: [],
+  cores: {},
+  ramGb: {},
+  needsInventoryCheck: undefined,
+};
+
+export interface CatalogSelection {
+  readonly profileId: string;
+  readonly country: string;
+  readonly scope: CatalogScope;
+}
+
+export interface CatalogState {
+  readonly selection: CatalogSelection | null;
+  readonly filters: CatalogFilters;
+  readonly sort: { readonly by: CatalogSortColumn; readonly direction: 'asc' | 'desc' };
+  /** Bumped on every change of query, so late answers to an old query are ignored. */
+  readonly version: number;
+  readonly total: number | null;
+  readonly pages: Readonly<Record<number, ReadonlyArray<CatalogSku>>>;
+  readonly facets: CatalogFacets | null;
+  readonly market: CatalogSearchResult['market'] | null;
+  readonly cached: boolean;
+  readonly status: CatalogStatus | null;
+  readonly progress: TaskProgress | null;
+  readonly selectedKey: string | null;
+}
+
+export const initialCatalogState: CatalogState = {
+  selection: null,
+  filters: noFilters,
+  sort: { by: 'productTitle', direction: 'asc' },
+  version: 0,
+  total: null,
+  pages: {},
+  facets: null,
+  market: null,
+  cached: false,
+  status: null,
+  progress: null,
+  selectedKey: null,
+};
+
+/** A stable key for a SKU row. */
+export function skuKey(sku: Pick<CatalogSku, 'productId' | 'skuId'>): string {
+  return `${sku.productId}/${sku.skuId}`;
+}
+
+function requery(state: CatalogState, change: Partial<CatalogState>): CatalogState {
+  return { ...state, ...change, version: state.version + 1, total: null, pages: {} };
+}
+
+/** Another catalog (profile, market or scope): filters that named its regions or products no longer apply. */
+export function selectCatalog(state: CatalogState, selection: CatalogSelection): CatalogState {
+  const same =
+    state.selection?.profileId === selection.profileId &&
+    state.selection.country === selection.country.toUpperCase() &&
+    state.selection.scope === selection.scope;
+  if (same) return state;
+  return requery(state, {
+    selection: { ...selection, country: selection.country.toUpperCase() },
+    filters: { ...noFilters, text: state.filters.text },
+    facets: null,
+    market: null,
+    status: null,
+    selectedKey: null,
+  });
+}
+
+export function changeFilters(state: CatalogState, patch: Partial<CatalogFilters>): CatalogState {
+  return requery(state, { filters: { ...state.filters, ...patch } });
+}
+
+export function clearFilters(state: CatalogState): CatalogState {
+  return requery(state, { filters: noFilters });
+}
+
+/** Sorting by the column already sorted on flips the direction. */
+export function sortBy(state: CatalogState, column: CatalogSortColumn): CatalogState {
+  const direction = state.sort.by === column && state.sort.direction === 'asc' ? 'desc' : 'asc';
+  return requery(state, { sort: { by: column, direction } });
+}
+
+/** Whether any filter narrows the catalog. */
+export function hasFilters(filters: CatalogFilters): boolean {
+  return (
+    filters.text.trim() !== '' ||
+    filters.regions.length + filters.productIds.length + filters.series.length > 0 ||
+    filters.categories.length + filters.terms.length + filters.diskTypes.length > 0 ||
+    filters.cores.min !== undefined ||
+    filters.cores.max !== undefined ||
+    filters.ramGb.min !== undefined ||
+    filters.ramGb.max !== undefined ||
+    filters.needsInventoryCheck !== undefined
+  );
+}
+
+const nonEmpty = <T>(values: ReadonlyArray<T>) => (values.length ? [...values] : undefined);
+const range = (value: Range) =>
+  value.min === undefined && value.max === undefined ? undefined : { ...value };
+
+/** The bridge request for one page of the current query. */
+export function searchInput(
+  state: CatalogState,
+  pageIndex: number,
+  withFacets: boolean,
+): CatalogSearchInput | null {
+  if (!state.selection) return null;
+  const { filters } = state;
+  const input: CatalogSearchInput = {
+    catalog: { ...state.selection },
+    text: filters.text.trim() || undefined,
+    regions: nonEmpty(filters.regions),
+    productIds: nonEmpty(filters.productIds),
+    series: nonEmpty(filters.series),
+    categories: nonEmpty(filters.categories),
+    terms: nonEmpty(filters.terms),
+    diskTypes: nonEmpty(filters.diskTypes),
+    cores: range(filters.cores),
+    ramGb: range(filters.ramGb),
+    needsInventoryCheck: filters.needsInventoryCheck,
+    sort: { ...state.sort },
+    offset: pageIndex * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    includeFacets: withFacets,
+  };
+  // Drop the keys left undefined: the contract's objects are strict about unknown keys, not missing ones.
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as CatalogSearchInput;
+}
+
+/** A page arrived; it counts only if it answers the current query. */
+export function pageLoaded(
+  state: CatalogState,
+  version: number,
+  pageIndex: number,
+  result: CatalogSearchResult,
+): CatalogState {
+  if (version !== state.version) return state;
+  return {
+    ...state,
+    total: result.total,
+    pages: { ...state.pages, [pageIndex]: result.rows },
+    facets: result.facets ?? state.facets,
+    market: result.market,
+    cached: result.cached,
+  };
+}
+
+/** The row at an index, if its page is loaded. */
+export function rowAt(state: CatalogState, index: number): CatalogSku | undefined {
+  return state.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+}
+
+/** Pages the visible rows need that are not loaded yet. */
+export function missingPages(state: CatalogState, firstIndex: number, lastIndex: number): number[] {
+  const pages: number[] = [];
+  for (let page = Math.floor(firstIndex / PAGE_SIZE); page <= Math.floor(lastIndex / PAGE_SIZE); page++) {
+    if (!state.pages[page]) pages.push(page);
+  }
+  return pages;
+}
+
+export function statusLoaded(state: CatalogState, status: CatalogStatus): CatalogState {
+  return { ...state, status, progress: status.syncTaskId ? state.progress : null };
+}
+
+/** Progress of a task: it counts only when it is the sync of the catalog on screen. */
+export function progressReceived(
+  state: CatalogState,
+  progress: TaskProgress,
+  syncTaskId: string | null,
+): CatalogState {
+  if (progress.taskId !== syncTaskId) return state;
+  return { ...state, progress: progress.state === 'running' ? progress : null };
+}
+
+export function selectSku(state: CatalogState, key: string | null): CatalogState {
+  return { ...state, selectedKey: key };
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "21 Nov, 14:05": when a cached catalog was synced, for the banner. */
+export function formatSyncedAt(iso: string): string {
+  return dateFormat.format(new Date(iso)).replace(' at ', ', ');
+}
+
+/** "about 30 s left", "about 2 min left" for the progress bar. */
+export function formatEta(etaMs: number | undefined): string {
+  if (etaMs === undefined) return '';
+  const seconds = Math.max(1, Math.round(etaMs / 1000));
+  return seconds < 90 ? `about ${seconds} s left` : `about ${Math.round(seconds / 60)} min left`;
+}
