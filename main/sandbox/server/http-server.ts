@@ -186,6 +186,8 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       }
     } else {
       stored = await run(route, ctx);
+      // A write without MS-RequestId has nothing to replay, but what it changed must still be kept.
+      if (route.write) options.store.save();
     }
     if (closing) return;
 

@@ -134,4 +134,49 @@ describe('sandbox persistence', () => {
       await second.close();
     }
   });
+
+  it('expires a cart seven days after it was made: getting or checking it out then answers 800008', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-state-'));
+    dirs.push(dataDir);
+    const customer = DEMO_CUSTOMERS.azurePlan;
+    const madeAt = new Date('2026-11-01T09:00:00Z');
+    const first = await startTestSandbox({ dataDir, seed: 3, now: madeAt });
+    const cart = await first.call(`/v1/customers/${customer}/carts`, {
+      method: 'POST',
+      body: { lineItems: [await planLine(first)] },
+    });
+    expect(cart.status).toBe(201);
+    const cartId = String(at(cart.json, 'id'));
+    expect(
+      Date.parse(String(at(cart.json, 'expirationTimestamp'))) - madeAt.getTime(),
+    ).toBeGreaterThanOrEqual(7 * 86_400_000 - 60_000);
+    await first.close();
+
+    // Six days later the cart is still there; eight days later it has expired.
+    const sixDays = await startTestSandbox({
+      dataDir,
+      seed: 3,
+      now: new Date(madeAt.getTime() + 6 * 86_400_000),
+    });
+    const stillThere = await sixDays.call(`/v1/customers/${customer}/carts/${cartId}`);
+    expect(stillThere.status, stillThere.text).toBe(200);
+    await sixDays.close();
+    const eightDays = await startTestSandbox({
+      dataDir,
+      seed: 3,
+      now: new Date(madeAt.getTime() + 8 * 86_400_000),
+    });
+    try {
+      const expired = await eightDays.call(`/v1/customers/${customer}/carts/${cartId}`);
+      expect(expired.status).toBe(404);
+      expect(at(expired.json, 'code')).toBe(800008);
+      const checkout = await eightDays.call(`/v1/customers/${customer}/carts/${cartId}/checkout`, {
+        method: 'POST',
+      });
+      expect(checkout.status).toBe(404);
+      expect(at(checkout.json, 'code')).toBe(800008);
+    } finally {
+      await eightDays.close();
+    }
+  });
 });
