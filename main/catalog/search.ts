@@ -7,38 +7,23 @@
  * the number of distinct statements small enough to cache them all.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  CatalogSearchInput as contractSearchInput,
+  catalogSortColumns,
+  type CatalogSortColumn,
+} from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
 import type { CatalogStore } from './store';
 import {
-  catalogScopeValues,
   normalizeCatalogKey,
   type CatalogKey,
   type CatalogSkuRow,
   type NormalizedCatalogKey,
 } from './types';
 
-/** Columns search can sort by. */
-export const catalogSortColumns = [
-  'title',
-  'productTitle',
-  'armSkuName',
-  'skuDisplayName',
-  'region',
-  'armRegionName',
-  'cores',
-  'ramGb',
-  'term',
-  'category',
-  'diskType',
-  'vmSeries',
-  'needsInventoryCheck',
-  'productId',
-  'skuId',
-] as const;
-/** A column search can sort by. */
-export type CatalogSortColumn = (typeof catalogSortColumns)[number];
-
+/** The search request's schema and sortable columns are the bridge contract's: declared once. */
+export { catalogSortColumns, type CatalogSortColumn };
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
   title: 's.title',
   productTitle: 's.product_title',
@@ -57,63 +42,8 @@ const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
   skuId: 's.sku_id',
 };
 
-const filterValue = z.string().trim().min(1, 'must not be empty').max(128, 'is too long');
-const filterList = z.array(filterValue).max(500, 'has too many values');
-const range = z
-  .strictObject({
-    min: z.number().finite().min(0, 'must be 0 or more').optional(),
-    max: z.number().finite().min(0, 'must be 0 or more').optional(),
-  })
-  .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, {
-    message: 'min must not be greater than max',
-    path: ['min'],
-  });
-
 /** A search request as the bridge receives it (validated with zod). */
-export const catalogSearchInputSchema = z.strictObject({
-  catalog: z.strictObject({
-    profileId: z.string().min(1).max(64),
-    country: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO country code'),
-    scope: z.enum(catalogScopeValues),
-    segment: z.enum(['commercial', 'education', 'government', 'nonprofit']).optional(),
-  }),
-  /** ARM region names (`eastus`), as the region facet lists them. */
-  regions: filterList.optional(),
-  /** Product ids, as the product facet lists them. */
-  productIds: filterList.optional(),
-  /** VM series (`Dsv5`), as the series facet lists them. */
-  series: filterList.optional(),
-  categories: filterList.optional(),
-  /** ISO 8601 terms: `P1Y`, `P3Y`. */
-  terms: z
-    .array(z.string().regex(/^P\d{1,2}[YM]$/i, 'must be an ISO 8601 term such as P1Y or P3Y'))
-    .max(10)
-    .optional(),
-  diskTypes: filterList.optional(),
-  cores: range.optional(),
-  ramGb: range.optional(),
-  needsInventoryCheck: z.boolean().optional(),
-  /** Free text; every word matches as a prefix (`d4s us ea`). */
-  text: z.string().max(200, 'must be at most 200 characters').optional(),
-  sort: z
-    .strictObject({
-      by: z.enum(catalogSortColumns),
-      direction: z.enum(['asc', 'desc']).default('asc'),
-    })
-    .optional(),
-  offset: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000).default(0),
-  limit: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(1_000, 'must be at most 1000')
-    .default(100),
-  /** Also return the facet values for the filter pickers. */
-  includeFacets: z.boolean().default(false),
-});
+export const catalogSearchInputSchema = contractSearchInput;
 /** A search request as callers write it. */
 export type CatalogSearchInput = z.input<typeof catalogSearchInputSchema>;
 /** A validated search request. */

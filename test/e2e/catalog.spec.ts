@@ -6,26 +6,32 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, startSandboxProcess, startWebApp, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, startSandboxProcess, startWebApp, test, type AppShell } from './fixtures';
 
-test('browse, filter, inspect and check inventory; offline the cache still answers', async ({
-  page,
-  shell,
-}) => {
-  test.setTimeout(180_000);
+/** The app, with the demo profile signed in to a sandbox in its own process (which the test may kill). */
+async function openDemoAgainstSandboxProcess(page: Page, shell: AppShell) {
   const sandbox = await startSandboxProcess();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-catalog-'));
   const { app, child } = await startWebApp(dataDir, {
     ...process.env,
     RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine,
   });
-  try {
-    await shell.open(app.url);
-    await page.getByTestId('try-demo').click();
-    await expect(page.getByTestId('profile-demo')).toHaveAttribute('data-state', 'signed-in', {
-      timeout: 45_000,
-    });
+  await shell.open(app.url);
+  await page.getByTestId('try-demo').click();
+  await expect(page.getByTestId('profile-demo')).toHaveAttribute('data-state', 'signed-in', {
+    timeout: 45_000,
+  });
+  return { sandbox, child };
+}
 
+test('browse, filter, inspect and check inventory; offline the cache still answers', async ({
+  page,
+  shell,
+}) => {
+  test.setTimeout(180_000);
+  const { sandbox, child } = await openDemoAgainstSandboxProcess(page, shell);
+  try {
     // First open: nothing cached, so the catalog downloads by itself, with progress.
     await shell.go('catalog');
     await expect(page.getByTestId('catalog-synced-at')).toBeVisible({ timeout: 90_000 });
@@ -98,18 +104,8 @@ test('a market where reservations are not sold says so instead of showing an emp
   page,
   shell,
 }) => {
-  const sandbox = await startSandboxProcess();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-catalog-'));
-  const { app, child } = await startWebApp(dataDir, {
-    ...process.env,
-    RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine,
-  });
+  const { sandbox, child } = await openDemoAgainstSandboxProcess(page, shell);
   try {
-    await shell.open(app.url);
-    await page.getByTestId('try-demo').click();
-    await expect(page.getByTestId('profile-demo')).toHaveAttribute('data-state', 'signed-in', {
-      timeout: 45_000,
-    });
     await shell.go('catalog');
     await page.getByTestId('catalog-market').selectOption('BR');
     await expect(page.getByTestId('catalog-unavailable')).toContainText('not sold in Brazil');
