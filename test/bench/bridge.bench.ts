@@ -1,0 +1,218 @@
+/**
+ * What the user feels through the bridge, measured in one run:
+ * - search: p50 and p95 of 200 random filter + text queries over the full catalog, through the web
+ *   build's WebSocket bridge, against the same queries dispatched in main (the ratio is the bridge's cost);
+ * - cold open: from navigating to the Catalog screen (warm cache) to its first rows painted, against
+ *   navigating to the About screen (the shell alone), in Debian's Chromium.
+ *
+ * The app core runs in this process with secrets in memory (the bench is about speed, not the keychain);
+ * the demo's Partner Center is a sandbox process with the full catalog.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
+import type { CallContext } from '../../main/ipc/dispatcher';
+import { createAppCore } from '../../main/services';
+import { createMemorySecretStore } from '../../main/vault/memory-secret-store';
+import { startWebServer } from '../../main/web/web-server';
+import { WS_PATH, WS_PROTOCOL_PREFIX } from '../../preload/channels';
+import type { Benchmark, Figure } from './run';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const QUERIES = 200;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** A small seeded generator, so every run asks the same 200 questions. */
+function queries(regions: string[]): unknown[] {
+  let seed = 42;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const words = ['d4', 'e8s', 'v5', 'sql', 'cosmos', 'east', 'west', 'f16', 'nc', 'storage', 'app'];
+  return Array.from({ length: QUERIES }, () => {
+    const query: Record<string, unknown> = { limit: 200 };
+    if (next() < 0.6) query.text = words[Math.floor(next() * words.length)];
+    if (next() < 0.5) query.regions = [regions[Math.floor(next() * regions.length)]];
+    if (next() < 0.4) query.cores = { min: [2, 4, 8][Math.floor(next() * 3)] };
+    if (next() < 0.3) query.terms = [next() < 0.5 ? 'P1Y' : 'P3Y'];
+    if (next() < 0.3) query.sort = { by: next() < 0.5 ? 'cores' : 'region', direction: 'desc' };
+    return query;
+  });
+}
+
+async function startSandbox(): Promise<{ readyLine: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/sandbox/cli.ts', '--port', '0', '--catalog', 'full', '--auto-approve'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout }).once('line', resolve),
+  );
+  return { readyLine: line, stop: () => child.kill('SIGTERM') };
+}
+
+const bench: Benchmark = {
+  title: 'Bridge: catalog search through the WebSocket bridge, and cold open of the Catalog screen',
+  async run() {
+    const sandbox = await startSandbox();
+    process.env.RESERVATION_DESK_DEMO_SANDBOX = sandbox.readyLine;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-bench-bridge-'));
+    const core = createAppCore({
+      facts: { name: 'Reservation Desk', version: 'bench', dataDir, startedAt: new Date() },
+      secrets: createMemorySecretStore(),
+    });
+    const context: CallContext = { transport: 'websocket', events: core.events };
+    const call = async (channel: string, input?: unknown) => {
+      const result = await core.dispatcher.dispatch(channel, input, context);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as Record<string, unknown>;
+    };
+    const staticDir = path.join(root, 'out/web');
+    const server = await startWebServer({ dispatcher: core.dispatcher, events: core.events, staticDir });
+    try {
+      await call('profiles.demo');
+      await call('profiles.activate', { profileId: 'demo' });
+      await call('auth.signIn', { profileId: 'demo' });
+      const key = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
+      const finished = new Promise<void>((resolve) =>
+        core.events.subscribe((event) => {
+          if (event.event === 'catalog.syncFinished') resolve();
+        }),
+      );
+      await call('catalog.sync', key);
+      await finished;
+      const facets = (await call('catalog.search', { catalog: key, includeFacets: true })).facets as {
+        regions: Array<{ value: string }>;
+      };
+      const asked = queries(facets.regions.map((r) => r.value)).map((q) => ({
+        ...(q as object),
+        catalog: key,
+      }));
+
+      // In main: the dispatcher alone.
+      const inMain: number[] = [];
+      for (const input of asked) {
+        const started = performance.now();
+        await call('catalog.search', input);
+        inMain.push(performance.now() - started);
+      }
+
+      // Through the bridge: a real WebSocket client, as the web build's page is.
+      const ws = new WebSocket(
+        server.origin.replace('http', 'ws') + WS_PATH,
+        [WS_PROTOCOL_PREFIX + server.token],
+        {
+          headers: { origin: server.origin },
+        },
+      );
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const throughBridge: number[] = [];
+      let id = 0;
+      for (const input of asked) {
+        const started = performance.now();
+        await new Promise<void>((resolve) => {
+          const mine = ++id;
+          const onMessage = (data: WebSocket.RawData) => {
+            const frame = JSON.parse(Buffer.from(data as Buffer).toString('utf8')) as {
+              kind: string;
+              id?: number;
+            };
+            if (frame.kind === 'result' && frame.id === mine) {
+              ws.off('message', onMessage);
+              resolve();
+            }
+          };
+          ws.on('message', onMessage);
+          ws.send(JSON.stringify({ id: mine, channel: 'catalog.search', input }));
+        });
+        throughBridge.push(performance.now() - started);
+      }
+      ws.close();
+
+      const figures: Figure[] = [
+        { name: 'search in main p50', value: percentile(inMain, 50), unit: 'ms' },
+        {
+          name: 'search in main p95',
+          value: percentile(inMain, 95),
+          unit: 'ms',
+          goal: '≤ 30',
+          met: percentile(inMain, 95) <= 30,
+        },
+        { name: 'search via bridge p50', value: percentile(throughBridge, 50), unit: 'ms' },
+        {
+          name: 'search via bridge p95',
+          value: percentile(throughBridge, 95),
+          unit: 'ms',
+          goal: '≤ 60',
+          met: percentile(throughBridge, 95) <= 60,
+        },
+        {
+          name: 'bridge cost (p50 bridge / p50 main)',
+          value: percentile(throughBridge, 50) / percentile(inMain, 50),
+          unit: '×',
+        },
+      ];
+
+      if (existsSync(path.join(staticDir, 'index.html')) && existsSync('/usr/bin/chromium')) {
+        const browser = await chromium.launch({
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--no-first-run',
+          ],
+        });
+        try {
+          const timeTo = async (hash: string, testId: string) => {
+            const page = await browser.newPage();
+            await page.goto(server.url); // hands the token to the page
+            await page.getByTestId('app-ready').waitFor();
+            const started = performance.now();
+            await page.goto(`${server.origin}/?open=${Date.now()}${hash}`);
+            await page.getByTestId(testId).first().waitFor();
+            const elapsed = performance.now() - started;
+            await page.close();
+            return elapsed;
+          };
+          const shell: number[] = [];
+          const catalogOpen: number[] = [];
+          for (let round = 0; round < 5; round++) {
+            shell.push(await timeTo('#/about', 'about-version'));
+            catalogOpen.push(await timeTo('#/catalog', 'catalog-row'));
+          }
+          const open = percentile(catalogOpen, 50);
+          figures.push(
+            { name: 'cold open to first catalog rows (median of 5)', value: open, unit: 'ms' },
+            { name: 'cold open to About facts (median of 5)', value: percentile(shell, 50), unit: 'ms' },
+            { name: 'catalog open / shell open', value: open / percentile(shell, 50), unit: '×' },
+          );
+        } finally {
+          await browser.close();
+        }
+      } else {
+        figures.push({
+          name: 'cold open skipped (run `npm run build`; needs /usr/bin/chromium)',
+          value: 0,
+          unit: '',
+        });
+      }
+      return figures;
+    } finally {
+      await server.close();
+      await core.close();
+      sandbox.stop();
+    }
+  },
+};
+
+export default bench;
