@@ -15,12 +15,7 @@ import {
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
 import type { CatalogStore } from './store';
-import {
-  normalizeCatalogKey,
-  type CatalogKey,
-  type CatalogSkuRow,
-  type NormalizedCatalogKey,
-} from './types';
+import { normalizeCatalogKey, type CatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 /** The search request's schema and sortable columns are the bridge contract's: declared once. */
 export { catalogSortColumns, type CatalogSortColumn };
