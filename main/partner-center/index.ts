@@ -4,12 +4,10 @@
  * Plain Node: no Electron. Authentication is injected (`getAccessToken`), and so is the tenant's
  * request budget, which must be the one shared by everything in the app (`budgetForTenant`).
  */
-import type { RequestBudget } from './budget';
-import type { Clock } from './clock';
 import {
   HttpPipeline,
   type CallOptions,
-  type RetryPolicy,
+  type HttpPipelineOptions,
   type StreamResponse,
   type WriteOptions,
 } from './http';
@@ -70,28 +68,8 @@ export type { InvoiceLineItemQuery } from './operations/billing';
 export type { OrderBillingType, OrderQuery } from './operations/orders';
 export { paginate, type Page, type PagedCollection } from './paging';
 
-/** How to reach Partner Center and as whom. */
-export interface PartnerCenterClientOptions {
-  /** `https://api.partnercenter.microsoft.com`, or the sandbox's URL. */
-  readonly baseUrl: string;
-  /** Returns a current access token for `https://api.partnercenter.microsoft.com`. */
-  readonly getAccessToken: () => Promise<string>;
-  /** `X-Locale`, e.g. `en-US`. */
-  readonly locale: string;
-  /** Sent as `MS-PartnerCenter-Application`. */
-  readonly appName: string;
-  /** The partner tenant's shared budget: `budgetForTenant(tenantId)`. */
-  readonly budget: RequestBudget;
-  /** Replaces the global `fetch` (tests, proxies). */
-  readonly fetch?: typeof fetch;
-  /** Replaces real time for backoff waits (tests). */
-  readonly clock?: Clock;
-  /** Source of backoff jitter in [0, 1) (tests). */
-  readonly random?: () => number;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Timeout of each attempt; 30 s by default. */
-  readonly timeoutMs?: number;
-}
+/** How to reach Partner Center and as whom: the request pipeline's options. */
+export type PartnerCenterClientOptions = HttpPipelineOptions;
 
 /** A Partner Center API client for one partner tenant. */
 export class PartnerCenterClient {
