@@ -9,8 +9,13 @@ const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-const ensure = spawnSync('bash', ['scripts/ensure-system-deps.sh'], { stdio: 'inherit' });
-if (ensure.status !== 0) process.exit(ensure.status ?? 1);
+for (const [command, args] of [
+  ['bash', ['scripts/ensure-system-deps.sh']],
+  [process.execPath, ['scripts/ensure-node-native.mjs']],
+]) {
+  const ensure = spawnSync(command, args, { stdio: 'inherit' });
+  if (ensure.status !== 0) process.exit(ensure.status ?? 1);
+}
 
 const steps = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
