@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { RequestBudget, RequestPriority } from './budget';
 import { abortReason, systemClock, type Clock } from './clock';
 import { PartnerCenterError, redactSecrets, type PartnerCenterErrorKind } from './errors';
+import { parseJsonText, readJsonBody } from './json-body';
 import type { LinkHeader } from './models/common';
 
 /** When and how often failed attempts are tried again. */
@@ -109,6 +110,12 @@ export interface JsonResponse<T> {
   readonly info: ResponseInfo;
 }
 
+/** A whole response body, not yet interpreted. */
+export interface BytesResponse {
+  readonly body: Uint8Array;
+  readonly info: ResponseInfo;
+}
+
 /** A binary response streamed as it arrives. */
 export interface StreamResponse {
   readonly body: Readable;
@@ -149,28 +156,30 @@ export class HttpPipeline {
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  /** Sends a request and validates its JSON body with `schema`. */
+  /**
+   * Sends a request and validates its JSON body with `schema`. The body is parsed after the budget
+   * slot is released: parsing a large page is CPU work that should not keep a request slot idle.
+   */
   async json<S extends z.ZodType>(
     spec: RequestSpec,
     schema: S,
     options: WriteOptions = {},
   ): Promise<JsonResponse<z.output<S>>> {
-    return this.send(spec, options, async (response, info) => {
-      const text = await response.text();
-      const parsed = parseJsonBody(text);
-      if (!parsed.ok) {
-        throw this.malformed(spec.operation, info, parsed.reason);
-      }
-      const result = schema.safeParse(parsed.value);
-      if (!result.success) {
-        throw this.malformed(
-          spec.operation,
-          info,
-          `unexpected shape: ${summarizeIssues(result.error.issues)}`,
-        );
-      }
-      return { data: result.data, info };
-    });
+    const { body, info } = await this.bytes(spec, options);
+    const reading = readJsonBody(body, schema);
+    if (!reading.ok) throw malformedResponseError(spec.operation, info, reading.reason);
+    return { data: reading.value, info };
+  }
+
+  /**
+   * Sends a request and returns its whole body as bytes, for a caller that reads it elsewhere (on a
+   * worker thread, say). The bytes own their buffer, so they can be transferred to another thread.
+   */
+  async bytes(spec: RequestSpec, options: WriteOptions = {}): Promise<BytesResponse> {
+    return this.send(spec, options, async (response, info) => ({
+      body: new Uint8Array(await response.arrayBuffer()),
+      info,
+    }));
   }
 
   /** Sends a request whose success has no body worth reading (e.g. 202 Accepted). */
@@ -194,11 +203,15 @@ export class HttpPipeline {
       if (mediaType !== undefined && expectedTypes.length > 0 && !expectedTypes.includes(mediaType)) {
         void response.body?.cancel().catch(() => undefined);
         return Promise.reject(
-          this.malformed(spec.operation, info, `expected ${expectedTypes.join(' or ')}, got ${mediaType}`),
+          malformedResponseError(
+            spec.operation,
+            info,
+            `expected ${expectedTypes.join(' or ')}, got ${mediaType}`,
+          ),
         );
       }
       if (response.body === null) {
-        return Promise.reject(this.malformed(spec.operation, info, 'the response has no body'));
+        return Promise.reject(malformedResponseError(spec.operation, info, 'the response has no body'));
       }
       const length = Number(response.headers.get('content-length'));
       return Promise.resolve({
@@ -434,19 +447,24 @@ export class HttpPipeline {
   private cancelled(ids: CallIds, attempts: number): PartnerCenterError {
     return new PartnerCenterError({ kind: 'cancelled', ...ids, retryable: false, attempts });
   }
+}
 
-  private malformed(operation: string, info: ResponseInfo, reason: string): PartnerCenterError {
-    return new PartnerCenterError({
-      kind: 'malformed-response',
-      operation,
-      status: info.status,
-      requestId: info.requestId,
-      correlationId: info.correlationId,
-      retryable: false,
-      attempts: info.attempts,
-      description: reason,
-    });
-  }
+/** The error for a response whose body cannot be used (it is not retried: the same call gets the same body). */
+export function malformedResponseError(
+  operation: string,
+  info: ResponseInfo,
+  reason: string,
+): PartnerCenterError {
+  return new PartnerCenterError({
+    kind: 'malformed-response',
+    operation,
+    status: info.status,
+    requestId: info.requestId,
+    correlationId: info.correlationId,
+    retryable: false,
+    attempts: info.attempts,
+    description: reason,
+  });
 }
 
 /** Whether an HTTP status is worth retrying: 408, 429 and 5xx; never 400/401/403/404/409/417. */
@@ -478,7 +496,7 @@ interface Fault {
  * the gateway's 429 `{statusCode, message}`, an `{error: {code, message}}` envelope, or plain text.
  */
 export function parseFault(text: string): Fault {
-  const parsed = parseJsonBody(text);
+  const parsed = parseJsonText(text);
   const empty: Fault = { code: undefined, description: undefined, data: [], retryAfterMs: undefined };
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
     const plain = text.trim();
@@ -522,23 +540,6 @@ function fileNameFrom(header: string | null): string | undefined {
     }
   }
   return /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim();
-}
-
-function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return { ok: false, reason: 'the response body is empty' };
-  try {
-    return { ok: true, value: JSON.parse(trimmed) as unknown };
-  } catch {
-    return { ok: false, reason: 'the response body is not valid JSON' };
-  }
-}
-
-function summarizeIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string {
-  const shown = issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);
-  return issues.length > 3 ? `${shown.join('; ')}; and ${issues.length - 3} more` : shown.join('; ');
 }
 
 /** Partner Center docs show next links like `...&size=2?seekOperation=Next`; make that one query string. */

@@ -30,11 +30,14 @@ export * from './budget';
 export type { Clock } from './clock';
 export { systemClock } from './clock';
 export * from './errors';
+export * from './json-body';
 export {
   HttpPipeline,
   defaultRetryPolicy,
   isRetryableStatus,
+  malformedResponseError,
   parseRetryAfter,
+  type BytesResponse,
   type CallOptions,
   type HttpPipelineOptions,
   type JsonResponse,

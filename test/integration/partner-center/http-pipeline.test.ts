@@ -3,7 +3,13 @@
  * cancellation, timeouts, malformed responses and the PDF stream.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PartnerCenterError, RequestBudget, type PartnerCenterClient } from '../../../main/partner-center';
+import { z } from 'zod';
+import {
+  PartnerCenterError,
+  readJsonBody,
+  RequestBudget,
+  type PartnerCenterClient,
+} from '../../../main/partner-center';
 import { fakeClock } from './support/fake-clock';
 import { testClient, testToken } from './support/client';
 import {
@@ -447,6 +453,38 @@ describe('malformed responses', () => {
     const error = await failure(testClient(srv.baseUrl).getSkus('P1', { country: 'US' }));
     expect(error.kind).toBe('malformed-response');
     expect(error.message).toMatch(/items\.0\.id/);
+  });
+
+  it('reads bodies after giving the request slot back, so parsing never holds up other requests', async () => {
+    const srv = await serve(json(200, { totalCount: 0, items: [] }));
+    const budget = new RequestBudget({ maxConcurrency: 1, requestsPerMinute: 10_000 });
+    const client = testClient(srv.baseUrl, { budget });
+    let activeWhileParsing: number | undefined;
+    const watching = z.unknown().transform((body) => {
+      activeWhileParsing = budget.stats().active;
+      return body;
+    });
+    await client.http.json({ operation: 'probe', method: 'GET', path: '/products' }, watching);
+    expect(activeWhileParsing).toBe(0);
+  });
+
+  it('hands over a body as bytes that own their buffer (transferable to a thread), BOM and UTF-8 intact', async () => {
+    const text = '\uFEFF{"title":"Réservation — Zürich"}';
+    const srv = await serve((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(Buffer.from(text, 'utf8'));
+    });
+    const { body } = await testClient(srv.baseUrl).http.bytes({
+      operation: 'probe',
+      method: 'GET',
+      path: '/x',
+    });
+    expect(body.byteOffset).toBe(0);
+    expect(body.byteLength).toBe(body.buffer.byteLength);
+    expect(readJsonBody(body, z.object({ title: z.string() }))).toEqual({
+      ok: true,
+      value: { title: 'Réservation — Zürich' },
+    });
   });
 
   it('reads an HTML error page as an HTTP error without its markup', async () => {
