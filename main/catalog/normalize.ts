@@ -140,10 +140,8 @@ export function normalizeSku(raw: unknown, productId: string): NormalizedSku | u
 }
 
 /**
- * The schema handed to the client's pipeline for a SKU page: only checks that the body is a
- * collection (anything else is a malformed response, retried like one) and returns its raw items.
- * The pipeline holds a request-budget slot while it validates, so the per-item work happens after,
- * in `normalizeSkus`, once the slot is free for the next request.
+ * The schema a SKU page is read with: only checks that the body is a collection (anything else is a
+ * malformed response, retried like one) and returns its raw items, which `normalizeSkus` then reads.
  */
 export const skuCollectionSchema = z.unknown().transform((body, ctx): unknown[] => {
   const page = record(body);
@@ -167,18 +165,5 @@ export function normalizeSkus(items: ReadonlyArray<unknown>, productId: string):
 
 /** `skuCollectionSchema` and `normalizeSkus` in one schema (tests, tools). */
 export function skuPageSchema(productId: string) {
-  return z.unknown().transform((body, ctx): NormalizedSku[] => {
-    const page = record(body);
-    const items = page?.items;
-    if (page === undefined || (items !== undefined && items !== null && !Array.isArray(items))) {
-      ctx.addIssue({ code: 'custom', message: 'expected a collection with an items array' });
-      return z.NEVER;
-    }
-    const out: NormalizedSku[] = [];
-    for (const item of Array.isArray(items) ? items : []) {
-      const sku = normalizeSku(item, productId);
-      if (sku !== undefined) out.push(sku);
-    }
-    return out;
-  });
+  return skuCollectionSchema.transform((items) => normalizeSkus(items, productId));
 }

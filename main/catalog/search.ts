@@ -261,10 +261,9 @@ export class CatalogSearch {
   }
 
   private facetsOf(generationId: number): CatalogFacets {
-    this.store.maintainGeneration(generationId);
-    const rows = this.prepare(
-      'SELECT facet, value, label, count FROM catalog_facets WHERE generation_id = ? ORDER BY facet, label',
-    ).all(generationId) as Array<{ facet: string; value: string; label: string; count: number }>;
+    const rows = this.store
+      .facetRows(generationId)
+      .sort((a, b) => (a.facet === b.facet ? compareText(a.label, b.label) : compareText(a.facet, b.facet)));
     const by = new Map<string, FacetValue[]>();
     for (const row of rows) {
       const list = by.get(row.facet) ?? [];
@@ -329,4 +328,9 @@ function toRow(row: SkuDbRow): CatalogSkuRow {
     maximumQuantity: row.maximum_quantity ?? undefined,
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,
   };
+}
+
+/** SQLite's default (binary) text order, which the facet lists have always been sorted in. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

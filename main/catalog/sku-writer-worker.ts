@@ -1,37 +1,40 @@
 /**
- * The SKU writer thread: its own SQLite connection to the app database, storing the pages a sync
- * hands it, one transaction per product, in arrival order.
+ * The SKU writer thread: its own SQLite connection to the app database, storing the rows the reader
+ * thread hands it, one transaction per product, in arrival order.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configureConnection } from '../database/index';
-import type { SkuWriteReply, SkuWriteRequest } from './sku-writer';
+import { closeMessage, type MaintainMessage, type SkuPageReply, type SkuRowsMessage } from './sku-page';
 import { CatalogStore } from './store';
 
-const port = parentPort;
-if (port === null) throw new Error('sku-writer-worker must run in a worker thread');
-const { file } = workerData as { file: string };
+const main = parentPort;
+if (main === null) throw new Error('sku-writer-worker must run in a worker thread');
+const { file, reader } = workerData as { file: string; reader: MessagePort };
 const db = new Database(file, { timeout: 10_000 });
 configureConnection(db, 10_000);
 // Checkpoints are left to the main connection, after the sync (see CatalogStore.beginBulkWrite).
 db.pragma('wal_autocheckpoint = 0');
 const store = new CatalogStore(db);
 
-port.on('message', (message: SkuWriteRequest | 'close') => {
-  if (message === 'close') {
+reader.on('message', (message: SkuRowsMessage | typeof closeMessage) => {
+  if (message === closeMessage) {
     db.close();
-    port.close();
+    reader.close();
+    main.close();
     return;
   }
-  let reply: SkuWriteReply;
+  let reply: SkuPageReply;
   try {
-    reply = {
-      id: message.id,
-      count: store.storeProductSkus(message.generationId, message.product, message.skus),
-    };
+    const count = store.storeSkuRows(message.generationId, message.product, message.rows);
+    reply = { id: message.id, result: { ok: true, count } };
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(reply);
+  main.postMessage(reply);
 });
-port.postMessage('ready');
+main.on('message', (message: MaintainMessage) => {
+  store.maintain();
+  main.postMessage({ id: message.id, result: { ok: true, count: 0 } } satisfies SkuPageReply);
+});
+main.postMessage('ready');

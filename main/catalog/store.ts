@@ -168,6 +168,23 @@ const facetSpecs: ReadonlyArray<readonly [string, string, string, string]> = [
   ],
 ];
 
+/** Every facet's values and counts in generation `@gen`. */
+const facetQuery = facetSpecs
+  .map(
+    ([name, value, label, where]) =>
+      `SELECT '${name}' AS facet, ${value} AS value, max(${label}) AS label, count(*) AS count
+       FROM catalog_skus WHERE generation_id = @gen AND ${where} GROUP BY ${value}`,
+  )
+  .join(' UNION ALL ');
+
+/** One value of a facet, with how many SKUs have it. */
+export interface FacetRow {
+  readonly facet: string;
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
 /** The catalog tables of one database. Synchronous: better-sqlite3 calls are. */
 export class CatalogStore {
   private readonly stmt;
@@ -307,25 +324,29 @@ export class CatalogStore {
     this.bulkWriters += 1;
   }
 
-  /**
-   * Ends a bulk write. Soon after the last one, live generations get their derived data (facets,
-   * merged full-text index) and the WAL is checkpointed, not in the caller's next commit, which
-   * would then copy the whole sync's WAL back while the caller waits; then automatic checkpoints
-   * resume.
-   */
-  endBulkWrite(): void {
+  /** Ends a bulk write; true when it was the last one, and it is time for `maintain`. */
+  endBulkWrite(): boolean {
     this.bulkWriters = Math.max(0, this.bulkWriters - 1);
-    if (this.bulkWriters > 0) return;
-    setTimeout(() => {
-      if (this.bulkWriters > 0 || !this.db.open) return;
-      try {
-        this.maintainLiveGenerations();
-        this.db.pragma('wal_checkpoint(PASSIVE)');
-      } catch {
-        // Busy: facets are then built on first use, and a later commit checkpoints automatically.
-      }
-      this.db.pragma('wal_autocheckpoint = 1000');
-    }, 0).unref();
+    return this.bulkWriters === 0;
+  }
+
+  /**
+   * After a sync: gives live generations their derived data (facets, merged full-text index) and
+   * checkpoints the sync's WAL, on this store's connection (a writer thread's, in the app, so the
+   * main process stays responsive). Until then, facets are computed on the fly.
+   */
+  maintain(): void {
+    try {
+      this.maintainLiveGenerations();
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy: a later sync maintains the generation, and a later commit checkpoints automatically.
+    }
+  }
+
+  /** Turns automatic checkpoints back on after `maintain`, unless another bulk write has begun. */
+  resumeCheckpoints(): void {
+    if (this.bulkWriters === 0 && this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
   }
 
   /** The catalog's id, creating its row on first use. */
@@ -430,9 +451,11 @@ export class CatalogStore {
     product: CatalogProduct,
     skus: ReadonlyArray<NormalizedSku>,
   ): number {
-    // Partner Center has been seen listing an item twice in one page; the last copy wins.
-    const unique = new Map<string, NormalizedSku>();
-    for (const sku of skus) unique.set(sku.skuId, sku);
+    return this.storeSkuRows(generationId, product, skuRows(product, skus));
+  }
+
+  /** `storeProductSkus` for rows already built by `skuRows` (on another thread, say). */
+  storeSkuRows(generationId: number, product: CatalogProduct, rows: ReadonlyArray<SkuRowValues>): number {
     const s = this.stmt;
     this.db
       .transaction(() => {
@@ -450,47 +473,18 @@ export class CatalogStore {
         }
         if (before?.skus_done === 1) s.deleteProductFts.run(generationId, product.productId);
         s.deleteProductSkus.run(generationId, product.productId);
-        for (const sku of unique.values()) {
-          s.insertSku.run(
-            generationId,
-            product.productId,
-            sku.skuId,
-            product.title,
-            sku.title,
-            sku.description,
-            sku.armSkuName ?? null,
-            sku.skuDisplayName ?? null,
-            sku.region ?? null,
-            sku.armRegionName ?? null,
-            sku.cores ?? null,
-            sku.ramGb ?? null,
-            sku.term ?? null,
-            sku.duration ?? null,
-            sku.category ?? null,
-            sku.diskType ?? null,
-            sku.vmSeries ?? null,
-            sku.reservationType ?? null,
-            sku.needsInventoryCheck ? 1 : 0,
-            JSON.stringify(sku.prerequisites),
-            JSON.stringify(sku.inventoryVariables),
-            JSON.stringify(sku.provisioningVariables),
-            JSON.stringify(sku.billingCycles),
-            integerOrNull(sku.minimumQuantity),
-            integerOrNull(sku.maximumQuantity),
-            JSON.stringify(sku.attributes),
-          );
-        }
+        for (const row of rows) s.insertSku.run(generationId, product.productId, ...row);
         s.fillProductFts.run(generationId, product.productId);
-        s.markProductDone.run(unique.size, generationId, product.productId);
+        s.markProductDone.run(rows.length, generationId, product.productId);
         const wasDone = before?.skus_done === 1;
         s.bumpGeneration.run(
           wasDone ? 0 : 1,
-          unique.size - (wasDone ? (before?.sku_count ?? 0) : 0),
+          rows.length - (wasDone ? (before?.sku_count ?? 0) : 0),
           generationId,
         );
       })
       .immediate();
-    return unique.size;
+    return rows.length;
   }
 
   /**
@@ -710,19 +704,32 @@ export class CatalogStore {
     this.db
       .transaction(() => {
         this.db.prepare('DELETE FROM catalog_facets WHERE generation_id = ?').run(generationId);
-        for (const [name, value, label, where] of facetSpecs) {
-          this.db
-            .prepare(
-              `INSERT INTO catalog_facets (generation_id, facet, value, label, count)
-               SELECT @gen, '${name}', ${value}, max(${label}), count(*) FROM catalog_skus
-               WHERE generation_id = @gen AND ${where} GROUP BY ${value}`,
-            )
-            .run({ gen: generationId });
-        }
+        this.db
+          .prepare(
+            `INSERT INTO catalog_facets (generation_id, facet, value, label, count)
+             SELECT @gen, facet, value, label, count FROM (${facetQuery})`,
+          )
+          .run({ gen: generationId });
         this.db.prepare(`INSERT INTO catalog_sku_fts (catalog_sku_fts) VALUES ('optimize')`).run();
         this.db.prepare('UPDATE catalog_generations SET maintained = 1 WHERE id = ?').run(generationId);
       })
       .immediate();
+  }
+
+  /**
+   * A generation's facet values: stored ones once it is maintained, computed on the fly (read-only,
+   * so never waiting for a writer) before that.
+   */
+  facetRows(generationId: number): FacetRow[] {
+    const stored = this.db
+      .prepare('SELECT maintained FROM catalog_generations WHERE id = ?')
+      .get(generationId) as { maintained: number } | undefined;
+    if (stored?.maintained === 1) {
+      return this.db
+        .prepare('SELECT facet, value, label, count FROM catalog_facets WHERE generation_id = ?')
+        .all(generationId) as FacetRow[];
+    }
+    return this.db.prepare(facetQuery).all({ gen: generationId }) as FacetRow[];
   }
 
   /** Maintains every live generation that needs it (see `maintainGeneration`). */
@@ -760,6 +767,44 @@ function toRun(row: RunRow): SyncRunInfo {
     skuCount: row.sku_count,
     error: row.error ?? undefined,
   };
+}
+
+/** One SKU's column values for `catalog_skus`, after `generation_id` and `product_id`. */
+export type SkuRowValues = ReadonlyArray<string | number | null>;
+
+/**
+ * A product's SKUs as column values, one row per SKU id: Partner Center has been seen listing an item
+ * twice in one page, and the last copy wins. Pure, so it can run on a thread without the database.
+ */
+export function skuRows(product: CatalogProduct, skus: ReadonlyArray<NormalizedSku>): SkuRowValues[] {
+  const unique = new Map<string, NormalizedSku>();
+  for (const sku of skus) unique.set(sku.skuId, sku);
+  return Array.from(unique.values(), (sku) => [
+    sku.skuId,
+    product.title,
+    sku.title,
+    sku.description,
+    sku.armSkuName ?? null,
+    sku.skuDisplayName ?? null,
+    sku.region ?? null,
+    sku.armRegionName ?? null,
+    sku.cores ?? null,
+    sku.ramGb ?? null,
+    sku.term ?? null,
+    sku.duration ?? null,
+    sku.category ?? null,
+    sku.diskType ?? null,
+    sku.vmSeries ?? null,
+    sku.reservationType ?? null,
+    sku.needsInventoryCheck ? 1 : 0,
+    JSON.stringify(sku.prerequisites),
+    JSON.stringify(sku.inventoryVariables),
+    JSON.stringify(sku.provisioningVariables),
+    JSON.stringify(sku.billingCycles),
+    integerOrNull(sku.minimumQuantity),
+    integerOrNull(sku.maximumQuantity),
+    JSON.stringify(sku.attributes),
+  ]);
 }
 
 function integerOrNull(value: number | undefined): number | null {

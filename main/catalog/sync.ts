@@ -12,9 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { AuthFailure } from '../auth/errors';
-import { PartnerCenterError, type PartnerCenterClient, type Product } from '../partner-center/index';
+import {
+  malformedResponseError,
+  PartnerCenterError,
+  type PartnerCenterClient,
+  type Product,
+} from '../partner-center/index';
 import { marketStatus } from './market';
-import { normalizeSkus, skuCollectionSchema } from './normalize';
 import { inProcessSkuWriter, type SkuWriter } from './sku-writer';
 import type { CatalogFreshness, CatalogStore } from './store';
 import {
@@ -22,7 +26,6 @@ import {
   type CatalogKey,
   type CatalogProduct,
   type NormalizedCatalogKey,
-  type NormalizedSku,
 } from './types';
 
 /** What the engine needs of the Partner Center client. */
@@ -95,7 +98,7 @@ export interface CatalogSyncOptions {
   readonly attemptsPerProduct?: number;
   /** A staged sync older than this is discarded instead of resumed (default 24 h). */
   readonly maxResumeAgeMs?: number;
-  /** Where SKU pages are stored; the store's own connection on this thread by default. */
+  /** Where SKU pages are read and stored; the store's own connection on this thread by default. */
   readonly writer?: SkuWriter;
   readonly now?: () => number;
 }
@@ -153,10 +156,17 @@ export class CatalogSyncEngine {
     const key = keyString(normalizeCatalogKey(options.catalog));
     const existing = this.running.get(key);
     if (existing !== undefined) return existing;
+    const writer = options.writer ?? inProcessSkuWriter(this.store);
     this.store.beginBulkWrite();
-    const run = this.run(options).finally(() => {
-      this.store.endBulkWrite();
+    const run = this.run(options, writer).finally(() => {
       this.running.delete(key);
+      if (this.store.endBulkWrite()) {
+        // Off the sync's critical path: its result is already on its way to the caller.
+        void Promise.resolve()
+          .then(() => writer.maintain())
+          .catch(() => undefined)
+          .finally(() => this.store.resumeCheckpoints());
+      }
     });
     this.running.set(key, run);
     return run;
@@ -175,7 +185,7 @@ export class CatalogSyncEngine {
     return { freshness, refresh: this.sync(options) };
   }
 
-  private async run(options: CatalogSyncOptions): Promise<CatalogSyncResult> {
+  private async run(options: CatalogSyncOptions, writer: SkuWriter): Promise<CatalogSyncResult> {
     const now = options.now ?? Date.now;
     const started = now();
     const catalog = normalizeCatalogKey(options.catalog);
@@ -277,7 +287,6 @@ export class CatalogSyncEngine {
       report();
       const pending = this.store.pendingProducts(catalogId, generationId);
       const attempts = Math.max(1, options.attemptsPerProduct ?? 3);
-      const writer = options.writer ?? inProcessSkuWriter(this.store);
       let next = 0;
       const worker = async (): Promise<void> => {
         while (!signal.aborted) {
@@ -287,8 +296,15 @@ export class CatalogSyncEngine {
           for (let attempt = 1; ; attempt += 1) {
             try {
               requests += 1;
-              const skus = await fetchSkus(options.client, product.productId, scope, signal, correlationId);
-              await writer.write(generationId, product, skus);
+              const { body, info } = await fetchSkuPage(
+                options.client,
+                product.productId,
+                scope,
+                signal,
+                correlationId,
+              );
+              const stored = await writer.write(generationId, product, body);
+              if (!stored.ok) throw malformedResponseError('getSkus', info, stored.reason);
               break;
             } catch (error) {
               if (signal.aborted || attempt >= attempts || !worthAnotherTry(error)) {
@@ -381,8 +397,11 @@ export class CatalogSyncEngine {
   }
 }
 
-/** One product's SKUs through the client's pipeline (budget, retries, errors) with the fast reader. */
-async function fetchSkus(
+/**
+ * One product's SKU page through the client's pipeline (budget, retries, errors), as bytes: the
+ * writer reads them, on its own thread when it has one.
+ */
+function fetchSkuPage(
   client: CatalogClient,
   productId: string,
   scope: {
@@ -392,8 +411,8 @@ async function fetchSkus(
   },
   signal: AbortSignal,
   correlationId: string,
-): Promise<NormalizedSku[]> {
-  const { data } = await client.http.json(
+) {
+  return client.http.bytes(
     {
       operation: 'getSkus',
       method: 'GET',
@@ -404,10 +423,8 @@ async function fetchSkus(
         reservationScope: scope.reservationScope,
       },
     },
-    skuCollectionSchema,
     { signal, priority: 'background', correlationId },
   );
-  return normalizeSkus(data, productId);
 }
 
 function toCatalogProduct(product: Product): CatalogProduct {

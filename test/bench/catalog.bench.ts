@@ -25,6 +25,7 @@ import {
 } from '../../main/catalog/index';
 import { openDatabase } from '../../main/database/index';
 import {
+  defaultBudgetOptions,
   PartnerCenterClient,
   RequestBudget,
   type RequestBudgetOptions,
@@ -33,9 +34,9 @@ import type { Benchmark, Figure } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const latencyMs = 100;
-/** The bench's budget: 8 slots, of which background sync may use 7 (one is kept for the user). */
-const budget: RequestBudgetOptions = { maxConcurrency: 8, requestsPerMinute: 100_000 };
-const allowedConcurrency = 7;
+/** The app's own budget: the sync runs at background priority, under the concurrency it allows. */
+const budget: RequestBudgetOptions = defaultBudgetOptions;
+const allowedConcurrency = new RequestBudget(budget).backgroundConcurrency;
 const rateLimitPerMinute = 100;
 const catalog = { profileId: 'bench', country: 'US', scope: 'AzurePlan' } as const satisfies CatalogKey;
 const skuQuery = 'country=US&targetSegment=commercial&reservationScope=AzurePlan';
@@ -138,18 +139,19 @@ function client(
 }
 
 /**
- * One full sync into a new database. With `worker`, SKU pages are stored on the writer thread the
- * app keeps for the process's lifetime, so it is started before the clock starts, like the app does.
+ * One full sync into a new database. With `threads`, SKU pages are read and stored on the reader and
+ * writer threads the app keeps for the process's lifetime, so they start before the clock, as in the
+ * app; without, everything runs on this thread.
  */
 async function syncOnce(
   sandbox: Sandbox,
   options: RequestBudgetOptions,
   dir: string,
-  worker: boolean,
+  threads: boolean,
 ): Promise<{ ms: number; wire: Wire; skus: number; outcome: string; store: CatalogStore }> {
   const db = openDatabase({ dataDir: dir });
   const store = new CatalogStore(db);
-  const writer = worker ? await startWorkerSkuWriter({ file: db.name }) : undefined;
+  const writer = threads ? await startWorkerSkuWriter({ file: db.name }) : undefined;
   const w = wire();
   const started = performance.now();
   const result = await new CatalogSyncEngine(store).sync({
@@ -306,8 +308,8 @@ const bench: Benchmark = {
       figures.push(
         { name: 'sync_full_skus', value: ours.skus, unit: 'SKUs' },
         { name: 'sync_full_requests', value: requests, unit: 'requests' },
-        { name: 'sync_full_ms_writer_thread', value: ours.ms, unit: 'ms' },
-        { name: 'sync_full_ms_writes_on_main_thread', value: inProcess.ms, unit: 'ms' },
+        { name: 'sync_full_ms', value: ours.ms, unit: 'ms' },
+        { name: 'sync_full_ms_all_on_main_thread', value: inProcess.ms, unit: 'ms' },
         { name: `sync_lower_bound_ms_c${allowedConcurrency}`, value: lowerBound, unit: 'ms' },
         {
           name: 'sync_vs_lower_bound',
@@ -328,7 +330,7 @@ const bench: Benchmark = {
           goal: '≥ 5',
           met: sequentialMs / ours.ms >= 5,
         },
-        { name: 'sync_vs_lower_bound_writes_on_main_thread', value: inProcess.ms / lowerBound, unit: '×' },
+        { name: 'sync_vs_lower_bound_all_on_main_thread', value: inProcess.ms / lowerBound, unit: '×' },
       );
 
       // Search over the catalog just synced.

@@ -79,26 +79,64 @@ describe('catalog sync', () => {
     expect(freshness.resumable).toBeUndefined();
   });
 
-  it('can store SKU pages on a worker thread with its own connection', async () => {
+  it('reads and stores SKU pages on two threads, retrying malformed pages, and tidies up off main', async () => {
     const t = newCatalog();
     const writer = await startWorkerSkuWriter({ file: t.db.name });
     try {
-      const client = sandboxClient(sandbox.baseUrl, token);
+      // The first three SKU pages arrive cut in half: the reader thread refuses them, and the sync
+      // fetches them again.
+      let cut = 0;
+      const cutting: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (!response.url.includes('/skus') || cut >= 3) return response;
+        cut += 1;
+        const text = await response.text();
+        return new Response(text.slice(0, text.length / 2), { status: 200, headers: response.headers });
+      };
+      const client = sandboxClient(sandbox.baseUrl, token, { fetch: cutting });
       const result = await t.engine.sync({ catalog: us, client, writer });
       expect(result.outcome).toBe('completed');
+      // Every product's page once, the three cut ones again, and the product list.
+      expect(result.requests).toBe(expectedProductCount(sandbox, 'AzurePlan') + 3 + 1);
       const expected = expectedSkuCount(sandbox, 'AzurePlan');
       expect(rowCounts(t.db, result.generationId!)).toEqual({
         rows: expected,
         distinct: expected,
         fts: expected,
       });
+      // The writer thread builds the facets and merges the full-text index after the swap.
+      const maintained = () =>
+        (
+          t.db
+            .prepare('SELECT maintained FROM catalog_generations WHERE id = ?')
+            .get(result.generationId) as {
+            maintained: number;
+          }
+        ).maintained;
+      await expect.poll(maintained).toBe(1);
       expect(t.search.search({ catalog: us, text: 'standard', limit: 1 }).total).toBeGreaterThan(0);
-      // A second sync through the same writer replaces the catalog like the in-process one.
+      // A second sync through the same threads replaces the catalog like the in-process one.
       const again = await t.engine.sync({ catalog: us, client, writer });
+      expect(again.outcome).toBe('completed');
       expect(rowCounts(t.db, again.generationId!).rows).toBe(expected);
     } finally {
       await writer.close();
     }
+  });
+
+  it('fails a sync whose pages cannot be stored, and says so, keeping the previous catalog', async () => {
+    const t = newCatalog();
+    const client = sandboxClient(sandbox.baseUrl, token);
+    const first = await t.engine.sync({ catalog: us, client });
+    expect(first.outcome).toBe('completed');
+    const writer = await startWorkerSkuWriter({ file: t.db.name });
+    // The writer's transactions now fail, as they would on a full disk.
+    t.db.exec('DROP TABLE catalog_sku_fts');
+    const result = await t.engine.sync({ catalog: us, client, writer });
+    await writer.close();
+    expect(result.outcome).toBe('failed');
+    expect(result.reason).toMatch(/previous catalog/i);
+    expect(t.store.liveGenerationId(us)).toBe(first.generationId);
   });
 
   it('syncs the MS-AZR-0145P scope separately from the Azure plan scope', async () => {

@@ -130,4 +130,28 @@ describe('CatalogStore', () => {
     store.markOnline(catalogId);
     expect(store.freshness(key).offlineSince).toBeUndefined();
   });
+
+  it('answers facets before the generation is maintained, the same as after, without writing', () => {
+    const catalogId = store.ensureCatalog(key);
+    const { generation } = store.beginStaging(catalogId, 0, 1000);
+    store.storeProducts(generation.id, [product('A'), product('B')]);
+    store.storeProductSkus(generation.id, product('A'), skus('A', ['1', '2', '3'], 'eastus'));
+    store.storeProductSkus(generation.id, product('B'), skus('B', ['1'], 'westeurope'));
+    store.promote(catalogId, generation.id, 10);
+    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    const onTheFly = new CatalogSearch(store).facets(key);
+    // Read-only: main never waits for the writer thread's lock to show facets.
+    expect(changes()).toBe(before);
+    expect(onTheFly?.regions).toEqual([
+      { value: 'eastus', label: 'eastus', count: 3 },
+      { value: 'westeurope', label: 'westeurope', count: 1 },
+    ]);
+    store.maintain();
+    const stored = db
+      .prepare('SELECT count(*) AS n FROM catalog_facets WHERE generation_id = ?')
+      .get(generation.id);
+    expect((stored as { n: number }).n).toBeGreaterThan(0);
+    expect(new CatalogSearch(store).facets(key)).toEqual(onTheFly);
+  });
 });
