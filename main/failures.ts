@@ -6,6 +6,7 @@ import type { ErrorCode } from '../preload/contract';
 import { AuthFailure, type AuthFailureCode } from './auth';
 import { DeskFailure } from './ipc/failure';
 import { PartnerCenterError } from './partner-center';
+import type { SettingsFailure } from './settings';
 import { VaultError } from './vault/secret-store';
 
 const authCodes: Record<AuthFailureCode, ErrorCode> = {
@@ -27,6 +28,22 @@ function fromAuth(error: AuthFailure): DeskFailure {
     retryable: error.retryable,
     ...(error.detail ? { detail: error.detail } : {}),
     ...(error.correlationId ? { correlationId: error.correlationId } : {}),
+  });
+}
+
+/** Settings failures become INVALID_INPUT (with each field's message), NOT_FOUND or CONFLICT. */
+export function settingsFailure(failure: SettingsFailure): DeskFailure {
+  const code =
+    failure.code === 'not-found'
+      ? 'NOT_FOUND'
+      : failure.code === 'duplicate-name'
+        ? 'CONFLICT'
+        : 'INVALID_INPUT';
+  const fields = failure.fieldErrors;
+  const first = Object.keys(fields)[0];
+  return new DeskFailure(code, failure.message, {
+    fields,
+    ...(code === 'INVALID_INPUT' && first ? { field: first } : {}),
   });
 }
 

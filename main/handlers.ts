@@ -4,8 +4,11 @@
  */
 import type { CatalogService } from './catalog/catalog-service';
 import type { ConnectService } from './connect/connect-service';
+import type { CurrentCustomerService } from './customers/current-customer-service';
 import type { CustomerService } from './customers/customer-service';
 import type { Handlers } from './ipc/dispatcher';
+import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
+import type { PreferencesService } from './preferences/preferences-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
 
 export interface Services {
@@ -13,10 +16,12 @@ export interface Services {
   readonly connect: ConnectService;
   readonly catalog: CatalogService;
   readonly customers: CustomerService;
+  readonly currentCustomer: CurrentCustomerService;
+  readonly preferences: PreferencesService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers } = services;
+  const { connect, catalog, customers, currentCustomer, preferences } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -49,11 +54,26 @@ export function createHandlers(services: Services): Handlers {
       subscriptions: async ({ profileId, customerId }) => ({
         subscriptions: await customers.subscriptions(profileId, customerId),
       }),
+      current: ({ profileId }) => ({ customer: currentCustomer.current(profileId) }),
+      choose: async ({ profileId, customerId }) => ({
+        customer: await currentCustomer.choose(profileId, customerId),
+      }),
+    },
+    preferences: {
+      get: () => preferences.get(),
+      update: (patch) => preferences.update(patch),
     },
     catalog: {
       markets: () => catalog.markets(),
-      status: (key) => catalog.status(key),
-      open: ({ catalog: key, maxAgeMinutes }) => catalog.open(key, maxAgeMinutes),
+      status: (key) => {
+        const maxAge = preferences.catalogMaxAgeMinutes();
+        return withAutoRefresh(catalog.status(key, staleAfterMinutes(maxAge)), maxAge);
+      },
+      // The caller's age wins (tests, benchmarks); the user's preference applies otherwise.
+      open: async ({ catalog: key, maxAgeMinutes }) => {
+        const maxAge = maxAgeMinutes ?? preferences.catalogMaxAgeMinutes();
+        return withAutoRefresh(await catalog.open(key, staleAfterMinutes(maxAge)), maxAge);
+      },
       search: (input) => catalog.search(input),
       sync: (key) => catalog.sync(key),
       cancelSync: ({ taskId }) => catalog.cancelSync(taskId),

@@ -4,15 +4,18 @@
  */
 import { createAuthService } from './auth';
 import { createCatalogService } from './catalog/catalog-service';
+import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
+import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase } from './database';
 import { explainError } from './failures';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
+import { createPreferencesService } from './preferences/preferences-service';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
@@ -26,6 +29,11 @@ export interface AppOptions {
   readonly sandbox?: SandboxOptions;
   /** Where unexpected errors are logged; stderr by default. */
   readonly onUnexpected?: ErrorSink;
+  /**
+   * The catalog's SKU reader and writer thread scripts, for a bundled build (see
+   * `electron.vite.config.ts`); the TypeScript sources next to `sku-writer.ts` otherwise.
+   */
+  readonly skuWorkerUrls?: SkuWorkerUrls;
 }
 
 export interface AppCore {
@@ -33,6 +41,10 @@ export interface AppCore {
   readonly events: EventHub;
   readonly sandbox: EmbeddedSandbox;
   readonly close: () => Promise<void>;
+}
+
+function logUnexpected(what: string, error: unknown): void {
+  console.error(`[desk] ${what} failed unexpectedly:`, error);
 }
 
 export function createAppCore(options: AppOptions): AppCore {
@@ -50,9 +62,30 @@ export function createAppCore(options: AppOptions): AppCore {
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
   const db = openDatabase({ dataDir: options.facts.dataDir });
-  const catalog = createCatalogService({ store: new CatalogStore(db), events, clientFor: connect.clientFor });
+  const catalog = createCatalogService({
+    store: new CatalogStore(db),
+    events,
+    clientFor: connect.clientFor,
+    startWriter: () =>
+      startWorkerSkuWriter({
+        file: db.name,
+        ...(options.skuWorkerUrls ? { workerUrls: options.skuWorkerUrls } : {}),
+      }),
+    onWriterFailure: (error) =>
+      (options.onUnexpected ?? logUnexpected)(
+        'catalog.sync (SKU writer threads; syncing on the main thread instead)',
+        error,
+      ),
+  });
   const customers = createCustomerService(connect.clientFor);
-  const handlers = createHandlers({ facts: options.facts, connect, catalog, customers });
+  const handlers = createHandlers({
+    facts: options.facts,
+    connect,
+    catalog,
+    customers,
+    currentCustomer: createCurrentCustomerService(settings, customers),
+    preferences: createPreferencesService(settings),
+  });
   const dispatcher = createDispatcher(handlers, {
     explain: explainError,
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
@@ -62,7 +95,7 @@ export function createAppCore(options: AppOptions): AppCore {
     events,
     sandbox,
     close: async () => {
-      catalog.stopAll();
+      await catalog.close();
       await sandbox.close();
       db.close();
     },

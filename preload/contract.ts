@@ -35,10 +35,14 @@ import {
   SubscriptionSummary,
   SyncStarted,
 } from './schemas/catalog';
+import { CurrentCustomerAnswer } from './schemas/customers';
+import { Preferences, PreferencesPatch } from './schemas/preferences';
 
 export * from './schemas/app';
 export * from './schemas/catalog';
 export * from './schemas/connect';
+export * from './schemas/customers';
+export * from './schemas/preferences';
 
 /** Stable error codes the renderer can switch on. Never rename one: add a new one instead. */
 export const ErrorCode = z.enum([
@@ -147,11 +151,36 @@ export const calls = {
     ),
   },
   customers: {
-    list: call(ProfileId, z.object({ customers: z.array(CustomerSummary) }), 'The partner’s customers.'),
+    list: call(
+      ProfileId,
+      z.object({ customers: z.array(CustomerSummary) }),
+      'The partner’s customers, with their billing countries.',
+    ),
     subscriptions: call(
       z.strictObject({ profileId: ProfileId.shape.profileId, customerId: z.string().min(1).max(64) }),
       z.object({ subscriptions: z.array(SubscriptionSummary) }),
       'A customer’s subscriptions, marked with the reservation scope they can buy for.',
+    ),
+    current: call(
+      ProfileId,
+      CurrentCustomerAnswer,
+      'The customer a profile works for now (remembered in settings, no network), or null.',
+    ),
+    choose: call(
+      z.strictObject({
+        profileId: ProfileId.shape.profileId,
+        customerId: z.string().trim().min(1, 'must not be empty').max(64, 'is too long').nullable(),
+      }),
+      CurrentCustomerAnswer,
+      'Makes a customer the current one (its billing country read from Partner Center), or clears it with null.',
+    ),
+  },
+  preferences: {
+    get: call(NoInput, Preferences, 'The app’s preferences, e.g. how old the catalog may get.'),
+    update: call(
+      PreferencesPatch,
+      Preferences,
+      'Changes some preferences; the answer is all of them, as saved.',
     ),
   },
   catalog: {
@@ -164,7 +193,7 @@ export const calls = {
     open: call(
       z.strictObject({ catalog: CatalogKey, maxAgeMinutes: z.number().int().min(0).max(100_000).optional() }),
       CatalogStatus,
-      'The cached catalog’s status, refreshing it in the background when it is older than maxAgeMinutes.',
+      'The cached catalog’s status, refreshing it in the background when it is older than maxAgeMinutes (default: the preference).',
     ),
     search: call(
       CatalogSearchInput,

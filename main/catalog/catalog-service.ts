@@ -11,6 +11,7 @@ import type {
   InventoryCheckResult,
   Market,
 } from '../../preload/contract';
+import { DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
 import type { EventHub } from '../ipc/event-hub';
 import { DeskFailure } from '../ipc/failure';
 import { marketName, reservationsSoldIn } from '../markets';
@@ -19,16 +20,24 @@ import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
 import { marketStatus, type MarketStatus } from './market';
 import { CatalogInputError, CatalogSearch } from './search';
 import type { CatalogStore } from './store';
+import type { SkuWriter } from './sku-writer';
 import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult } from './sync';
 import { normalizeCatalogKey, type CatalogSkuRow } from './types';
 
-/** A cached catalog older than this counts as stale when nobody says otherwise. */
-const DEFAULT_MAX_AGE_MINUTES = 24 * 60;
+/** Stale after this when nobody says otherwise (the bridge handlers pass the user's preference). */
+const DEFAULT_MAX_AGE_MINUTES = DEFAULT_CATALOG_MAX_AGE_MINUTES;
 
 export interface CatalogServiceOptions {
   readonly store: CatalogStore;
   readonly events: EventHub;
   readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
+  /**
+   * Starts the threads that read and store SKU pages (`startWorkerSkuWriter`), once, at the first
+   * sync. Without it, or when they cannot start, syncs read and store on this thread.
+   */
+  readonly startWriter?: () => Promise<SkuWriter>;
+  /** Told when the writer threads cannot start or fail; the syncs go on without them. */
+  readonly onWriterFailure?: (error: unknown) => void;
 }
 
 interface RunningSync {
@@ -132,6 +141,22 @@ export function createCatalogService(options: CatalogServiceOptions) {
   const { store, events, clientFor } = options;
   const search = new CatalogSearch(store);
   const engine = new CatalogSyncEngine(store);
+  let writer: Promise<SkuWriter | undefined> | undefined;
+  /** The writer threads, started at the first sync; undefined means "on this thread". */
+  const writerForSync = (): Promise<SkuWriter | undefined> => {
+    writer ??= (options.startWriter?.() ?? Promise.resolve(undefined)).then(
+      (started) => {
+        // A previous run may have quit before tidying its last sync's catalog: do it now, off this thread.
+        void started?.maintain().catch(() => undefined);
+        return started;
+      },
+      (error: unknown) => {
+        options.onWriterFailure?.(error);
+        return undefined;
+      },
+    );
+    return writer;
+  };
   const running = new Map<string, RunningSync>();
   let nextTask = 1;
 
@@ -172,6 +197,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
       throw new DeskFailure('CONFLICT', `Azure reservations are not sold in ${marketName(key.country)}.`);
     }
     const client = await clientFor(key.profileId);
+    const skuWriter = await writerForSync();
     const taskId = `catalog-sync-${nextTask++}`;
     const controller = new AbortController();
     running.set(taskId, { key: keyString(key), controller });
@@ -183,6 +209,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
           catalog: key,
           client,
           signal: controller.signal,
+          ...(skuWriter === undefined ? {} : { writer: skuWriter }),
           onProgress: (progress) =>
             events.emit('task.progress', {
               taskId,
@@ -196,6 +223,11 @@ export function createCatalogService(options: CatalogServiceOptions) {
         })
         .then((result) => {
           running.delete(taskId);
+          if (result.outcome === 'failed' && skuWriter !== undefined) {
+            // The threads may be what failed: the next sync starts new ones.
+            writer = undefined;
+            void skuWriter.close().catch(() => undefined);
+          }
           events.emit('task.progress', {
             taskId,
             label,
@@ -222,7 +254,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
   return {
     markets: () => ({ markets: allMarkets() }),
 
-    status: (key: CatalogKey) => status(key),
+    status: (key: CatalogKey, maxAgeMinutes?: number) => status(key, maxAgeMinutes),
 
     async open(key: CatalogKey, maxAgeMinutes?: number): Promise<CatalogStatus> {
       const current = status(key, maxAgeMinutes);
@@ -335,9 +367,13 @@ export function createCatalogService(options: CatalogServiceOptions) {
       };
     },
 
-    /** Stops every running sync (app shutdown); what they stored stays staged for the next run. */
-    stopAll(): void {
+    /**
+     * App shutdown: stops every running sync (what they stored stays staged for the next run), then
+     * the writer threads, once their pending writes are done.
+     */
+    async close(): Promise<void> {
       for (const task of running.values()) task.controller.abort();
+      await (await writer)?.close();
     },
   };
 }

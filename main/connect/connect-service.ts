@@ -13,6 +13,7 @@ import type {
 } from '../../preload/contract';
 import type { AuthService, AuthStatus } from '../auth';
 import type { EventHub } from '../ipc/event-hub';
+import { settingsFailure } from '../failures';
 import { DeskFailure } from '../ipc/failure';
 import { budgetForTenant, PartnerCenterClient } from '../partner-center';
 import {
@@ -20,7 +21,6 @@ import {
   ensureDemoProfile,
   findProfile,
   type Profile,
-  type SettingsFailure,
   type SettingsStore,
 } from '../settings';
 import type { EmbeddedSandbox } from './embedded-sandbox';
@@ -89,22 +89,6 @@ function toStatusView(status: AuthStatus): AuthStatusView {
       : {}),
     ...(status.hasClientSecret !== undefined ? { hasAppSecret: status.hasClientSecret } : {}),
   };
-}
-
-/** Settings failures become INVALID_INPUT (with each field's message), NOT_FOUND or CONFLICT. */
-function settingsFailure(failure: SettingsFailure): DeskFailure {
-  const code =
-    failure.code === 'not-found'
-      ? 'NOT_FOUND'
-      : failure.code === 'duplicate-name'
-        ? 'CONFLICT'
-        : 'INVALID_INPUT';
-  const fields = failure.fieldErrors;
-  const first = Object.keys(fields)[0];
-  return new DeskFailure(code, failure.message, {
-    fields,
-    ...(code === 'INVALID_INPUT' && first ? { field: first } : {}),
-  });
 }
 
 export function createConnectService(options: ConnectServiceOptions): ConnectService {

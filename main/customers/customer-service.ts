@@ -36,19 +36,64 @@ export function toSubscriptionSummary(subscription: Subscription): SubscriptionS
   };
 }
 
+/**
+ * Partner Center's customer list carries no address (contract §13): the billing country, which sets
+ * the market a customer buys in, comes only with `GET /customers/{id}`. The list is completed with one
+ * such call per customer, through the tenant's request budget and remembered for the app's run; above
+ * this many customers that would spend minutes of the budget, so the countries are left unknown there
+ * and read for one customer when it is chosen.
+ */
+export const BILLING_COUNTRY_LOOKUP_LIMIT = 250;
+
 export interface CustomerService {
+  /** The partner's customers by name, with billing countries (see {@link BILLING_COUNTRY_LOOKUP_LIMIT}). */
   list(profileId: string): Promise<CustomerSummary[]>;
+  /** One customer, with its billing country, read from Partner Center now. */
+  get(profileId: string, customerId: string): Promise<CustomerSummary>;
   subscriptions(profileId: string, customerId: string): Promise<SubscriptionSummary[]>;
 }
 
 export function createCustomerService(
   clientFor: (profileId: string) => Promise<PartnerCenterClient>,
 ): CustomerService {
+  /** Billing countries read so far, by `profileId|customerId`; an address rarely changes within a run. */
+  const countries = new Map<string, string | null>();
+  const countryKey = (profileId: string, customerId: string) => `${profileId}|${customerId}`;
+
+  const withCountry = async (
+    client: PartnerCenterClient,
+    profileId: string,
+    customer: CustomerSummary,
+  ): Promise<CustomerSummary> => {
+    if (customer.country) return customer;
+    const key = countryKey(profileId, customer.id);
+    if (countries.has(key)) return { ...customer, country: countries.get(key) ?? null };
+    try {
+      const country = toCustomerSummary(await client.getCustomer(customer.id)).country;
+      countries.set(key, country);
+      return { ...customer, country };
+    } catch {
+      // One customer that cannot be read (no delegated access, a dropped connection) must not hide the
+      // others: its country stays unknown, and is asked again on the next list.
+      return customer;
+    }
+  };
+
   return {
     async list(profileId) {
       const client = await clientFor(profileId);
-      const customers = await client.listCustomers().toArray();
-      return customers.map(toCustomerSummary).sort((a, b) => a.name.localeCompare(b.name));
+      const listed = (await client.listCustomers().toArray()).map(toCustomerSummary);
+      const customers =
+        listed.length > BILLING_COUNTRY_LOOKUP_LIMIT
+          ? listed
+          : await Promise.all(listed.map((customer) => withCountry(client, profileId, customer)));
+      return customers.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async get(profileId, customerId) {
+      const client = await clientFor(profileId);
+      const customer = toCustomerSummary(await client.getCustomer(customerId));
+      countries.set(countryKey(profileId, customer.id), customer.country);
+      return customer;
     },
     async subscriptions(profileId, customerId) {
       const client = await clientFor(profileId);

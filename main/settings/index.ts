@@ -5,3 +5,5 @@
 export * from './schema';
 export * from './profiles';
 export * from './settings-store';
+export * from './preferences';
+export * from './current-customers';

@@ -69,7 +69,8 @@ function failure(code: SettingsFailureCode, message: string, fieldErrors: FieldE
   return { ok: false, code, message, fieldErrors };
 }
 
-function invalid(error: z.ZodError): SettingsFailure {
+/** A refused change naming each invalid field; the first field's message is the summary. */
+export function invalid(error: z.ZodError): SettingsFailure {
   const fieldErrors = toFieldErrors(error);
   const first = Object.values(fieldErrors)[0] ?? 'The profile is not valid.';
   return failure('invalid', first, fieldErrors);
@@ -176,7 +177,9 @@ export function removeProfile(settings: Settings, id: string): ProfileResult {
   const profiles = settings.profiles.filter((item) => item.id !== id);
   const activeProfileId =
     settings.activeProfileId === id ? (profiles[0]?.id ?? null) : settings.activeProfileId;
-  return { ok: true, profile, settings: { ...settings, profiles, activeProfileId } };
+  // The profile's current customer goes with it.
+  const { [id]: _customer, ...currentCustomers } = settings.currentCustomers;
+  return { ok: true, profile, settings: { ...settings, profiles, activeProfileId, currentCustomers } };
 }
 
 /** Makes a profile the active one. */

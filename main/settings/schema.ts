@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogMaxAge, CurrentCustomer, DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
 
 /**
  * Settings schemas. There is deliberately no field for a secret anywhere: app secrets and token caches
@@ -94,7 +95,21 @@ export const UiPreferencesPatchSchema = z.strictObject({
   reduceMotion: z.boolean().optional(),
 });
 
-/** The whole settings file. */
+/** App preferences changed on the Settings screen (the contract declares the allowed values). */
+export const AppPreferencesSchema = z.strictObject({
+  catalogMaxAgeMinutes: CatalogMaxAge.default(DEFAULT_CATALOG_MAX_AGE_MINUTES),
+});
+
+/** The customer each profile works for, by profile id: a label and a market, never a secret. */
+export const CurrentCustomersSchema = z.record(
+  z.string().regex(PROFILE_ID_PATTERN, 'Profile id must be 1-64 lowercase letters, digits or dashes.'),
+  CurrentCustomer,
+);
+
+/**
+ * The whole settings file. Fields added after version 1 have defaults, so a file written before they
+ * existed reads as valid (no version bump needed); an older app reading a newer file drops them.
+ */
 export const SettingsSchema = z.strictObject({
   version: z.literal(1).default(1),
   profiles: z.array(ProfileSchema).default([]),
@@ -107,6 +122,8 @@ export const SettingsSchema = z.strictObject({
     .nullable()
     .default(null),
   ui: UiPreferencesSchema.default({ theme: 'system', density: 'comfortable', reduceMotion: false }),
+  preferences: AppPreferencesSchema.default({ catalogMaxAgeMinutes: DEFAULT_CATALOG_MAX_AGE_MINUTES }),
+  currentCustomers: CurrentCustomersSchema.default({}),
 });
 
 /** A user's sign-in mode. */
@@ -125,6 +142,8 @@ export type ProfileInput = z.input<typeof ProfileInputSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 /** UI preferences. */
 export type UiPreferences = z.infer<typeof UiPreferencesSchema>;
+/** App preferences. */
+export type AppPreferences = z.infer<typeof AppPreferencesSchema>;
 /** The settings state. */
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import type { CurrentCustomer } from '../../preload/contract';
 import {
   addProfile,
   removeProfile,
@@ -11,11 +12,16 @@ import {
   type ProfileResult,
   type SettingsFailure,
 } from './profiles';
+import { setCurrentCustomer } from './current-customers';
+import { setPreferences } from './preferences';
 import {
+  AppPreferencesSchema,
+  CurrentCustomersSchema,
   ProfileSchema,
   SettingsSchema,
   UiPreferencesSchema,
   defaultSettings,
+  type AppPreferences,
   type Profile,
   type Settings,
 } from './schema';
@@ -56,6 +62,15 @@ export interface SettingsStore {
   setDownloadFolder(folder: string | null): { ok: true; settings: Settings } | SettingsFailure;
   /** Changes some UI preferences. */
   setUiPreferences(patch: unknown): { ok: true; settings: Settings } | SettingsFailure;
+  /** Changes some app preferences (the catalog's age limit). */
+  setPreferences(
+    patch: unknown,
+  ): { ok: true; settings: Settings; preferences: AppPreferences } | SettingsFailure;
+  /** Makes a customer a profile's current one, or forgets it with `null`. */
+  setCurrentCustomer(
+    profileId: string,
+    customer: unknown,
+  ): { ok: true; settings: Settings; customer: CurrentCustomer | null } | SettingsFailure;
 }
 
 /** Opens (or creates) the settings file in `cwd`. */
@@ -121,6 +136,8 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
     setActiveProfile: (id) => apply(setActiveProfile(read(), id)),
     setDownloadFolder: (folder) => apply(setDownloadFolder(read(), folder)),
     setUiPreferences: (patch) => apply(setUiPreferences(read(), patch)),
+    setPreferences: (patch) => apply(setPreferences(read(), patch)),
+    setCurrentCustomer: (profileId, customer) => apply(setCurrentCustomer(read(), profileId, customer)),
   };
 }
 
@@ -162,6 +179,32 @@ function salvage(raw: unknown, notices: string[]): Settings {
     );
     if (ui.success) result.ui = ui.data;
   }
+  result.preferences = salvagePreferences(record.preferences);
+  result.currentCustomers = salvageCurrentCustomers(record.currentCustomers, result.profiles);
   notices.push('The settings file did not match the expected format and was repaired.');
   return result;
+}
+
+/** Each preference that is valid on its own survives; the others fall back to their defaults. */
+function salvagePreferences(raw: unknown): AppPreferences {
+  if (typeof raw !== 'object' || raw === null) return AppPreferencesSchema.parse({});
+  const record = raw as Record<string, unknown>;
+  const kept = Object.entries(AppPreferencesSchema.shape).filter(
+    ([key, schema]) => Object.hasOwn(record, key) && schema.safeParse(record[key]).success,
+  );
+  return AppPreferencesSchema.parse(Object.fromEntries(kept.map(([key]) => [key, record[key]])));
+}
+
+/** Current customers that are valid and belong to a profile that survived. */
+function salvageCurrentCustomers(
+  raw: unknown,
+  profiles: ReadonlyArray<Profile>,
+): Settings['currentCustomers'] {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const ids = new Set(profiles.map((profile) => profile.id));
+  const kept = Object.entries(raw as Record<string, unknown>).filter(
+    ([profileId, customer]) =>
+      ids.has(profileId) && CurrentCustomersSchema.safeParse({ [profileId]: customer }).success,
+  );
+  return CurrentCustomersSchema.parse(Object.fromEntries(kept));
 }

@@ -1,6 +1,7 @@
 /** Schemas of the Catalog calls: markets, the offline catalog's search and sync, availabilities, inventory. */
 import { z } from 'zod';
 import { Segment } from './connect';
+import { AutoRefresh } from './preferences';
 
 /** Reservations bought on an Azure plan, or on a legacy MS-AZR-0145P subscription. */
 export const CatalogScope = z.enum(['AzurePlan', 'MS-AZR-0145P']);
@@ -169,6 +170,8 @@ export const CatalogStatus = z.object({
   syncTaskId: z.string().nullable(),
   /** A sync that stopped half-way and will resume from here. */
   resumable: z.object({ productsDone: z.number(), productsTotal: z.number().nullable() }).nullable(),
+  /** When it refreshes itself next, by the user's preference (set by the bridge handlers). */
+  autoRefresh: AutoRefresh.optional(),
 });
 export type CatalogStatus = z.infer<typeof CatalogStatus>;
 

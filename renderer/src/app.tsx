@@ -6,7 +6,9 @@ import { screens } from './screens';
 import { AboutScreen } from './screens/about-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { ConnectScreen } from './screens/connect/connect-screen';
+import { CustomersScreen } from './screens/customers/customers-screen';
 import { PlaceholderScreen } from './screens/placeholder-screen';
+import { SettingsScreen } from './screens/settings-screen';
 import { screenForDigit } from './state/navigation';
 import { useNavigation } from './state/navigation-store';
 import { useColorScheme } from './use-color-scheme';
@@ -71,6 +73,10 @@ export function App() {
             <ConnectScreen info={screen} />
           ) : current === 'catalog' ? (
             <CatalogScreen info={screen} />
+          ) : current === 'customers' ? (
+            <CustomersScreen info={screen} />
+          ) : current === 'settings' ? (
+            <SettingsScreen info={screen} />
           ) : (
             <PlaceholderScreen info={screen} />
           )}

@@ -9,6 +9,7 @@ export const screenIds = [
   'reservations',
   'billing',
   'about',
+  'settings',
 ] as const;
 
 export type ScreenId = (typeof screenIds)[number];
@@ -29,7 +30,7 @@ export const screens: ReadonlyArray<ScreenInfo> = [
   {
     id: 'customers',
     title: 'Customers',
-    purpose: 'Pick a customer and register its Azure subscriptions for reservations.',
+    purpose: 'Pick the customer you buy for: its billing country becomes the catalog’s market.',
   },
   {
     id: 'catalog',
@@ -49,6 +50,11 @@ export const screens: ReadonlyArray<ScreenInfo> = [
     purpose: 'Balance, invoices, line items, CSV exports and statement PDFs.',
   },
   { id: 'about', title: 'About', purpose: 'Version, connection and where the app keeps its data.' },
+  {
+    id: 'settings',
+    title: 'Settings',
+    purpose: 'How the app behaves, e.g. when the offline catalog refreshes itself.',
+  },
 ];
 
 export function isScreenId(value: string): value is ScreenId {

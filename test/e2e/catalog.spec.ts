@@ -3,27 +3,7 @@
  * narrow it, a SKU opens with its availabilities and an inventory check, and with Partner Center gone
  * the cached catalog still answers, with a calm offline banner.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, startSandboxProcess, startWebApp, test, type AppShell } from './fixtures';
-
-/** The app, with the demo profile signed in to a sandbox in its own process (which the test may kill). */
-async function openDemoAgainstSandboxProcess(page: Page, shell: AppShell) {
-  const sandbox = await startSandboxProcess();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-catalog-'));
-  const { app, child } = await startWebApp(dataDir, {
-    ...process.env,
-    RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine,
-  });
-  await shell.open(app.url);
-  await page.getByTestId('try-demo').click();
-  await expect(page.getByTestId('profile-demo')).toHaveAttribute('data-state', 'signed-in', {
-    timeout: 45_000,
-  });
-  return { sandbox, child };
-}
+import { expect, openDemoAgainstSandboxProcess, test } from './fixtures';
 
 test('browse, filter, inspect and check inventory; offline the cache still answers', async ({
   page,

@@ -71,6 +71,25 @@ export async function startSandboxProcess() {
   return { readyLine: JSON.stringify(ready), stop: () => child.kill('SIGKILL') };
 }
 
+/**
+ * The app, with the demo profile signed in to a sandbox in its own process (which the test may stop to
+ * cut the app off from Partner Center). The caller stops both: `child.kill()`, `sandbox.stop()`.
+ */
+export async function openDemoAgainstSandboxProcess(page: Page, shell: AppShell, prefix = 'desk-e2e-demo-') {
+  const sandbox = await startSandboxProcess();
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const { app, child } = await startWebApp(dataDir, {
+    ...process.env,
+    RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine,
+  });
+  await shell.open(app.url);
+  await page.getByTestId('try-demo').click();
+  await expect(page.getByTestId('profile-demo')).toHaveAttribute('data-state', 'signed-in', {
+    timeout: 45_000,
+  });
+  return { sandbox, child, app };
+}
+
 /** The shell, as a user sees it. */
 export class AppShell {
   constructor(readonly page: Page) {}

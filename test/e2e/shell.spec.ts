@@ -10,6 +10,7 @@ const screens = [
   ['reservations', 'Reservations'],
   ['billing', 'Billing'],
   ['about', 'About'],
+  ['settings', 'Settings'],
 ] as const;
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 

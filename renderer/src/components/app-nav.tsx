@@ -8,10 +8,12 @@ import {
   InfoRegular,
   PlugConnectedRegular,
   ReceiptMoneyRegular,
+  SettingsRegular,
   TextBulletListSquareRegular,
 } from '@fluentui/react-icons';
 import type { JSX } from 'react';
 import { screens, type ScreenId } from '../screens';
+import { CurrentCustomerBadge } from './current-customer-badge';
 
 const icons: Record<ScreenId, JSX.Element> = {
   connect: <PlugConnectedRegular />,
@@ -22,6 +24,7 @@ const icons: Record<ScreenId, JSX.Element> = {
   reservations: <CalendarLtrRegular />,
   billing: <ReceiptMoneyRegular />,
   about: <InfoRegular />,
+  settings: <SettingsRegular />,
 };
 
 const useStyles = makeStyles({
@@ -60,6 +63,7 @@ export function AppNav(props: { current: ScreenId; onNavigate: (id: ScreenId) =>
           </Tab>
         ))}
       </TabList>
+      <CurrentCustomerBadge onChange={() => props.onNavigate('customers')} />
     </nav>
   );
 }

@@ -6,6 +6,7 @@ import {
   changeFilters,
   clearFilters,
   initialCatalogState,
+  marketPicked,
   missingPages,
   pageLoaded,
   progressReceived,
@@ -18,9 +19,6 @@ import {
   type CatalogState,
 } from './catalog';
 
-/** A cached catalog older than this refreshes itself in the background when opened. */
-export const MAX_AGE_MINUTES = 24 * 60;
-
 interface CatalogStore extends CatalogState {
   readonly markets: ReadonlyArray<Market>;
   readonly error: DeskError | null;
@@ -28,7 +26,8 @@ interface CatalogStore extends CatalogState {
   /** The sync this screen started or found running, so its end can be recognised. */
   readonly syncTaskId: string | null;
   readonly open: (profileId: string, country: string, scope?: CatalogScope) => Promise<void>;
-  readonly setCountry: (country: string) => Promise<void>;
+  /** Picks a market by hand under the current customer choice; the screen then opens it. */
+  readonly pickMarket: (country: string, customerChoice: number) => void;
   readonly setScope: (scope: CatalogScope) => Promise<void>;
   readonly setFilters: (patch: Partial<CatalogFilters>) => void;
   readonly clearFilters: () => void;
@@ -73,7 +72,8 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!selection) return;
     set({ error: null, lastSync: null });
     void loadPage(0);
-    const status = await desk().catalog.open({ catalog: selection, maxAgeMinutes: MAX_AGE_MINUTES });
+    // No age here: main applies the user's preference (Settings), and reports it in `autoRefresh`.
+    const status = await desk().catalog.open({ catalog: selection });
     if (get().selection !== selection) return;
     if (!status.ok) return set({ error: status.error });
     apply((s) => statusLoaded(s, status.value));
@@ -119,11 +119,10 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       );
       await openSelection();
     },
-    async setCountry(country) {
+    pickMarket(country, customerChoice) {
       const selection = get().selection;
       if (!selection) return;
-      apply((s) => selectCatalog(s, { ...selection, country }));
-      await openSelection();
+      apply((s) => marketPicked(s, { profileId: selection.profileId, choice: customerChoice, country }));
     },
     async setScope(scope) {
       const selection = get().selection;

@@ -12,6 +12,7 @@ import type {
   CatalogStatus,
   TaskProgress,
 } from '../../../preload/contract';
+import type { ManualMarket } from './catalog-market';
 
 export const PAGE_SIZE = 200;
 
@@ -66,6 +67,8 @@ export interface CatalogState {
   readonly status: CatalogStatus | null;
   readonly progress: TaskProgress | null;
   readonly selectedKey: string | null;
+  /** A market picked by hand in the toolbar (see `catalogMarket`); kept when the catalog changes. */
+  readonly manualMarket: ManualMarket | null;
 }
 
 export const initialCatalogState: CatalogState = {
@@ -81,6 +84,7 @@ export const initialCatalogState: CatalogState = {
   status: null,
   progress: null,
   selectedKey: null,
+  manualMarket: null,
 };
 
 /** A stable key for a SKU row. */
@@ -107,6 +111,11 @@ export function selectCatalog(state: CatalogState, selection: CatalogSelection):
     status: null,
     selectedKey: null,
   });
+}
+
+/** The user picked a market by hand: it wins until the customer changes (the screen opens it). */
+export function marketPicked(state: CatalogState, manual: ManualMarket): CatalogState {
+  return { ...state, manualMarket: { ...manual, country: manual.country.toUpperCase() } };
 }
 
 export function changeFilters(state: CatalogState, patch: Partial<CatalogFilters>): CatalogState {

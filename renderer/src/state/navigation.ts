@@ -10,7 +10,7 @@ export function navigate(state: NavigationState, target: string): NavigationStat
   return isScreenId(target) && target !== state.current ? { current: target } : state;
 }
 
-/** The screen for a keyboard shortcut digit (Ctrl/⌘+1 … 8), if any. */
+/** The screen for a keyboard shortcut digit (Ctrl/⌘+1 … 9), if any. */
 export function screenForDigit(digit: string): ScreenId | undefined {
   if (!/^[1-9]$/.test(digit)) return undefined;
   return screenIds[Number(digit) - 1];

@@ -13,9 +13,11 @@ import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
 import { formatSyncedAt, skuKey } from '../../state/catalog';
+import { catalogMarket } from '../../state/catalog-market';
 import { useCatalog } from '../../state/catalog-store';
+import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
-import { useProfiles } from '../../state/profiles-store';
+import { useActiveProfile } from '../../use-active-profile';
 import { CatalogFiltersPanel } from './catalog-filters';
 import { CatalogTable } from './catalog-table';
 import { CatalogToolbar } from './catalog-toolbar';
@@ -35,19 +37,30 @@ const useStyles = makeStyles({
 
 export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const { loaded, profiles, activeProfileId, load } = useProfiles();
+  const { loaded, profile, currentReady } = useActiveProfile();
   const catalog = useCatalog();
+  const customer = useCustomers((s) => s.current);
+  const customerChoice = useCustomers((s) => s.choice);
   const go = useNavigation((s) => s.go);
-  const profile = profiles.find((p) => p.id === activeProfileId);
-  const { open, selection } = catalog;
+  const { open, selection, manualMarket } = catalog;
+  const wanted =
+    profile && currentReady
+      ? catalogMarket({
+          profileId: profile.id,
+          profileCountry: profile.defaults.country,
+          customer,
+          choice: customerChoice,
+          manual: manualMarket,
+        })
+      : null;
+  const profileId = profile?.id;
+  const country = wanted?.country;
 
+  // One way in: on arrival, and whenever the customer or a hand-picked market changes the market.
+  // Waits for the current customer, so a customer's catalog never first opens in the default market.
   useEffect(() => {
-    if (!loaded) void load();
-  }, [loaded, load]);
-
-  useEffect(() => {
-    if (profile && selection?.profileId !== profile.id) void open(profile.id, profile.defaults.country);
-  }, [profile, selection?.profileId, open]);
+    if (profileId && country) void open(profileId, country);
+  }, [profileId, country, open]);
 
   const selected = useMemo(() => {
     if (!catalog.selectedKey || catalog.total === null) return undefined;
@@ -80,7 +93,12 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   return (
     <section data-testid="screen-catalog" className={styles.screen}>
       <ScreenHeader info={info} />
-      <CatalogToolbar />
+      <CatalogToolbar
+        marketSource={wanted?.source ?? null}
+        customerChoice={customerChoice}
+        onManageCustomers={() => go('customers')}
+        onOpenSettings={() => go('settings')}
+      />
       {status?.offlineSince && (
         <MessageBar intent="warning" data-testid="catalog-offline">
           <MessageBarBody>
@@ -134,7 +152,12 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
             <CatalogTable />
           </div>
           {selected && selection && (
-            <SkuDetail sku={selected} catalog={selection} onClose={() => catalog.select(null)} />
+            <SkuDetail
+              sku={selected}
+              catalog={selection}
+              preferredCustomerId={customer?.id ?? null}
+              onClose={() => catalog.select(null)}
+            />
           )}
         </div>
       )}

@@ -1,7 +1,11 @@
-/** Which catalog (market and scope), the free-text search, and the sync with its progress. */
+/**
+ * Which catalog (customer, market and scope), the free-text search, the sync with its progress, and
+ * when the catalog refreshes itself next.
+ */
 import {
   Button,
   Caption1,
+  Link,
   makeStyles,
   ProgressBar,
   SearchBox,
@@ -14,12 +18,18 @@ import {
 import { ArrowSyncRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { CatalogScope } from '../../../../preload/contract';
+import { CustomerPicker } from '../../components/customer-picker';
 import { formatEta, formatSyncedAt } from '../../state/catalog';
+import type { MarketSource } from '../../state/catalog-market';
 import { useCatalog } from '../../state/catalog-store';
+import { useCustomers } from '../../state/customers-store';
+import { autoRefreshLine } from '../../state/preferences';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
-  market: { minWidth: '240px' },
+  market: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '240px' },
+  marketSource: { color: tokens.colorNeutralForeground3 },
+  freshness: { flexBasis: '100%', color: tokens.colorNeutralForeground3 },
   search: { flexGrow: 1, minWidth: '220px', maxWidth: '420px' },
   sync: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '260px' },
@@ -28,15 +38,28 @@ const useStyles = makeStyles({
 /** Typing is debounced so every keystroke does not start a query. */
 const TEXT_DEBOUNCE_MS = 120;
 
-export function CatalogToolbar() {
+/** Why the market is the one it is, under the market picker. */
+function marketSourceNote(source: MarketSource | null, customerName: string | null): string {
+  if (source === 'customer' && customerName) return `Billing country of ${customerName}`;
+  if (source === 'manual') return 'Picked by hand';
+  return 'Your profile’s default market';
+}
+
+export function CatalogToolbar(props: {
+  marketSource: MarketSource | null;
+  customerChoice: number;
+  onManageCustomers: () => void;
+  onOpenSettings: () => void;
+}) {
   const styles = useStyles();
+  const customerName = useCustomers((s) => s.current?.name ?? null);
   const {
     markets,
     selection,
     status,
     progress,
     filters,
-    setCountry,
+    pickMarket,
     setScope,
     setFilters,
     sync,
@@ -55,19 +78,29 @@ export function CatalogToolbar() {
 
   return (
     <div className={styles.bar}>
-      <Select
-        className={styles.market}
-        aria-label="Market"
-        data-testid="catalog-market"
-        value={selection?.country ?? ''}
-        onChange={(_e, data) => void setCountry(data.value)}
-      >
-        {markets.map((market) => (
-          <option key={market.code} value={market.code}>
-            {market.name} ({market.code}){market.reservationsSold ? '' : ' · not sold'}
-          </option>
-        ))}
-      </Select>
+      <CustomerPicker onManage={props.onManageCustomers} />
+      <div className={styles.market}>
+        <Select
+          aria-label="Market"
+          aria-describedby="catalog-market-source"
+          data-testid="catalog-market"
+          value={selection?.country ?? ''}
+          onChange={(_e, data) => pickMarket(data.value, props.customerChoice)}
+        >
+          {markets.map((market) => (
+            <option key={market.code} value={market.code}>
+              {market.name} ({market.code}){market.reservationsSold ? '' : ' · not sold'}
+            </option>
+          ))}
+        </Select>
+        <Caption1
+          id="catalog-market-source"
+          className={styles.marketSource}
+          data-testid="catalog-market-source"
+        >
+          {marketSourceNote(props.marketSource, customerName)}
+        </Caption1>
+      </div>
       <TabList
         size="small"
         selectedValue={selection?.scope ?? 'AzurePlan'}
@@ -129,6 +162,14 @@ export function CatalogToolbar() {
           </>
         )}
       </div>
+      {status?.autoRefresh && (
+        <Caption1 className={styles.freshness} data-testid="catalog-auto-refresh">
+          {autoRefreshLine(status.autoRefresh)} ·{' '}
+          <Link as="button" inline onClick={props.onOpenSettings} data-testid="catalog-auto-refresh-change">
+            Change
+          </Link>
+        </Caption1>
+      )}
     </div>
   );
 }

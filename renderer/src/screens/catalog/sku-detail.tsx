@@ -62,7 +62,13 @@ function describe(value: unknown): string {
   return JSON.stringify(value) ?? '—';
 }
 
-export function SkuDetail(props: { sku: CatalogSku; catalog: CatalogSelection; onClose: () => void }) {
+export function SkuDetail(props: {
+  sku: CatalogSku;
+  catalog: CatalogSelection;
+  /** The current customer, preselected in the inventory check. */
+  preferredCustomerId: string | null;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const { sku, catalog } = props;
   const [availabilities, setAvailabilities] = useState<Load<AvailabilitiesResult>>({ state: 'loading' });
@@ -150,40 +156,53 @@ export function SkuDetail(props: { sku: CatalogSku; catalog: CatalogSelection; o
           )}
         </div>
       )}
-      {sku.needsInventoryCheck && <InventoryCheck sku={sku} catalog={catalog} />}
+      {sku.needsInventoryCheck && (
+        <InventoryCheck sku={sku} catalog={catalog} preferredCustomerId={props.preferredCustomerId} />
+      )}
     </aside>
   );
 }
 
-function InventoryCheck(props: { sku: CatalogSku; catalog: CatalogSelection }) {
-  const { sku, catalog } = props;
+function InventoryCheck(props: {
+  sku: CatalogSku;
+  catalog: CatalogSelection;
+  preferredCustomerId: string | null;
+}) {
+  const { sku, catalog, preferredCustomerId } = props;
   const [customers, setCustomers] = useState<Load<CustomerSummary[]>>({ state: 'idle' });
   const [customerId, setCustomerId] = useState<string>();
   const [subscriptions, setSubscriptions] = useState<Load<SubscriptionSummary[]>>({ state: 'idle' });
   const [subscriptionId, setSubscriptionId] = useState<string>();
   const [check, setCheck] = useState<Load<InventoryCheckResult>>({ state: 'idle' });
 
+  const pickCustomer = useCallback(
+    async (id: string) => {
+      setCustomerId(id);
+      setSubscriptionId(undefined);
+      setCheck({ state: 'idle' });
+      setSubscriptions({ state: 'loading' });
+      const result = await getDesk().customers.subscriptions({
+        profileId: catalog.profileId,
+        customerId: id,
+      });
+      if (!result.ok) return setSubscriptions({ state: 'failed', error: result.error });
+      const usable = result.value.subscriptions.filter((s) => s.scope === catalog.scope);
+      setSubscriptions({ state: 'ready', value: usable });
+      if (usable.length === 1) setSubscriptionId(usable[0]!.id);
+    },
+    [catalog.profileId, catalog.scope],
+  );
+
   const loadCustomers = useCallback(async () => {
     setCustomers({ state: 'loading' });
     const result = await getDesk().customers.list({ profileId: catalog.profileId });
-    setCustomers(
-      result.ok
-        ? { state: 'ready', value: result.value.customers }
-        : { state: 'failed', error: result.error },
-    );
-  }, [catalog.profileId]);
-
-  const pickCustomer = async (id: string) => {
-    setCustomerId(id);
-    setSubscriptionId(undefined);
-    setCheck({ state: 'idle' });
-    setSubscriptions({ state: 'loading' });
-    const result = await getDesk().customers.subscriptions({ profileId: catalog.profileId, customerId: id });
-    if (!result.ok) return setSubscriptions({ state: 'failed', error: result.error });
-    const usable = result.value.subscriptions.filter((s) => s.scope === catalog.scope);
-    setSubscriptions({ state: 'ready', value: usable });
-    if (usable.length === 1) setSubscriptionId(usable[0]!.id);
-  };
+    if (!result.ok) return setCustomers({ state: 'failed', error: result.error });
+    setCustomers({ state: 'ready', value: result.value.customers });
+    // The customer the user works for is the one to check for, unless they pick another.
+    if (preferredCustomerId && result.value.customers.some((c) => c.id === preferredCustomerId)) {
+      await pickCustomer(preferredCustomerId);
+    }
+  }, [catalog.profileId, preferredCustomerId, pickCustomer]);
 
   const runCheck = async () => {
     if (!customerId || !subscriptionId || !sku.armRegionName) return;

@@ -1,0 +1,184 @@
+/**
+ * Customers: the profile's customers from Partner Center, filtered as you type, and the one you work
+ * for. Choosing one makes its billing country the catalog's market; the choice is remembered across
+ * restarts, and shown (from settings) even when Partner Center cannot be reached.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  SearchBox,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { DeskError } from '../../../../preload/contract';
+import { ErrorBar } from '../../components/error-bar';
+import { ScreenHeader } from '../../components/screen-header';
+import type { ScreenInfo } from '../../screens';
+import { visibleCustomers } from '../../state/customers';
+import { useCustomers } from '../../state/customers-store';
+import { useNavigation } from '../../state/navigation-store';
+import { useActiveProfile } from '../../use-active-profile';
+import { CurrentCustomerCard } from './current-customer-card';
+import { CustomerList } from './customer-list';
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'center',
+    marginBottom: tokens.spacingVerticalM,
+  },
+  filter: { minWidth: '280px', maxWidth: '420px', flexGrow: 1 },
+});
+
+export function CustomersScreen({ info }: { info: ScreenInfo }) {
+  const styles = useStyles();
+  const go = useNavigation((s) => s.go);
+  const { loaded, profile, currentReady } = useActiveProfile();
+  const customers = useCustomers();
+  const { loadList, profileId: customersProfileId } = customers;
+
+  useEffect(() => {
+    if (profile && customersProfileId === profile.id) void loadList();
+  }, [profile, customersProfileId, loadList]);
+
+  if (loaded && !profile) {
+    return (
+      <section data-testid="screen-customers">
+        <ScreenHeader info={info} />
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Connect first</MessageBarTitle>
+            Customers are read with a partner profile. Add one, or try the built-in demo.
+          </MessageBarBody>
+          <Button onClick={() => go('connect')}>Go to Connect</Button>
+        </MessageBar>
+      </section>
+    );
+  }
+
+  const { list, filter, current } = customers;
+  const shown = list.status === 'ready' ? visibleCustomers(list.value, filter) : [];
+
+  return (
+    <section data-testid="screen-customers">
+      <ScreenHeader info={info} />
+      {currentReady && (
+        <CurrentCustomerCard
+          current={current}
+          onClear={() => void customers.choose(null)}
+          onOpenCatalog={() => go('catalog')}
+        />
+      )}
+      {customers.currentError && (
+        <ErrorBar
+          title="The current customer could not be read or saved"
+          error={customers.currentError}
+          testId="current-customer-error"
+        />
+      )}
+      <div className={styles.toolbar}>
+        <SearchBox
+          className={styles.filter}
+          placeholder="Filter by name, domain or country"
+          aria-label="Filter customers"
+          value={filter}
+          onChange={(_e, data) => customers.setFilter(data.value)}
+          data-testid="customers-filter"
+        />
+        {list.status === 'ready' && (
+          <Text aria-live="polite" data-testid="customers-count">
+            {shown.length === list.value.length
+              ? `${list.value.length} customers`
+              : `${shown.length} of ${list.value.length} customers`}
+          </Text>
+        )}
+      </div>
+      {(list.status === 'loading' || list.status === 'idle') && (
+        <Spinner label="Reading your customers from Partner Center…" />
+      )}
+      {list.status === 'failed' && (
+        <ListFailure
+          error={list.error}
+          rememberedName={current?.name ?? null}
+          onRetry={() => void loadList(true)}
+          onConnect={() => go('connect')}
+        />
+      )}
+      {list.status === 'ready' &&
+        (shown.length === 0 ? (
+          <Text data-testid="customers-none">
+            {list.value.length === 0
+              ? 'This partner has no customers yet.'
+              : 'No customer matches the filter.'}
+          </Text>
+        ) : (
+          <CustomerList
+            customers={shown}
+            currentId={current?.id ?? null}
+            expandedId={customers.expandedId}
+            subscriptions={customers.subscriptions}
+            onChoose={(customer) => void customers.choose(customer)}
+            onToggleSubscriptions={(id) => void customers.toggleSubscriptions(id)}
+          />
+        ))}
+    </section>
+  );
+}
+
+/** Offline is a normal state on a laptop: say so calmly, and what still works. */
+function ListFailure(props: {
+  error: DeskError;
+  rememberedName: string | null;
+  onRetry: () => void;
+  onConnect: () => void;
+}) {
+  const { error } = props;
+  if (error.code === 'OFFLINE' || error.code === 'TIMEOUT') {
+    return (
+      <MessageBar intent="warning" data-testid="customers-offline">
+        <MessageBarBody>
+          <MessageBarTitle>Offline</MessageBarTitle>
+          Partner Center cannot be reached, so the customer list cannot be shown right now.
+          {props.rememberedName
+            ? ` You still work for ${props.rememberedName}, and the catalog works from its cache.`
+            : ' The catalog still works from its cache.'}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={props.onRetry}>
+            Try again
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  if (error.code === 'UNAUTHENTICATED') {
+    return (
+      <MessageBar intent="info" data-testid="customers-sign-in">
+        <MessageBarBody>
+          <MessageBarTitle>Sign in to see your customers</MessageBarTitle>
+          {error.message}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={props.onConnect}>
+            Go to Connect
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return (
+    <ErrorBar
+      title="Your customers could not be read"
+      error={error}
+      onRetry={props.onRetry}
+      testId="customers-error"
+    />
+  );
+}

@@ -1,0 +1,73 @@
+/** Settings: the app's preferences, kept by main across restarts. */
+import { Caption1, Field, makeStyles, Select, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { useEffect, useId } from 'react';
+import { ErrorBar } from '../components/error-bar';
+import { ScreenHeader } from '../components/screen-header';
+import type { ScreenInfo } from '../screens';
+import { maxAgeOptions, maxAgeToOption, optionToMaxAge } from '../state/preferences';
+import { usePreferences } from '../state/preferences-store';
+
+const useStyles = makeStyles({
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '560px',
+  },
+  saved: { minHeight: '1.5em', color: tokens.colorPaletteGreenForeground1 },
+});
+
+export function SettingsScreen({ info }: { info: ScreenInfo }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const { preferences, busy, error, saves, load, update } = usePreferences();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section data-testid="screen-settings">
+      <ScreenHeader info={info} />
+      {error && (
+        <ErrorBar
+          title="The settings could not be read or saved"
+          error={error}
+          onRetry={() => void load()}
+          testId="settings-error"
+        />
+      )}
+      {!preferences && busy && <Spinner label="Reading your settings…" />}
+      {preferences && (
+        <section className={styles.group} aria-labelledby={headingId}>
+          <Subtitle2 as="h2" id={headingId}>
+            Offline catalog
+          </Subtitle2>
+          <Field
+            label="Refresh the cached catalog automatically"
+            hint="Opening the catalog refreshes it in the background when it is older than this. The cached catalog answers at once either way, also offline."
+          >
+            <Select
+              value={maxAgeToOption(preferences.catalogMaxAgeMinutes)}
+              disabled={busy}
+              onChange={(_e, data) => {
+                const maxAge = optionToMaxAge(data.value);
+                if (maxAge !== undefined) void update({ catalogMaxAgeMinutes: maxAge });
+              }}
+              data-testid="settings-catalog-max-age"
+            >
+              {maxAgeOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Caption1 className={styles.saved} aria-live="polite" data-testid="settings-saved">
+            {saves > 0 && !busy && !error ? 'Saved.' : ''}
+          </Caption1>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/** The customers store: the pure changes in `customers.ts`, bound to zustand and the bridge. */
+import { create } from 'zustand';
+import type { CustomerSummary } from '../../../preload/contract';
+import { getDesk } from '../bridge';
+import {
+  chooseFailed,
+  currentFailed,
+  currentLoaded,
+  customerChosen,
+  filterChanged,
+  initialCustomersState,
+  listFailed,
+  listLoaded,
+  listRequested,
+  profileSelected,
+  subscriptionsLoaded,
+  subscriptionsToggled,
+  type CustomersState,
+} from './customers';
+
+interface CustomersActions {
+  /** Makes `profileId` the profile these customers belong to and reads its current customer once. */
+  readonly selectProfile: (profileId: string) => Promise<void>;
+  /** Reads the profile's customers from Partner Center (again, when `force`). */
+  readonly loadList: (force?: boolean) => Promise<void>;
+  /** Works with this customer from now on (null: with none); main remembers it. */
+  readonly choose: (customer: CustomerSummary | null) => Promise<void>;
+  readonly setFilter: (filter: string) => void;
+  /** Shows or hides a customer's subscriptions, reading them the first time. */
+  readonly toggleSubscriptions: (customerId: string) => Promise<void>;
+}
+
+export const useCustomers = create<CustomersState & CustomersActions>((set, get) => {
+  const apply = (change: (state: CustomersState) => CustomersState) => set((state) => change(state));
+  const desk = () => getDesk();
+  // Several components ask at once (the shell, the Catalog): one read per profile is enough.
+  const reading = new Map<string, Promise<void>>();
+
+  const readCurrent = async (profileId: string) => {
+    const result = await desk().customers.current({ profileId });
+    apply((s) =>
+      result.ok
+        ? currentLoaded(s, profileId, result.value.customer)
+        : currentFailed(s, profileId, result.error),
+    );
+  };
+
+  return {
+    ...initialCustomersState,
+
+    async selectProfile(profileId) {
+      apply((s) => profileSelected(s, profileId));
+      if (get().currentKnown) return;
+      let pending = reading.get(profileId);
+      if (!pending) {
+        pending = readCurrent(profileId).finally(() => reading.delete(profileId));
+        reading.set(profileId, pending);
+      }
+      await pending;
+    },
+
+    async loadList(force = false) {
+      const { profileId, list } = get();
+      if (!profileId || list.status === 'loading' || (list.status === 'ready' && !force)) return;
+      apply((s) => listRequested(s, profileId));
+      const result = await desk().customers.list({ profileId });
+      apply((s) =>
+        result.ok ? listLoaded(s, profileId, result.value.customers) : listFailed(s, profileId, result.error),
+      );
+    },
+
+    async choose(customer) {
+      const { profileId } = get();
+      if (!profileId) return;
+      // Main reads the customer from Partner Center, so the billing country it keeps is the real one.
+      const result = await desk().customers.choose({ profileId, customerId: customer?.id ?? null });
+      apply((s) =>
+        result.ok ? customerChosen(s, profileId, result.value.customer) : chooseFailed(s, result.error),
+      );
+    },
+
+    setFilter(filter) {
+      apply((s) => filterChanged(s, filter));
+    },
+
+    async toggleSubscriptions(customerId) {
+      apply((s) => subscriptionsToggled(s, customerId));
+      const { profileId, expandedId, subscriptions } = get();
+      const known = subscriptions[customerId]?.status;
+      if (!profileId || expandedId !== customerId || known === 'ready' || known === 'loading') return;
+      apply((s) => subscriptionsLoaded(s, profileId, customerId, { status: 'loading' }));
+      const result = await desk().customers.subscriptions({ profileId, customerId });
+      apply((s) =>
+        subscriptionsLoaded(
+          s,
+          profileId,
+          customerId,
+          result.ok
+            ? { status: 'ready', value: result.value.subscriptions }
+            : { status: 'failed', error: result.error },
+        ),
+      );
+    },
+  };
+});

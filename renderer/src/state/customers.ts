@@ -1,0 +1,157 @@
+/**
+ * The customers of the active profile and the one it works for now (the "current customer"): pure
+ * changes, tested without React or a bridge. The current customer is remembered in main's settings,
+ * so it is known offline too, while the list needs Partner Center.
+ */
+import type {
+  CurrentCustomer,
+  CustomerSummary,
+  DeskError,
+  SubscriptionSummary,
+} from '../../../preload/contract';
+
+/** Something read from main: not asked yet, on its way, there, or failed. */
+export type Load<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'failed'; readonly error: DeskError };
+
+export interface CustomersState {
+  /** The profile this state belongs to; everything below is about its customers. */
+  readonly profileId: string | null;
+  /** The remembered current customer; meaningful once `currentKnown` is true. */
+  readonly current: CurrentCustomer | null;
+  /** False until main said who the current customer is (the Catalog waits for it to pick a market). */
+  readonly currentKnown: boolean;
+  /**
+   * Bumped every time the current customer is set or chosen (even the same one again), so a market
+   * picked by hand before that no longer wins over the customer's billing country.
+   */
+  readonly choice: number;
+  readonly list: Load<ReadonlyArray<CustomerSummary>>;
+  readonly filter: string;
+  /** Customer whose subscriptions are shown, and the subscriptions read so far, by customer id. */
+  readonly expandedId: string | null;
+  readonly subscriptions: Readonly<Record<string, Load<ReadonlyArray<SubscriptionSummary>>>>;
+  /** Why the current customer could not be read or saved. */
+  readonly currentError: DeskError | null;
+}
+
+export const initialCustomersState: CustomersState = {
+  profileId: null,
+  current: null,
+  currentKnown: false,
+  choice: 0,
+  list: { status: 'idle' },
+  filter: '',
+  expandedId: null,
+  subscriptions: {},
+  currentError: null,
+};
+
+/** Another profile became active: its customers are other ones, so start over (keeping the counter). */
+export function profileSelected(state: CustomersState, profileId: string): CustomersState {
+  if (state.profileId === profileId) return state;
+  return { ...initialCustomersState, profileId, choice: state.choice + 1 };
+}
+
+/** Main said which customer the profile works for (null: none); answers for another profile are late. */
+export function currentLoaded(
+  state: CustomersState,
+  profileId: string,
+  customer: CurrentCustomer | null,
+): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, current: customer, currentKnown: true, choice: state.choice + 1 };
+}
+
+/** The remembered customer could not be read: carry on without one, so the Catalog still opens. */
+export function currentFailed(state: CustomersState, profileId: string, error: DeskError): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, current: null, currentKnown: true, currentError: error };
+}
+
+/** A customer was chosen (or cleared with null) and main remembered it. */
+export function customerChosen(
+  state: CustomersState,
+  profileId: string,
+  customer: CurrentCustomer | null,
+): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, current: customer, currentKnown: true, choice: state.choice + 1, currentError: null };
+}
+
+export function chooseFailed(state: CustomersState, error: DeskError): CustomersState {
+  return { ...state, currentError: error };
+}
+
+export function listRequested(state: CustomersState, profileId: string): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, list: { status: 'loading' } };
+}
+
+export function listLoaded(
+  state: CustomersState,
+  profileId: string,
+  customers: ReadonlyArray<CustomerSummary>,
+): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, list: { status: 'ready', value: customers } };
+}
+
+export function listFailed(state: CustomersState, profileId: string, error: DeskError): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, list: { status: 'failed', error } };
+}
+
+export function filterChanged(state: CustomersState, filter: string): CustomersState {
+  return { ...state, filter };
+}
+
+/** Shows one customer's subscriptions (hides them when they were showing). */
+export function subscriptionsToggled(state: CustomersState, customerId: string): CustomersState {
+  return { ...state, expandedId: state.expandedId === customerId ? null : customerId };
+}
+
+export function subscriptionsLoaded(
+  state: CustomersState,
+  profileId: string,
+  customerId: string,
+  load: Load<ReadonlyArray<SubscriptionSummary>>,
+): CustomersState {
+  if (state.profileId !== profileId) return state;
+  return { ...state, subscriptions: { ...state.subscriptions, [customerId]: load } };
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** "Germany" for DE; a customer without a billing country says so. */
+export function countryName(code: string | null): string {
+  if (!code) return 'No billing country';
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code; // not a region code the runtime knows
+  }
+}
+
+/** Customers whose name, domain or billing country (code or name) contain every word of the filter. */
+export function visibleCustomers(
+  customers: ReadonlyArray<CustomerSummary>,
+  filter: string,
+): ReadonlyArray<CustomerSummary> {
+  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return customers;
+  return customers.filter((customer) => {
+    const haystack = [
+      customer.name,
+      customer.domain ?? '',
+      customer.country ?? '',
+      countryName(customer.country),
+    ]
+      .join(' ')
+      .toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}

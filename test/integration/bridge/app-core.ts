@@ -1,0 +1,65 @@
+/**
+ * The real app core (dispatcher, handlers, settings, SQLite, the embedded sandbox with a small
+ * catalog) over a data folder, called the way the renderer calls it: by channel name, input as data.
+ * Secrets stay in memory; the keychain has its own tests.
+ */
+import type { CallContext } from '../../../main/ipc/dispatcher';
+import { createAppCore, type AppCore } from '../../../main/services';
+import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
+import type { DeskResult, EventPayload } from '../../../preload/contract';
+
+export interface TestApp {
+  readonly core: AppCore;
+  /** Errors the dispatcher did not expect (they would reach the renderer as INTERNAL). */
+  readonly unexpected: unknown[];
+  /** The answer as data, exactly as the renderer gets it. */
+  call(channel: string, input?: unknown): Promise<DeskResult<unknown>>;
+  /** The value of a call that must succeed. */
+  value<T>(channel: string, input?: unknown): Promise<T>;
+  /** Resolves when the sync with this task id has finished. */
+  syncFinished(taskId: string): Promise<EventPayload<'catalog.syncFinished'>>;
+  close(): Promise<void>;
+}
+
+export function startTestApp(dataDir: string): TestApp {
+  const unexpected: unknown[] = [];
+  const core = createAppCore({
+    facts: { name: 'Reservation Desk', version: 'test', dataDir, startedAt: new Date() },
+    secrets: createMemorySecretStore(),
+    sandbox: { catalog: 'small' },
+    onUnexpected: (channel, error) => unexpected.push({ channel, error }),
+  });
+  const finished = new Map<string, EventPayload<'catalog.syncFinished'>>();
+  const waiting = new Map<string, (payload: EventPayload<'catalog.syncFinished'>) => void>();
+  core.events.subscribe((event) => {
+    if (event.event !== 'catalog.syncFinished') return;
+    const payload = event.payload as EventPayload<'catalog.syncFinished'>;
+    finished.set(payload.taskId, payload);
+    waiting.get(payload.taskId)?.(payload);
+  });
+  const context: CallContext = { transport: 'websocket', events: core.events };
+  const call = (channel: string, input?: unknown) => core.dispatcher.dispatch(channel, input, context);
+  return {
+    core,
+    unexpected,
+    call,
+    async value<T>(channel: string, input?: unknown): Promise<T> {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result.value as T;
+    },
+    syncFinished(taskId) {
+      const done = finished.get(taskId);
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve) => waiting.set(taskId, resolve));
+    },
+    close: () => core.close(),
+  };
+}
+
+/** The demo profile, active and signed in to the embedded sandbox. */
+export async function signInDemo(app: TestApp): Promise<void> {
+  await app.value('profiles.demo');
+  await app.value('profiles.activate', { profileId: 'demo' });
+  await app.value('auth.signIn', { profileId: 'demo' });
+}

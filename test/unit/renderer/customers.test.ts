@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomerSummary, DeskError } from '../../../preload/contract';
+import {
+  countryName,
+  currentFailed,
+  currentLoaded,
+  customerChosen,
+  initialCustomersState,
+  listFailed,
+  listLoaded,
+  listRequested,
+  profileSelected,
+  subscriptionsLoaded,
+  subscriptionsToggled,
+  visibleCustomers,
+} from '../../../renderer/src/state/customers';
+
+const contoso: CustomerSummary = {
+  id: 'c1',
+  name: 'Contoso Ltd.',
+  country: 'US',
+  domain: 'contoso.onmicrosoft.com',
+};
+const northwind: CustomerSummary = {
+  id: 'c3',
+  name: 'Northwind Traders GmbH',
+  country: 'DE',
+  domain: 'northwind.onmicrosoft.com',
+};
+const nowhere: CustomerSummary = { id: 'c9', name: 'Stateless Inc', country: null, domain: null };
+const offline: DeskError = { code: 'OFFLINE', message: 'Partner Center cannot be reached.' };
+
+const demo = profileSelected(initialCustomersState, 'demo');
+const current = (customer: CustomerSummary) => ({
+  id: customer.id,
+  name: customer.name,
+  country: customer.country,
+});
+
+describe('customers state', () => {
+  it('starts over for another profile, keeping the choice counter moving forward', () => {
+    const chosen = customerChosen(currentLoaded(demo, 'demo', null), 'demo', current(contoso));
+    const other = profileSelected(chosen, 'other');
+    expect(other).toMatchObject({
+      profileId: 'other',
+      current: null,
+      currentKnown: false,
+      list: { status: 'idle' },
+    });
+    expect(other.choice).toBeGreaterThan(chosen.choice);
+    expect(profileSelected(chosen, 'demo')).toBe(chosen);
+  });
+
+  it('knows the current customer once main answers, and ignores a late answer for another profile', () => {
+    expect(demo.currentKnown).toBe(false);
+    const known = currentLoaded(demo, 'demo', current(northwind));
+    expect(known).toMatchObject({ currentKnown: true, current: { id: 'c3', country: 'DE' } });
+    expect(currentLoaded(demo, 'someone-else', current(northwind))).toBe(demo);
+  });
+
+  it('carries on without a customer when the remembered one cannot be read', () => {
+    const failed = currentFailed(demo, 'demo', offline);
+    expect(failed).toMatchObject({ currentKnown: true, current: null, currentError: offline });
+  });
+
+  it('bumps the choice on every choice, even of the same customer, so a hand-picked market yields', () => {
+    const first = customerChosen(demo, 'demo', current(contoso));
+    const again = customerChosen(first, 'demo', current(contoso));
+    const cleared = customerChosen(again, 'demo', null);
+    expect(first.choice).toBeLessThan(again.choice);
+    expect(again.choice).toBeLessThan(cleared.choice);
+    expect(cleared.current).toBeNull();
+  });
+
+  it('tracks the list: loading, loaded, failed (offline keeps the current customer)', () => {
+    const chosen = customerChosen(demo, 'demo', current(contoso));
+    const loading = listRequested(chosen, 'demo');
+    expect(loading.list.status).toBe('loading');
+    expect(listLoaded(loading, 'demo', [contoso, northwind]).list).toEqual({
+      status: 'ready',
+      value: [contoso, northwind],
+    });
+    const failed = listFailed(loading, 'demo', offline);
+    expect(failed.list).toEqual({ status: 'failed', error: offline });
+    expect(failed.current?.name).toBe('Contoso Ltd.');
+    expect(listLoaded(loading, 'other', [contoso])).toBe(loading);
+  });
+
+  it('shows one customer’s subscriptions at a time', () => {
+    const open = subscriptionsToggled(demo, 'c1');
+    expect(open.expandedId).toBe('c1');
+    expect(subscriptionsToggled(open, 'c3').expandedId).toBe('c3');
+    expect(subscriptionsToggled(open, 'c1').expandedId).toBeNull();
+    const loaded = subscriptionsLoaded(open, 'demo', 'c1', { status: 'ready', value: [] });
+    expect(loaded.subscriptions.c1).toEqual({ status: 'ready', value: [] });
+  });
+});
+
+describe('customer helpers', () => {
+  it('names billing countries in English', () => {
+    expect(countryName('DE')).toBe('Germany');
+    expect(countryName('gb')).toBe('United Kingdom');
+    expect(countryName(null)).toBe('No billing country');
+  });
+
+  it('filters on every word, in name, domain, country code and country name', () => {
+    const all = [contoso, northwind, nowhere];
+    expect(visibleCustomers(all, '')).toBe(all);
+    expect(visibleCustomers(all, 'north')).toEqual([northwind]);
+    expect(visibleCustomers(all, 'germany')).toEqual([northwind]);
+    expect(visibleCustomers(all, 'contoso.onmicrosoft')).toEqual([contoso]);
+    expect(visibleCustomers(all, 'ltd united')).toEqual([contoso]);
+    expect(visibleCustomers(all, 'ltd germany')).toEqual([]);
+    expect(visibleCustomers(all, '  STATELESS ')).toEqual([nowhere]);
+  });
+});
