@@ -10,6 +10,9 @@ export default defineConfig({
         input: {
           index: resolve('main/app/index.ts'),
           web: resolve('main/web/index.ts'),
+          // The catalog sync's threads (main/catalog/sku-writer.ts), started from their own files.
+          'sku-reader-worker': resolve('main/catalog/sku-reader-worker.ts'),
+          'sku-writer-worker': resolve('main/catalog/sku-writer-worker.ts'),
         },
       },
     },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
 import Store from 'electron-store';
 import { bindElectronIpc } from '../ipc/electron-ipc';
+import { bundledSkuWorkerUrls } from '../catalog/sku-writer';
 import { createAppCore } from '../services';
 import { createKeyringSecretStore, vaultServiceName } from '../vault';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     },
     secrets: createKeyringSecretStore({ service: vaultServiceName({ packaged: app.isPackaged }) }),
     openBrowser: (url) => shell.openExternal(url),
+    skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
   });
   app.on('will-quit', () => void core.close());
   bindElectronIpc({

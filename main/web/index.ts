@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { productName, version } from '../../package.json';
+import { bundledSkuWorkerUrls } from '../catalog/sku-writer';
 import { createAppCore } from '../services';
 import { defaultDataDir } from '../system/data-dir';
 import { createKeyringSecretStore, DEVELOPMENT_SERVICE_NAME } from '../vault';
@@ -34,6 +35,7 @@ const core = createAppCore({
   facts: { name: productName, version, dataDir, startedAt: new Date() },
   secrets: createKeyringSecretStore({ service: values['keychain-service'] }),
   // No openBrowser: the page is already in a browser, and App+User sign-in falls back to a device code.
+  skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
 });
 const server = await startWebServer({
   dispatcher: core.dispatcher,
