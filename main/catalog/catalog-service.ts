@@ -147,7 +147,10 @@ export function createCatalogService(options: CatalogServiceOptions) {
     writer ??= (options.startWriter?.() ?? Promise.resolve(undefined)).then(
       (started) => {
         // A previous run may have quit before tidying its last sync's catalog: do it now, off this thread.
-        void started?.maintain().catch(() => undefined);
+        void started
+          ?.maintain()
+          .then(() => store.afterMaintenance())
+          .catch(() => undefined);
         return started;
       },
       (error: unknown) => {

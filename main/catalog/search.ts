@@ -185,8 +185,10 @@ export class CatalogSearch {
       transform?: (v: string) => string,
     ): void => {
       if (values === undefined || values.length === 0) return;
-      where.push(`${column} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(values.map((value) => (transform ? transform(value) : value))));
+      // Plain placeholders, not json_each: the planner can then tell a two-region filter is selective
+      // and use the index, instead of walking 50,000 rows in sort order.
+      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values.map((value) => (transform ? transform(value) : value)));
     };
     inList('s.arm_region_name', query.regions, (value) => value.toLowerCase());
     inList('s.product_id', query.productIds);
@@ -220,9 +222,13 @@ export class CatalogSearch {
     const whereSql = where.join(' AND ');
     const sort = query.sort ?? { by: 'title' as const, direction: 'asc' as const };
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const orderSql = `${sortSql[sort.by]} ${direction} NULLS LAST, s.id ${direction}`;
+    // Sort only ids and the sort key, then read the page's rows: sorting whole rows (attributes
+    // included) of 25,000 matches cost most of a query.
+    const page = `SELECT s.id, ${sortSql[sort.by]} AS k FROM catalog_skus s
+      WHERE ${whereSql} ORDER BY k ${direction} NULLS LAST, s.id ${direction} LIMIT ? OFFSET ?`;
     const rows = this.prepare(
-      `SELECT ${rowColumns} FROM catalog_skus s WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+      `SELECT ${rowColumns} FROM (${page}) AS page JOIN catalog_skus s ON s.id = page.id
+       ORDER BY page.k ${direction} NULLS LAST, page.id ${direction}`,
     ).all(...params, query.limit, query.offset) as SkuDbRow[];
     // A short page already tells the total: the count query (a second pass over every match) is
     // only needed when there may be more rows after this page, or none at all from this offset on.

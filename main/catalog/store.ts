@@ -333,7 +333,8 @@ export class CatalogStore {
   /**
    * After a sync: gives live generations their derived data (facets, merged full-text index) and
    * checkpoints the sync's WAL, on this store's connection (a writer thread's, in the app, so the
-   * main process stays responsive). Until then, facets are computed on the fly.
+   * main process stays responsive). Until then, facets are computed on the fly. Then call
+   * `afterMaintenance` on the store that reads.
    */
   maintain(): void {
     try {
@@ -344,9 +345,15 @@ export class CatalogStore {
     }
   }
 
-  /** Turns automatic checkpoints back on after `maintain`, unless another bulk write has begun. */
-  resumeCheckpoints(): void {
-    if (this.bulkWriters === 0 && this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+  /**
+   * After `maintain` ran (on this connection or another): reads the planner statistics it gathered,
+   * which a connection otherwise only does when the schema changes, and turns automatic checkpoints
+   * back on, unless another bulk write has begun.
+   */
+  afterMaintenance(): void {
+    if (!this.db.open) return;
+    this.db.exec('ANALYZE sqlite_master');
+    if (this.bulkWriters === 0) this.db.pragma('wal_autocheckpoint = 1000');
   }
 
   /** The catalog's id, creating its row on first use. */
@@ -711,6 +718,9 @@ export class CatalogStore {
           )
           .run({ gen: generationId });
         this.db.prepare(`INSERT INTO catalog_sku_fts (catalog_sku_fts) VALUES ('optimize')`).run();
+        // Statistics for the query planner: without them it cannot tell a region filter (1 row in 50)
+        // from a cores filter (most rows) and walks the wrong index.
+        this.db.prepare('ANALYZE catalog_skus').run();
         this.db.prepare('UPDATE catalog_generations SET maintained = 1 WHERE id = ?').run(generationId);
       })
       .immediate();

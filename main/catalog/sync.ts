@@ -165,7 +165,7 @@ export class CatalogSyncEngine {
         void Promise.resolve()
           .then(() => writer.maintain())
           .catch(() => undefined)
-          .finally(() => this.store.resumeCheckpoints());
+          .finally(() => this.store.afterMaintenance());
       }
     });
     this.running.set(key, run);
