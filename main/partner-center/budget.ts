@@ -25,7 +25,7 @@ export interface RequestBudgetOptions {
   readonly requestsPerMinute: number;
   /** Concurrency slots background requests may never use (default 1 when maxConcurrency > 1). */
   readonly reservedForForeground?: number;
-  /** Share of `requestsPerMinute` background requests may use (default 0.8). */
+  /** Share of `requestsPerMinute` background requests may use (default 0.85: the rest is kept for the user). */
   readonly backgroundRateShare?: number;
   /** Length of the rate window; only tests change it. */
   readonly windowMs?: number;
@@ -86,7 +86,7 @@ export class RequestBudget {
     const reserved = options.reservedForForeground ?? (this.maxConcurrency > 1 ? 1 : 0);
     this.backgroundConcurrency = Math.max(1, this.maxConcurrency - Math.max(0, Math.floor(reserved)));
     this.rate = Math.max(1, Math.floor(options.requestsPerMinute));
-    this.backgroundRate = Math.max(1, Math.floor(this.rate * (options.backgroundRateShare ?? 0.8)));
+    this.backgroundRate = Math.max(1, Math.floor(this.rate * (options.backgroundRateShare ?? 0.85)));
     this.windowMs = options.windowMs ?? 60_000;
   }
 

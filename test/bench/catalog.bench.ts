@@ -299,7 +299,12 @@ const bench: Benchmark = {
       const ids = await warm(sandbox);
       const inProcess = await syncOnce(sandbox, budget, tempDir(), false);
       inProcess.store.db.close();
-      const ours = await syncOnce(sandbox, budget, tempDir(), true);
+      // The median of three syncs: one run on a shared machine can be slowed by a neighbour.
+      const runs = [];
+      for (let run = 0; run < 3; run += 1) runs.push(await syncOnce(sandbox, budget, tempDir(), true));
+      runs.sort((a, b) => a.ms - b.ms);
+      const ours = runs[1]!;
+      for (const run of runs) if (run !== ours) run.store.db.close();
       const requests = ours.wire.starts.length;
       const lowerBound = Math.ceil(requests / allowedConcurrency) * latencyMs;
       const step = 5;
@@ -308,7 +313,7 @@ const bench: Benchmark = {
       figures.push(
         { name: 'sync_full_skus', value: ours.skus, unit: 'SKUs' },
         { name: 'sync_full_requests', value: requests, unit: 'requests' },
-        { name: 'sync_full_ms', value: ours.ms, unit: 'ms' },
+        { name: 'sync_full_ms_median_of_3', value: ours.ms, unit: 'ms' },
         { name: 'sync_full_ms_all_on_main_thread', value: inProcess.ms, unit: 'ms' },
         { name: `sync_lower_bound_ms_c${allowedConcurrency}`, value: lowerBound, unit: 'ms' },
         {
