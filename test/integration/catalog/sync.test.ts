@@ -168,57 +168,65 @@ describe('catalog sync', () => {
     );
   });
 
-  it('a sync cancelled half-way leaves the previous catalog visible and whole, then resumes', async () => {
-    const t = newCatalog();
-    const fast = sandboxClient(sandbox.baseUrl, token);
-    const before = await t.engine.sync({ catalog: us, client: fast });
-    const shown = t.search.search({ catalog: us, limit: 1000 });
+  it.each(['main thread', 'reader and writer threads'] as const)(
+    'a sync cancelled half-way leaves the previous catalog visible and whole, then resumes (%s)',
+    async (where) => {
+      const t = newCatalog();
+      const writer = where === 'main thread' ? undefined : await startWorkerSkuWriter({ file: t.db.name });
+      const on = writer === undefined ? {} : { writer };
+      const fast = sandboxClient(sandbox.baseUrl, token);
+      const before = await t.engine.sync({ catalog: us, client: fast, ...on });
+      const shown = t.search.search({ catalog: us, limit: 1000 });
 
-    const slowSandbox = await startSandbox({ catalog: 'small', lineItems: 100, latencyMs: 60 });
-    try {
-      const slowToken = await appOnlyToken(slowSandbox);
-      const controller = new AbortController();
-      const cancelled = await t.engine.sync({
-        catalog: us,
-        client: sandboxClient(slowSandbox.baseUrl, slowToken, {
-          budget: { maxConcurrency: 2, requestsPerMinute: 100_000 },
-        }),
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (p.phase === 'skus' && p.done >= 4) controller.abort();
-        },
-      });
-      expect(cancelled.outcome).toBe('cancelled');
-      expect(cancelled.productsDone).toBeGreaterThanOrEqual(4);
-      expect(cancelled.productsDone).toBeLessThan(cancelled.productsTotal!);
+      const slowSandbox = await startSandbox({ catalog: 'small', lineItems: 100, latencyMs: 60 });
+      try {
+        const slowToken = await appOnlyToken(slowSandbox);
+        const controller = new AbortController();
+        const cancelled = await t.engine.sync({
+          catalog: us,
+          client: sandboxClient(slowSandbox.baseUrl, slowToken, {
+            budget: { maxConcurrency: 2, requestsPerMinute: 100_000 },
+          }),
+          signal: controller.signal,
+          ...on,
+          onProgress: (p) => {
+            if (p.phase === 'skus' && p.done >= 4) controller.abort();
+          },
+        });
+        expect(cancelled.outcome).toBe('cancelled');
+        expect(cancelled.productsDone).toBeGreaterThanOrEqual(4);
+        expect(cancelled.productsDone).toBeLessThan(cancelled.productsTotal!);
 
-      // What the screen shows has not changed at all.
-      const still = t.search.search({ catalog: us, limit: 1000 });
-      expect(still.generationId).toBe(before.generationId);
-      expect(still.total).toBe(shown.total);
-      expect(still.rows).toEqual(shown.rows);
-      const freshness = t.store.freshness(us);
-      expect(freshness.lastRun?.outcome).toBe('cancelled');
-      expect(freshness.resumable?.productsDone).toBe(cancelled.productsDone);
+        // What the screen shows has not changed at all.
+        const still = t.search.search({ catalog: us, limit: 1000 });
+        expect(still.generationId).toBe(before.generationId);
+        expect(still.total).toBe(shown.total);
+        expect(still.rows).toEqual(shown.rows);
+        const freshness = t.store.freshness(us);
+        expect(freshness.lastRun?.outcome).toBe('cancelled');
+        expect(freshness.resumable?.productsDone).toBe(cancelled.productsDone);
 
-      const counter = countingFetch();
-      const resumed = await t.engine.sync({
-        catalog: us,
-        client: sandboxClient(slowSandbox.baseUrl, slowToken, { fetch: counter.fetch }),
-      });
-      expect(resumed.outcome).toBe('completed');
-      expect(resumed.resumed).toBe(true);
-      // Only the products not yet done are fetched again; the product list is not.
-      expect(counter.requests).toBe(resumed.productsTotal! - cancelled.productsDone);
-      expect(rowCounts(t.db, resumed.generationId!)).toEqual({
-        rows: before.skuCount,
-        distinct: before.skuCount,
-        fts: before.skuCount,
-      });
-    } finally {
-      await slowSandbox.close();
-    }
-  });
+        const counter = countingFetch();
+        const resumed = await t.engine.sync({
+          catalog: us,
+          client: sandboxClient(slowSandbox.baseUrl, slowToken, { fetch: counter.fetch }),
+          ...on,
+        });
+        expect(resumed.outcome).toBe('completed');
+        expect(resumed.resumed).toBe(true);
+        // Only the products not yet done are fetched again; the product list is not.
+        expect(counter.requests).toBe(resumed.productsTotal! - cancelled.productsDone);
+        expect(rowCounts(t.db, resumed.generationId!)).toEqual({
+          rows: before.skuCount,
+          distinct: before.skuCount,
+          fts: before.skuCount,
+        });
+      } finally {
+        await writer?.close();
+        await slowSandbox.close();
+      }
+    },
+  );
 
   it('a sync killed half-way (SIGKILL) resumes where it stopped, without duplicates', async () => {
     const t = newCatalog();
