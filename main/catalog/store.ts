@@ -251,6 +251,11 @@ export class CatalogStore {
       bumpGeneration: db.prepare(
         'UPDATE catalog_generations SET products_done = products_done + ?, sku_count = sku_count + ? WHERE id = ?',
       ),
+      maintained: db.prepare('SELECT maintained FROM catalog_generations WHERE id = ?'),
+      storedFacets: db.prepare(
+        'SELECT facet, value, label, count FROM catalog_facets WHERE generation_id = ?',
+      ),
+      computedFacets: db.prepare(facetQuery),
       retireLive: db.prepare(
         `UPDATE catalog_generations SET state = 'retired' WHERE catalog_id = ? AND state = 'live'`,
       ),
@@ -700,13 +705,11 @@ export class CatalogStore {
   /**
    * Builds a live generation's derived data once: its facets (fixed per generation, so computed
    * once instead of on every query) and a merged full-text index (the per-product inserts leave
-   * many segments, which slows as-you-type queries). Runs right after a sync's swap, and on first
-   * use if that has not happened yet (e.g. the app quit in between). Idempotent.
+   * many segments, which slows as-you-type queries). Runs after a sync's swap, on the writer thread
+   * in the app, and when the writer threads start (in case the app quit in between). Idempotent.
    */
   maintainGeneration(generationId: number): void {
-    const row = this.db
-      .prepare('SELECT maintained FROM catalog_generations WHERE id = ?')
-      .get(generationId) as { maintained: number } | undefined;
+    const row = this.stmt.maintained.get(generationId) as { maintained: number } | undefined;
     if (row === undefined || row.maintained === 1) return;
     this.db
       .transaction(() => {
@@ -731,15 +734,12 @@ export class CatalogStore {
    * so never waiting for a writer) before that.
    */
   facetRows(generationId: number): FacetRow[] {
-    const stored = this.db
-      .prepare('SELECT maintained FROM catalog_generations WHERE id = ?')
-      .get(generationId) as { maintained: number } | undefined;
-    if (stored?.maintained === 1) {
-      return this.db
-        .prepare('SELECT facet, value, label, count FROM catalog_facets WHERE generation_id = ?')
-        .all(generationId) as FacetRow[];
-    }
-    return this.db.prepare(facetQuery).all({ gen: generationId }) as FacetRow[];
+    const stored = this.stmt.maintained.get(generationId) as { maintained: number } | undefined;
+    return (
+      stored?.maintained === 1
+        ? this.stmt.storedFacets.all(generationId)
+        : this.stmt.computedFacets.all({ gen: generationId })
+    ) as FacetRow[];
   }
 
   /** Maintains every live generation that needs it (see `maintainGeneration`). */
