@@ -36,41 +36,15 @@ import {
   SyncStarted,
 } from './schemas/catalog';
 import { CurrentCustomerAnswer } from './schemas/customers';
+import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
 
 export * from './schemas/app';
 export * from './schemas/catalog';
 export * from './schemas/connect';
 export * from './schemas/customers';
+export * from './schemas/errors';
 export * from './schemas/preferences';
-
-/** Stable error codes the renderer can switch on. Never rename one: add a new one instead. */
-export const ErrorCode = z.enum([
-  'INVALID_INPUT',
-  'UNKNOWN_CHANNEL',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAUTHENTICATED',
-  'OFFLINE',
-  'THROTTLED',
-  'CANCELLED',
-  'PARTNER_CENTER',
-  'BRIDGE_UNAVAILABLE',
-  'TIMEOUT',
-  'KEYCHAIN_UNAVAILABLE',
-  'MISCONFIGURED',
-  'INTERNAL',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-/** A failure as the renderer sees it: a code to switch on and a message a person can act on. */
-export const DeskError = z.object({
-  code: ErrorCode,
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-export type DeskError = z.infer<typeof DeskError>;
 
 /** What every call resolves to: it never rejects. */
 export type DeskResult<T> =

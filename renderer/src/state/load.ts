@@ -1,0 +1,41 @@
+/**
+ * The one shape of every asynchronous state in the renderer: nothing asked yet, asking, the answer,
+ * or the failure as main described it. Stores hold `Load<T>`; screens switch on `status`.
+ */
+import type { DeskError, DeskResult } from '../../../preload/contract';
+
+export type Load<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly previous?: T }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'error'; readonly error: DeskError; readonly previous?: T };
+
+export const idle: Load<never> = { status: 'idle' };
+
+/** Loading again keeps what was there, so a screen can keep showing it while it refreshes. */
+export function loading<T>(current: Load<T>): Load<T> {
+  const previous = valueOf(current);
+  return previous === undefined ? { status: 'loading' } : { status: 'loading', previous };
+}
+
+/** The answer of a bridge call as a `Load`; a failure keeps the last good value. */
+export function settle<T>(current: Load<T>, result: DeskResult<T>): Load<T> {
+  if (result.ok) return { status: 'ready', value: result.value };
+  const previous = valueOf(current);
+  return previous === undefined
+    ? { status: 'error', error: result.error }
+    : { status: 'error', error: result.error, previous };
+}
+
+/** The freshest value a `Load` holds, if any. */
+export function valueOf<T>(load: Load<T>): T | undefined {
+  switch (load.status) {
+    case 'ready':
+      return load.value;
+    case 'loading':
+    case 'error':
+      return load.previous;
+    case 'idle':
+      return undefined;
+  }
+}
