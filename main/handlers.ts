@@ -6,6 +6,7 @@ import type { CatalogService } from './catalog/catalog-service';
 import type { ConnectService } from './connect/connect-service';
 import type { CurrentCustomerService } from './customers/current-customer-service';
 import type { CustomerService } from './customers/customer-service';
+import type { KeychainStatus } from '../preload/contract';
 import type { Handlers } from './ipc/dispatcher';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
@@ -18,6 +19,8 @@ export interface Services {
   readonly customers: CustomerService;
   readonly currentCustomer: CurrentCustomerService;
   readonly preferences: PreferencesService;
+  /** The keychain check made at start. */
+  readonly keychain: () => Promise<KeychainStatus>;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -25,6 +28,9 @@ export function createHandlers(services: Services): Handlers {
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
+    },
+    keychain: {
+      status: () => services.keychain(),
     },
     profiles: {
       list: () => connect.listProfiles(),

@@ -2,6 +2,7 @@
  * Builds every capability from the data folder and the OS keychain. Both entry points call this;
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
+import type { KeychainStatus } from '../preload/contract';
 import { createAuthService } from './auth';
 import { createCatalogService } from './catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
@@ -19,11 +20,14 @@ import { createPreferencesService } from './preferences/preferences-service';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
+import { DEMO_PROFILE_ID } from './settings';
+import { createGuardedSecretStore, type KeychainCheck } from './vault';
 import type { SecretStore } from './vault/secret-store';
 
 export interface AppOptions {
   readonly facts: RuntimeFacts;
-  readonly secrets: SecretStore;
+  /** The OS keychain; its `probe`, when it has one, is run once at start. */
+  readonly secrets: SecretStore & { probe?: () => Promise<void> };
   readonly openBrowser?: (url: string) => Promise<void>;
   /** Overrides for the demo sandbox (tests use a small catalog). */
   readonly sandbox?: SandboxOptions;
@@ -47,12 +51,30 @@ function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
 }
 
+/** What the demo can still do without a keychain: said once at start, and in the Connect screen. */
+const DEMO_IN_MEMORY =
+  'The demo profile works without it: its sign-in is kept in memory until you close the app.';
+
+/** The demo profile's secrets are worthless: without a keychain they may live in memory for one run. */
+const isDemoSecret = (key: string): boolean => key.startsWith(`profile:${DEMO_PROFILE_ID}:`);
+
+function keychainStatus(check: KeychainCheck): KeychainStatus {
+  return check.available
+    ? { available: true }
+    : { available: false, message: check.message, demoNote: DEMO_IN_MEMORY };
+}
+
 export function createAppCore(options: AppOptions): AppCore {
   const events = createEventHub();
   const sandbox = createEmbeddedSandbox(options.facts.dataDir, options.sandbox);
   const settings = createSettingsStore({ cwd: options.facts.dataDir });
+  const secrets = createGuardedSecretStore({
+    keychain: options.secrets,
+    mayLiveInMemory: isDemoSecret,
+    onUnavailable: (check) => console.warn(`[desk] ${check.message} ${DEMO_IN_MEMORY}`),
+  });
   const auth = createAuthService({
-    secrets: options.secrets,
+    secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
   });
   const connect = createConnectService({
@@ -85,6 +107,7 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
+    keychain: async () => keychainStatus(await secrets.check()),
   });
   const dispatcher = createDispatcher(handlers, {
     explain: explainError,

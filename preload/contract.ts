@@ -8,7 +8,7 @@
  * This file is imported by the renderer, the preload scripts and main, so it may depend on zod only.
  */
 import { z } from 'zod';
-import { AppInfo, TaskProgress } from './schemas/app';
+import { AppInfo, KeychainStatus, TaskProgress } from './schemas/app';
 import {
   AuthStatus,
   ConnectionCheck,
@@ -72,6 +72,13 @@ const NoInput = z.strictObject({}).optional();
 export const calls = {
   app: {
     info: call(NoInput, AppInfo, 'Facts about the running app: version, transport, data folder.'),
+  },
+  keychain: {
+    status: call(
+      NoInput,
+      KeychainStatus,
+      'Whether the OS keychain can hold secrets (checked at start), and what to do when it cannot.',
+    ),
   },
   profiles: {
     list: call(NoInput, ProfileList, 'Every partner profile (never a secret), and the active one.'),

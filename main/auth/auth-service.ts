@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ConfidentialClientApplication,
   LogLevel,
@@ -24,6 +23,7 @@ import {
   tokenCacheKey,
 } from './constants';
 import { AuthFailure, scrub, SignInRequiredError, toAuthFailure } from './errors';
+import { ProfileSessions, usableToken, type ProfileSession } from './profile-sessions';
 import { createKeychainCachePlugin } from './token-cache-plugin';
 
 /** The profile fields sign-in needs (a settings `Profile` fits). */
@@ -143,31 +143,54 @@ function page(title: string, text: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;margin:3rem"><h1>${title}</h1><p>${text}</p></body></html>`;
 }
 
-interface CachedApp<T> {
-  readonly fingerprint: string;
-  readonly app: T;
-}
+type MsalApp = PublicClientApplication | ConfidentialClientApplication;
+type Session = ProfileSession<MsalApp, AccessTokenResult>;
 
-/** Creates the auth service. Plain Node: the app passes `shell.openExternal` as `openBrowser`. */
+/**
+ * Creates the auth service. Plain Node: the app passes `shell.openExternal` as `openBrowser`.
+ *
+ * Each profile keeps one MSAL client for the life of the service (see `profile-sessions.ts`): the
+ * authority is discovered once, the keychain entry is read once, and access tokens are handed out from
+ * memory until they near expiry, so a Partner Center call costs no sign-in round trip.
+ */
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { secrets } = options;
-  const publicApps = new Map<string, CachedApp<PublicClientApplication>>();
-  const confidentialApps = new Map<string, CachedApp<ConfidentialClientApplication>>();
+  const sessions = new ProfileSessions<MsalApp, AccessTokenResult>();
   // Profiles whose last silent refresh failed for good; status() reports them until the next sign-in.
   const needsSignIn = new Set<string>();
 
-  const resolveAuthority = async (profile: AuthProfile, signal?: AbortSignal): Promise<AuthorityConfig> => {
-    if (profile.cloud === 'global') return globalAuthority(profile.tenantId);
+  const sandboxAddress = async (): Promise<string> => {
     if (!options.sandboxAuthority) {
       throw new AuthFailure(
         'configuration',
         'The built-in sandbox is not running, so the demo profile cannot sign in.',
       );
     }
-    return sandboxAuthority(await options.sandboxAuthority(), {
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(signal ? { signal } : {}),
-    });
+    return options.sandboxAuthority();
+  };
+
+  /** The session's authority, discovered on first use and again only if the sandbox moved. */
+  const authorityFor = async (
+    profile: AuthProfile,
+    session: Session,
+    signal?: AbortSignal,
+  ): Promise<AuthorityConfig> => {
+    const source = profile.cloud === 'global' ? 'global' : await sandboxAddress();
+    if (session.authority?.source !== source) {
+      // A client built for another authority (a restarted sandbox listens elsewhere) is of no use.
+      session.client = undefined;
+      const config =
+        source === 'global'
+          ? Promise.resolve(globalAuthority(profile.tenantId))
+          : sandboxAuthority(source, options.fetch ? { fetch: options.fetch } : {});
+      const entry = { source, config };
+      session.authority = entry;
+      // A failed discovery is tried again by the next call.
+      config.catch(() => {
+        if (session.authority === entry) session.authority = undefined;
+      });
+    }
+    return abortable(session.authority.config, signal);
   };
 
   const msalConfig = (
@@ -208,42 +231,31 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
   });
 
-  const fingerprintOf = (profile: AuthProfile, authority: AuthorityConfig, clientSecret?: string): string =>
-    createHash('sha256')
-      .update(
-        JSON.stringify([
-          profile.tenantId,
-          profile.appId,
-          profile.authMode,
-          profile.cloud,
-          authority.authority,
-        ]),
-      )
-      .update(clientSecret ?? '')
-      .digest('hex');
-
+  /** The profile's public client (App+User), created once per session. */
   const publicApp = async (profile: AuthProfile, signal?: AbortSignal): Promise<PublicClientApplication> => {
-    const authority = await resolveAuthority(profile, signal);
-    const fingerprint = fingerprintOf(profile, authority);
-    const cached = publicApps.get(profile.id);
-    if (cached?.fingerprint === fingerprint) return cached.app;
+    const session = sessions.of(profile);
+    const authority = await authorityFor(profile, session, signal);
+    if (session.client?.app instanceof PublicClientApplication) return session.client.app;
     const app = new PublicClientApplication(msalConfig(profile, authority));
-    publicApps.set(profile.id, { fingerprint, app });
+    session.client = { app };
     return app;
   };
 
+  /**
+   * The profile's confidential client (App-only) for `clientSecret`: the session's one when it was built
+   * with that secret, else a new one that the caller keeps (`session.client`) once the secret worked.
+   */
   const confidentialApp = async (
     profile: AuthProfile,
     clientSecret: string,
     signal?: AbortSignal,
   ): Promise<ConfidentialClientApplication> => {
-    const authority = await resolveAuthority(profile, signal);
-    const fingerprint = fingerprintOf(profile, authority, clientSecret);
-    const cached = confidentialApps.get(profile.id);
-    if (cached?.fingerprint === fingerprint) return cached.app;
-    const app = new ConfidentialClientApplication(msalConfig(profile, authority, clientSecret));
-    confidentialApps.set(profile.id, { fingerprint, app });
-    return app;
+    const session = sessions.of(profile);
+    const authority = await authorityFor(profile, session, signal);
+    const current = session.client;
+    if (current?.app instanceof ConfidentialClientApplication && current.secret === clientSecret)
+      return current.app;
+    return new ConfidentialClientApplication(msalConfig(profile, authority, clientSecret));
   };
 
   const readSecret = async (profile: Pick<AuthProfile, 'id'>): Promise<string | null> =>
@@ -266,13 +278,22 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         }
       : undefined;
 
+  const secretMissing = (profile: AuthProfile): AuthFailure =>
+    new AuthFailure('secret-missing', `Enter the app secret of "${profile.name}" to sign in.`);
+
+  /** Keeps what a successful token request gave, for the calls that follow. */
+  const remember = (profile: AuthProfile, token: AccessTokenResult): AccessTokenResult => {
+    sessions.of(profile).token = token;
+    needsSignIn.delete(profile.id);
+    return token;
+  };
+
   const signInAppOnly = async (profile: AuthProfile, signInOptions: SignInOptions): Promise<SignInResult> => {
     const offered = signInOptions.clientSecret?.trim();
-    const secret = offered || (await readSecret(profile));
-    if (!secret) {
-      throw new AuthFailure('secret-missing', `Enter the app secret of "${profile.name}" to sign in.`);
-    }
+    let secret: string | null = offered || null;
     try {
+      secret ??= await readSecret(profile);
+      if (!secret) throw secretMissing(profile);
       const app = await confidentialApp(profile, secret, signInOptions.signal);
       // skipCache: signing in must prove the secret works now, not reuse an old token.
       const result = await abortable(
@@ -281,14 +302,15 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       );
       if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
       if (offered) await secrets.set(clientSecretKey(profile.id), offered);
-      needsSignIn.delete(profile.id);
+      sessions.of(profile).client = { app, secret };
+      remember(profile, { accessToken: result.accessToken, expiresOn: result.expiresOn });
       return {
         profileId: profile.id,
         method: 'client-credentials',
         expiresOn: result.expiresOn?.toISOString() ?? null,
       };
     } catch (error) {
-      throw failure(error, profile, signInOptions.signal, [secret]);
+      throw failure(error, profile, signInOptions.signal, secret ? [secret] : []);
     }
   };
 
@@ -422,8 +444,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         if (result.account && account.homeAccountId !== result.account.homeAccountId)
           await cache.removeAccount(account);
       }
-      needsSignIn.delete(profile.id);
       const account = summary(result.account);
+      remember(profile, {
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn,
+        ...(account ? { account } : {}),
+      });
       return {
         profileId: profile.id,
         method: used,
@@ -446,9 +472,54 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       knownSecrets,
       ...(signal ? { signal } : {}),
     });
-    if (mapped.code === 'sign-in-required' || mapped.code === 'invalid-credentials')
+    if (mapped.code === 'sign-in-required' || mapped.code === 'invalid-credentials') {
       needsSignIn.add(profile.id);
+      sessions.forgetToken(profile.id);
+    }
     return mapped;
+  };
+
+  /** A new access token for an App-only profile, from the session's client (MSAL's cache first). */
+  const acquireAppOnly = async (profile: AuthProfile, forceRefresh: boolean): Promise<AccessTokenResult> => {
+    const session = sessions.of(profile);
+    let secret = session.client?.secret ?? null;
+    try {
+      await authorityFor(profile, session);
+      secret = session.client?.secret ?? (await readSecret(profile));
+      if (!secret) throw secretMissing(profile);
+      const app = await confidentialApp(profile, secret);
+      session.client = { app, secret };
+      const result = await app.acquireTokenByClientCredential({
+        scopes: [...PARTNER_CENTER_APP_SCOPES],
+        ...(forceRefresh ? { skipCache: true } : {}),
+      });
+      if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
+      return remember(profile, { accessToken: result.accessToken, expiresOn: result.expiresOn });
+    } catch (error) {
+      throw failure(error, profile, undefined, secret ? [secret] : []);
+    }
+  };
+
+  /** A new access token for an App+User profile, silently (cached, or renewed with the refresh token). */
+  const acquireAppUser = async (profile: AuthProfile, forceRefresh: boolean): Promise<AccessTokenResult> => {
+    try {
+      const app = await publicApp(profile);
+      const account = await pickAccount(app, profile);
+      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      const result = await app.acquireTokenSilent({
+        account,
+        scopes: [...PARTNER_CENTER_USER_SCOPES],
+        ...(forceRefresh ? { forceRefresh: true } : {}),
+      });
+      const signedIn = summary(result.account ?? account);
+      return remember(profile, {
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn,
+        ...(signedIn ? { account: signedIn } : {}),
+      });
+    } catch (error) {
+      throw failure(error, profile);
+    }
   };
 
   const service: AuthService = {
@@ -461,49 +532,28 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
 
     async getAccessToken(profile, tokenOptions = {}) {
-      if (profile.authMode === 'app-only') {
-        const secret = await readSecret(profile).catch((error: unknown) => {
-          throw failure(error, profile);
-        });
-        if (!secret)
-          throw new AuthFailure('secret-missing', `Enter the app secret of "${profile.name}" to sign in.`);
-        try {
-          const app = await confidentialApp(profile, secret);
-          const result = await app.acquireTokenByClientCredential({
-            scopes: [...PARTNER_CENTER_APP_SCOPES],
-            ...(tokenOptions.forceRefresh ? { skipCache: true } : {}),
-          });
-          if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
-          needsSignIn.delete(profile.id);
-          return { accessToken: result.accessToken, expiresOn: result.expiresOn };
-        } catch (error) {
-          throw failure(error, profile, undefined, [secret]);
-        }
+      const session = sessions.of(profile);
+      const forceRefresh = tokenOptions.forceRefresh ?? false;
+      if (!forceRefresh) {
+        const held = usableToken(session.token, Date.now());
+        if (held) return held;
+        // Calls that arrive while a token is being fetched wait for that one instead of asking again.
+        if (session.pending) return session.pending;
       }
+      const pending =
+        profile.authMode === 'app-only'
+          ? acquireAppOnly(profile, forceRefresh)
+          : acquireAppUser(profile, forceRefresh);
+      session.pending = pending;
       try {
-        const app = await publicApp(profile);
-        const account = await pickAccount(app, profile);
-        if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
-        const result = await app.acquireTokenSilent({
-          account,
-          scopes: [...PARTNER_CENTER_USER_SCOPES],
-          ...(tokenOptions.forceRefresh ? { forceRefresh: true } : {}),
-        });
-        needsSignIn.delete(profile.id);
-        const signedIn = summary(result.account ?? account);
-        return {
-          accessToken: result.accessToken,
-          expiresOn: result.expiresOn,
-          ...(signedIn ? { account: signedIn } : {}),
-        };
-      } catch (error) {
-        throw failure(error, profile);
+        return await pending;
+      } finally {
+        if (session.pending === pending) session.pending = undefined;
       }
     },
 
     async signOut(profile, signOutOptions = {}) {
-      publicApps.delete(profile.id);
-      confidentialApps.delete(profile.id);
+      sessions.drop(profile.id);
       needsSignIn.delete(profile.id);
       try {
         await secrets.delete(tokenCacheKey(profile.id));
@@ -561,7 +611,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     async setClientSecret(profile, secret) {
       const trimmed = secret.trim();
       if (!trimmed) throw new AuthFailure('secret-missing', 'The app secret is empty.');
-      confidentialApps.delete(profile.id);
+      sessions.drop(profile.id);
       needsSignIn.delete(profile.id);
       await secrets.set(clientSecretKey(profile.id), trimmed);
     },
@@ -571,8 +621,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
 
     async forgetProfile(profileId) {
-      publicApps.delete(profileId);
-      confidentialApps.delete(profileId);
+      sessions.drop(profileId);
       needsSignIn.delete(profileId);
       await secrets.delete(tokenCacheKey(profileId));
       await secrets.delete(clientSecretKey(profileId));

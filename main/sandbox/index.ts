@@ -4,6 +4,7 @@
  * benchmarks) or standalone through `cli.ts`. Listens on 127.0.0.1 only.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { World } from './data/model';
 import { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-config';
@@ -55,6 +56,15 @@ export interface SandboxOptions {
   readonly tokenLifetimeSeconds?: number;
   /** The sandbox's "now" when it starts (history is dated relative to it); default the wall clock. */
   readonly now?: Date;
+  /** Sees every request as it arrives (method and path, no query, headers or body): tests count them. */
+  readonly onRequest?: (request: SandboxRequest) => void;
+}
+
+/** A request the sandbox received, as `onRequest` sees it. */
+export interface SandboxRequest {
+  readonly method: string;
+  /** The path without its query string, e.g. `/{tenant}/oauth2/v2.0/token`. */
+  readonly path: string;
 }
 
 /** A running sandbox. */
@@ -149,6 +159,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faultTimeoutMs: options.faultTimeoutMs ?? 120_000,
   });
 
+  const { onRequest } = options;
+  if (onRequest) {
+    core.server.on('request', (req: IncomingMessage) => {
+      onRequest({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/' });
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     core.server.once('error', reject);
     core.server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -6,6 +6,7 @@ export {
   assertValidSecretKey,
   assertValidSecretValue,
   KeychainUnavailableError,
+  keychainMissingMessage,
   VaultError,
   type SecretStore,
   type VaultErrorCode,
@@ -18,4 +19,11 @@ export {
   type KeyringSecretStore,
   type KeyringSecretStoreOptions,
 } from './keyring-secret-store';
-// The in-memory store is for unit tests only; they import it from './memory-secret-store' directly.
+export {
+  createGuardedSecretStore,
+  type GuardedSecretStore,
+  type GuardedSecretStoreOptions,
+  type KeychainCheck,
+} from './keychain-guard';
+// The in-memory store is used through the guard only (the demo's secrets without a keychain); unit
+// tests import it from './memory-secret-store' directly.

@@ -1,8 +1,8 @@
 import { assertValidSecretKey, assertValidSecretValue, type SecretStore } from './secret-store';
 
 /**
- * In-memory SecretStore for unit tests only: the app always uses the OS keychain.
- * `entries` is exposed so tests can inspect exactly what was stored.
+ * In-memory SecretStore: for unit tests, and for the demo profile's secrets when there is no OS
+ * keychain (through `keychain-guard.ts`, for one run only). `entries` lets tests inspect what was stored.
  */
 export interface MemorySecretStore extends SecretStore {
   readonly entries: ReadonlyMap<string, string>;

@@ -32,12 +32,34 @@ export class VaultError extends Error {
   }
 }
 
-/** Thrown when there is no usable OS keychain (no Secret Service on Linux, locked keychain, ...). */
+/**
+ * What is missing and how to get it, in plain words: the one message people see when there is no
+ * usable keychain (never the keychain library's own text, which names D-Bus internals).
+ */
+export function keychainMissingMessage(platform: NodeJS.Platform = process.platform): string {
+  const consequence = 'so Reservation Desk cannot keep app secrets or sign-ins';
+  switch (platform) {
+    case 'darwin':
+      return `The macOS Keychain is not available, ${consequence}: unlock your login keychain in Keychain Access, then restart the app.`;
+    case 'win32':
+      return `Windows Credential Manager is not available, ${consequence}: sign in to Windows with your own user account, then restart the app.`;
+    default:
+      return `No OS keychain is available, ${consequence}: install a Secret Service such as gnome-keyring, make sure it runs unlocked in your desktop session, then restart the app.`;
+  }
+}
+
+/**
+ * Thrown when there is no usable OS keychain (no Secret Service on Linux, locked keychain, ...). Its
+ * message is {@link keychainMissingMessage}; the library's own text stays in `detail`, for diagnostics.
+ */
 export class KeychainUnavailableError extends VaultError {
   override readonly name = 'KeychainUnavailableError';
+  /** What the keychain library said (may name D-Bus internals): not for people. */
+  readonly detail: string;
 
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super('keychain-unavailable', `No OS keychain is available: ${detail}`, options);
+  constructor(detail: string, options?: { cause?: unknown; platform?: NodeJS.Platform }) {
+    super('keychain-unavailable', keychainMissingMessage(options?.platform), options);
+    this.detail = detail;
   }
 }
 

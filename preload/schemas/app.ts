@@ -21,6 +21,18 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * Whether the OS keychain can hold secrets, checked once at start. Without it, `message` says in plain
+ * words what is missing and how to get it, and `demoNote` that the demo profile keeps its sign-in in
+ * memory for this run only; other profiles cannot store secrets.
+ */
+export const KeychainStatus = z.object({
+  available: z.boolean(),
+  message: z.string().optional(),
+  demoNote: z.string().optional(),
+});
+export type KeychainStatus = z.infer<typeof KeychainStatus>;
+
 /** Progress of a long piece of work in main (a sync, a download), for a progress bar. */
 export const TaskProgress = z.object({
   taskId: z.string().min(1),

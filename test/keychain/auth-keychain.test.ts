@@ -8,6 +8,7 @@ import { clientSecretKey, createAuthService, tokenCacheKey, type AuthProfile } f
 import { startSandbox, type RunningSandbox } from '../../main/sandbox';
 import { createSettingsStore } from '../../main/settings';
 import { createKeyringSecretStore, DEVELOPMENT_SERVICE_NAME } from '../../main/vault';
+import { countingStore } from '../integration/auth/helpers';
 
 const run = promisify(execFile);
 
@@ -133,5 +134,40 @@ describe('sign-in with the token cache in a real gnome-keyring, and the leak tes
     expect((await later.getAccessToken(profile)).accessToken).toMatch(/^eyJ/);
     await later.forgetProfile(profile.id);
     expect(await secrets.list()).not.toContain(tokenCacheKey(profile.id));
+  });
+
+  it('reads each keychain entry once for many tokens, and writes it only when the cache changed', async () => {
+    const profile: AuthProfile = {
+      id: 'reads',
+      name: 'Reads',
+      tenantId: sandbox.tenantId,
+      appId: sandbox.clientId,
+      authMode: 'app-user',
+      cloud: 'sandbox',
+    };
+    await createAuthService({ secrets, sandboxAuthority: () => sandbox.authority }).signIn(profile, {
+      method: 'device-code',
+      onDeviceCode: () => undefined,
+    });
+    let writes = 0;
+    const counted = countingStore(secrets);
+    const auth = createAuthService({
+      secrets: {
+        ...counted,
+        set: (key, value) => {
+          writes += 1;
+          return counted.set(key, value);
+        },
+      },
+      sandboxAuthority: () => sandbox.authority,
+    });
+    for (let call = 0; call < 50; call += 1) expect(await auth.getAccessToken(profile)).toBeTruthy();
+    expect(counted.reads.get(tokenCacheKey(profile.id))).toBe(1);
+    expect(writes).toBe(0);
+    // A renewed token changes the cache: written back once.
+    await auth.getAccessToken(profile, { forceRefresh: true });
+    expect(writes).toBe(1);
+    expect(counted.reads.get(tokenCacheKey(profile.id))).toBe(1);
+    await auth.forgetProfile(profile.id);
   });
 });

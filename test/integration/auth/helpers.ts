@@ -103,3 +103,22 @@ export function jwtPayload(token: string): Record<string, unknown> {
   const part = token.split('.')[1] ?? '';
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
+
+/** A secret store that counts its reads, per key. */
+export type CountingStore = SecretStore & { readonly reads: Map<string, number> };
+
+/** Wraps `inner`, counting every `get` per key. */
+export function countingStore(inner: SecretStore): CountingStore {
+  const reads = new Map<string, number>();
+  return {
+    description: inner.description,
+    reads,
+    get: (key) => {
+      reads.set(key, (reads.get(key) ?? 0) + 1);
+      return inner.get(key);
+    },
+    set: (key, value) => inner.set(key, value),
+    delete: (key) => inner.delete(key),
+    list: () => inner.list(),
+  };
+}

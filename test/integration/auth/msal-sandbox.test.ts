@@ -239,12 +239,12 @@ describe('App+User: system browser with loopback redirect and PKCE (Playwright)'
 describe('App+User: silent refresh and "sign in again"', () => {
   it('refreshes an expired access token silently with the refresh token', async () => {
     const secrets = createMemorySecretStore();
-    const { auth, requests } = authFor(sandbox, secrets);
+    const earlier = authFor(sandbox, secrets).auth;
     const profile = sandboxProfile(sandbox, 'refresh', 'app-user');
-    await auth.signIn(profile, { method: 'device-code', onDeviceCode: () => undefined });
-    const first = await auth.getAccessToken(profile);
+    await earlier.signIn(profile, { method: 'device-code', onDeviceCode: () => undefined });
+    const first = await earlier.getAccessToken(profile);
 
-    // Make the cached access token look expired, as it is an hour later.
+    // The app starts again an hour later: the access token in the keychain has expired.
     const past = String(Math.floor(Date.now() / 1000) - 60);
     await editTokenCache(secrets, 'refresh', (cache) => {
       for (const entry of Object.values(cache.AccessToken ?? {})) {
@@ -252,6 +252,7 @@ describe('App+User: silent refresh and "sign in again"', () => {
         entry.extended_expires_on = past;
       }
     });
+    const { auth, requests } = authFor(sandbox, secrets);
     const before = requests.length;
     const second = await auth.getAccessToken(profile);
     expect(second.accessToken).not.toBe(first.accessToken);
@@ -268,14 +269,18 @@ describe('App+User: silent refresh and "sign in again"', () => {
 
   it('turns a revoked refresh token into SignInRequiredError, then signs out cleanly', async () => {
     const secrets = createMemorySecretStore();
-    const { auth } = authFor(sandbox, secrets);
     const profile = sandboxProfile(sandbox, 'revoked', 'app-user');
-    await auth.signIn(profile, { method: 'device-code', onDeviceCode: () => undefined });
+    await authFor(sandbox, secrets).auth.signIn(profile, {
+      method: 'device-code',
+      onDeviceCode: () => undefined,
+    });
     const [refreshToken] = await cachedSecrets(secrets, 'revoked', 'RefreshToken');
+    // Revoked while the app was closed: the next start finds a refresh token Entra ID refuses.
     await editTokenCache(secrets, 'revoked', (cache) => {
       for (const entry of Object.values(cache.RefreshToken ?? {}))
         entry.secret = '0.SBX.revoked-refresh-token';
     });
+    const { auth } = authFor(sandbox, secrets);
 
     const failure: unknown = await auth
       .getAccessToken(profile, { forceRefresh: true })

@@ -1,10 +1,10 @@
 /**
  * The real app core (dispatcher, handlers, settings, SQLite, the embedded sandbox with a small
  * catalog) over a data folder, called the way the renderer calls it: by channel name, input as data.
- * Secrets stay in memory; the keychain has its own tests.
+ * Secrets stay in memory unless a test passes its own store; the keychain has its own tests.
  */
 import type { CallContext } from '../../../main/ipc/dispatcher';
-import { createAppCore, type AppCore } from '../../../main/services';
+import { createAppCore, type AppCore, type AppOptions } from '../../../main/services';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
 import type { DeskResult, EventPayload } from '../../../preload/contract';
 
@@ -21,11 +21,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function startTestApp(dataDir: string): TestApp {
+export function startTestApp(dataDir: string, options: { secrets?: AppOptions['secrets'] } = {}): TestApp {
   const unexpected: unknown[] = [];
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'test', dataDir, startedAt: new Date() },
-    secrets: createMemorySecretStore(),
+    secrets: options.secrets ?? createMemorySecretStore(),
     sandbox: { catalog: 'small' },
     onUnexpected: (channel, error) => unexpected.push({ channel, error }),
   });

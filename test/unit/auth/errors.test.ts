@@ -1,7 +1,7 @@
 import { InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import { AuthFailure, isSignInRequired, scrub, SignInRequiredError, toAuthFailure } from '../../../main/auth';
-import { KeychainUnavailableError, VaultError } from '../../../main/vault';
+import { KeychainUnavailableError, keychainMissingMessage, VaultError } from '../../../main/vault';
 
 const JWT =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL2FwaS5wYXJ0bmVyY2VudGVyLm1pY3Jvc29mdC5jb20ifQ.c2lnbmF0dXJlLXBhcnQtMTIz';
@@ -90,7 +90,7 @@ describe('toAuthFailure', () => {
     });
     expect(toAuthFailure(new KeychainUnavailableError('no D-Bus'), context)).toMatchObject({
       code: 'keychain-unavailable',
-      message: 'No OS keychain is available: no D-Bus',
+      message: keychainMissingMessage(),
     });
     expect(toAuthFailure(new VaultError('keychain-failure', 'boom'), context).code).toBe('unexpected');
     expect(

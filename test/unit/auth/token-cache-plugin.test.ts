@@ -1,6 +1,7 @@
 import type { ISerializableTokenCache, TokenCacheContext } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import { createKeychainCachePlugin, isEmptyCache } from '../../../main/auth';
+import { KeychainUnavailableError } from '../../../main/vault';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
 
 const KEY = 'profile:p1:token-cache';
@@ -32,18 +33,50 @@ function fakeContext(serialized: string, changed: boolean): TokenCacheContext & 
 }
 
 describe('keychain token cache plugin', () => {
-  it('loads the profile entry before each access, and an empty cache when there is none', async () => {
+  it('reads the profile entry once, then hands MSAL the copy it holds (also after its own writes)', async () => {
     const secrets = createMemorySecretStore({ [KEY]: FULL });
-    const plugin = createKeychainCachePlugin(secrets, KEY);
-    const withEntry = fakeContext('', false);
-    await plugin.beforeCacheAccess(withEntry);
-    expect(withEntry.loaded).toEqual([FULL]);
+    let reads = 0;
+    const counted = {
+      ...secrets,
+      get: (key: string) => {
+        reads += 1;
+        return secrets.get(key);
+      },
+    };
+    const plugin = createKeychainCachePlugin(counted, KEY);
+    const first = fakeContext('', false);
+    await plugin.beforeCacheAccess(first);
+    expect(first.loaded).toEqual([FULL]);
+    // MSAL clears its memory before a silent lookup and reloads it from the plugin: same state, no read.
+    const later = fakeContext('', false);
+    await plugin.beforeCacheAccess(later);
+    expect(later.loaded).toEqual([FULL]);
 
-    await secrets.delete(KEY);
-    const without = fakeContext('', false);
-    await plugin.beforeCacheAccess(without);
-    // Deserializing '{}' clears MSAL's memory, so a sign-out elsewhere is honoured.
-    expect(without.loaded).toEqual(['{}']);
+    const renewed = FULL.replace('access', 'renewed');
+    await plugin.afterCacheAccess(fakeContext(renewed, true));
+    const afterWrite = fakeContext('', false);
+    await plugin.beforeCacheAccess(afterWrite);
+    expect(afterWrite.loaded).toEqual([renewed]);
+    expect(reads).toBe(1);
+    expect(secrets.entries.get(KEY)).toBe(renewed);
+  });
+
+  it('loads an empty cache when there is no entry, and reads again after a failed read', async () => {
+    const secrets = createMemorySecretStore();
+    let failing = true;
+    const flaky = {
+      ...secrets,
+      get: (key: string) =>
+        failing ? Promise.reject(new KeychainUnavailableError('locked')) : secrets.get(key),
+    };
+    const plugin = createKeychainCachePlugin(flaky, KEY);
+    await expect(plugin.beforeCacheAccess(fakeContext('', false))).rejects.toBeInstanceOf(
+      KeychainUnavailableError,
+    );
+    failing = false;
+    const context = fakeContext('', false);
+    await plugin.beforeCacheAccess(context);
+    expect(context.loaded).toEqual(['{}']);
   });
 
   it('treats a corrupt entry as signed out', async () => {

@@ -22,6 +22,7 @@ import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
 import { useProfiles } from '../../state/profiles-store';
 import { DeviceCodeDialog } from './device-code-dialog';
+import { KeychainBanner } from './keychain-banner';
 import { ProfileCard } from './profile-card';
 import { ProfileFormDialog } from './profile-form-dialog';
 
@@ -54,6 +55,7 @@ export function ConnectScreen({ info }: { info: ScreenInfo }) {
   return (
     <section data-testid="screen-connect">
       <ScreenHeader info={info} />
+      <KeychainBanner />
       {screenError && (
         <ErrorBar title="Could not load your profiles" error={screenError} onRetry={() => void load()} />
       )}
