@@ -18,3 +18,6 @@ export type WsClientFrame = { readonly id: number; readonly channel: string; rea
 export type WsServerFrame =
   | { readonly kind: 'result'; readonly id: number; readonly result: unknown }
   | { readonly kind: 'event'; readonly event: string; readonly payload: unknown };
+
+/** Largest frame either side of the web bridge accepts from the page (calls are small). */
+export const WS_MAX_FRAME_BYTES = 1024 * 1024;

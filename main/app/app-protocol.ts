@@ -17,11 +17,22 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** The file under `rootDir` that an app:// URL names, or undefined if it points outside it. */
-export function resolveAppFile(url: string, rootDir: string): string | undefined {
+/** What resolveAppFile says of a path that is not valid percent-encoding (`/%E0%A4%A`). */
+export const MALFORMED = Symbol('malformed');
+
+/**
+ * The file under `rootDir` that an app:// URL names; undefined if it points outside it or elsewhere,
+ * MALFORMED if its path is not valid percent-encoding.
+ */
+export function resolveAppFile(url: string, rootDir: string): string | typeof MALFORMED | undefined {
   const { host, pathname } = new URL(url);
   if (host !== APP_HOST) return undefined;
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return MALFORMED;
+  }
   const file = path.resolve(rootDir, `.${relative}`);
   return file.startsWith(path.resolve(rootDir) + path.sep) ? file : undefined;
 }
@@ -30,6 +41,7 @@ export function resolveAppFile(url: string, rootDir: string): string | undefined
 export function serveAppScheme(rootDir: string): void {
   protocol.handle(APP_SCHEME, (request) => {
     const file = resolveAppFile(request.url, rootDir);
+    if (file === MALFORMED) return new Response('Bad request', { status: 400 });
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });

@@ -3,13 +3,14 @@
  * plain Node (handlers, dispatcher) and runs in the web build and in tests without Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import Store from 'electron-store';
 import { bindElectronIpc } from '../ipc/electron-ipc';
 import { bundledSkuWorkerUrls } from '../catalog/sku-writer';
 import { createAppCore } from '../services';
 import { createKeyringSecretStore, vaultServiceName } from '../vault';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
+import { openExternalLink } from './external-links';
 import { menuTemplate } from './menu';
 import { hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -45,7 +46,12 @@ async function start(): Promise<void> {
       startedAt: new Date(),
     },
     secrets: createKeyringSecretStore({ service: vaultServiceName({ packaged: app.isPackaged }) }),
-    openBrowser: (url) => shell.openExternal(url),
+    // Sign-in pages: Microsoft's, or the built-in demo's on a loopback address; others ask first.
+    openBrowser: async (url) => {
+      if (!(await openExternalLink(url, { allowLoopback: true }))) {
+        throw new Error('The sign-in page was not opened.');
+      }
+    },
     skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
   });
   app.on('will-quit', () => void core.close());
@@ -57,7 +63,9 @@ async function start(): Promise<void> {
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, PRODUCT_NAME)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(process.platform, PRODUCT_NAME, { packaged: app.isPackaged })),
+  );
 
   const windowState = new Store<{ window: WindowState }>({
     name: 'window-state',

@@ -1,7 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** The standard application menu, with the platform's usual roles and shortcuts. */
-export function menuTemplate(platform: NodeJS.Platform, productName: string): MenuItemConstructorOptions[] {
+/** The standard application menu, with the platform's usual roles and shortcuts; DevTools in development only. */
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  productName: string,
+  build: { readonly packaged: boolean },
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   return [
     ...(isMac ? [{ label: productName, role: 'appMenu' as const }] : []),
@@ -11,7 +15,7 @@ export function menuTemplate(platform: NodeJS.Platform, productName: string): Me
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(build.packaged ? [] : [{ role: 'toggleDevTools' as const }]),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -1,6 +1,6 @@
 /** The main window: locked down, restored to where it was, saved when it moves. */
 import path from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { hardenWebContents } from './security';
 import { boundsToRestore, MIN_SIZE, type WindowState } from './window-state';
 
@@ -18,10 +18,17 @@ export interface MainWindowOptions {
   readonly title: string;
 }
 
-/** The web preferences every app window gets. Exported so tests can hold them to account. */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+/**
+ * The web preferences every app window gets. Exported so tests can hold them to account. DevTools
+ * only in development: a packaged app gives no console to someone at an unlocked desk.
+ */
+export function secureWebPreferences(
+  preloadPath: string,
+  build: { readonly packaged: boolean },
+): Electron.WebPreferences {
   return {
     preload: preloadPath,
+    devTools: !build.packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -45,7 +52,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     backgroundColor: '#00000000',
     icon: path.join(import.meta.dirname, '../../assets/icon.png'),
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, { packaged: app.isPackaged }),
   });
   hardenWebContents(window.webContents, options.appOrigin);
   if (saved.maximized) window.maximize();

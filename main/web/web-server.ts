@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/event-hub';
-import { attachWsTransport } from '../ipc/ws-transport';
+import { attachWsTransport, type WsLimits } from '../ipc/ws-transport';
 
 export interface WebServerOptions {
   readonly dispatcher: Dispatcher;
@@ -18,6 +18,8 @@ export interface WebServerOptions {
   readonly port?: number;
   /** Fixed token for tests; a fresh random one otherwise. */
   readonly token?: string;
+  /** Heartbeat and in-flight limits of the WebSocket bridge; tests shorten them. */
+  readonly bridge?: Partial<WsLimits>;
 }
 
 export interface WebServer {
@@ -46,6 +48,20 @@ export function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
+/**
+ * What to do with a Range header. The static server handles one `bytes=start-[end]` range; a range
+ * ending before it starts cannot be met (416), and any other form (several ranges, a suffix, another
+ * unit, garbage) is ignored, which HTTP allows: the whole file is sent.
+ */
+export function rangeVerdict(header: string | undefined): 'none' | 'serve' | 'unsatisfiable' | 'ignore' {
+  if (header === undefined) return 'none';
+  const match = /^bytes=(\d+)-(\d*)$/.exec(header.trim());
+  if (!match) return 'ignore';
+  const [, start, end] = match as unknown as [string, string, string];
+  if (end !== '' && BigInt(end) < BigInt(start)) return 'unsatisfiable';
+  return 'serve';
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let origin = '';
@@ -61,9 +77,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     response.setHeader('Cache-Control', 'no-store');
-    assets(request, response, () => {
-      response.writeHead(404).end('Not found');
-    });
+    const range = rangeVerdict(request.headers.range);
+    if (range === 'unsatisfiable') {
+      response.writeHead(416).end();
+      return;
+    }
+    if (range === 'ignore') delete request.headers.range;
+    // A file that vanishes under a read must cost this response, not the process.
+    response.on('pipe', (source) => source.on('error', () => response.destroy()));
+    try {
+      assets(request, response, () => {
+        response.writeHead(404).end('Not found');
+      });
+    } catch {
+      if (!response.headersSent) response.writeHead(400).end('Bad request');
+      else response.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -79,6 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     events: options.events,
     token,
     allowedOrigins: () => [origin],
+    limits: options.bridge,
   });
 
   return {

@@ -2,6 +2,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { AppNav } from './components/app-nav';
+import { RestartBanner } from './components/restart-banner';
 import { screens } from './screens';
 import { AboutScreen } from './screens/about-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
@@ -67,6 +68,7 @@ export function App() {
       <div className={styles.shell} data-testid="app-ready" data-theme={scheme}>
         <AppNav current={current} onNavigate={go} />
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main} aria-labelledby="screen-title">
+          <RestartBanner />
           {current === 'about' ? (
             <AboutScreen info={screen} />
           ) : current === 'connect' ? (

@@ -103,6 +103,10 @@ describe('no secret leaves the keychain', () => {
         }),
     ];
     expect(haystacks.some(([where]) => where.endsWith('settings.json'))).toBe(true);
+    // The demo's sandbox state holds its signing key: it is searched too, and only its owner reads it.
+    const demoState = path.join(dataDir, 'demo-sandbox', 'sandbox-state.json');
+    expect(haystacks.some(([where]) => where === demoState)).toBe(true);
+    if (process.platform !== 'win32') expect(fs.statSync(demoState).mode & 0o777).toBe(0o600);
     for (const [where, text] of haystacks) {
       for (const secret of forbidden) expect(text.includes(secret), `${where} contains a secret`).toBe(false);
     }

@@ -36,7 +36,15 @@ export interface IdentityConfig {
 /** What identity keeps across restarts when the sandbox has a data dir. */
 export interface IdentityPersisted {
   signingKey?: JWK;
+  /** Keyed by `refreshTokenKey(token)`: the file never holds a token a client could use. */
   refreshTokens: Record<string, RefreshGrant>;
+}
+
+const REFRESH_TOKEN_PREFIX = '0.SBX.';
+
+/** What a refresh token is stored under: its SHA-256, so a copy of the state file signs no one in. */
+export function refreshTokenKey(token: string): string {
+  return `sha256:${createHash('sha256').update(token).digest('base64url')}`;
 }
 
 /** What a refresh token stands for. */
@@ -143,6 +151,13 @@ export class IdentityProvider {
     persist: () => void,
   ): Promise<IdentityProvider> {
     const provider = new IdentityProvider(config, persisted, persist);
+    // Older versions stored refresh tokens whole: keep them valid, stored as hashes from now on.
+    const whole = Object.keys(persisted.refreshTokens).filter((key) => key.startsWith(REFRESH_TOKEN_PREFIX));
+    for (const token of whole) {
+      persisted.refreshTokens[refreshTokenKey(token)] = persisted.refreshTokens[token]!;
+      delete persisted.refreshTokens[token];
+    }
+    if (whole.length > 0) persist();
     if (persisted.signingKey) {
       provider.privateKey = (await importJWK(persisted.signingKey, 'RS256')) as CryptoKey;
       const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicPart } = persisted.signingKey;
@@ -435,7 +450,7 @@ export class IdentityProvider {
         });
       }
       case 'refresh_token': {
-        const grant = this.persisted.refreshTokens[form.get('refresh_token') ?? ''];
+        const grant = this.persisted.refreshTokens[refreshTokenKey(form.get('refresh_token') ?? '')];
         if (!grant || grant.clientId !== clientId) {
           return oauthError(400, 'invalid_grant', 'The refresh token is invalid or has been revoked.', 70000);
         }
@@ -530,8 +545,11 @@ export class IdentityProvider {
         JSON.stringify({ uid: this.config.userObjectId, utid: this.config.tenantId }),
       ).toString('base64url');
       if (grant.refresh) {
-        const refreshToken = `0.SBX.${randomBytes(48).toString('base64url')}`;
-        this.persisted.refreshTokens[refreshToken] = { clientId: grant.clientId, scopes: grant.scopes };
+        const refreshToken = `${REFRESH_TOKEN_PREFIX}${randomBytes(48).toString('base64url')}`;
+        this.persisted.refreshTokens[refreshTokenKey(refreshToken)] = {
+          clientId: grant.clientId,
+          scopes: grant.scopes,
+        };
         this.persist();
         body.refresh_token = refreshToken;
       }

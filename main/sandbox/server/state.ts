@@ -2,9 +2,10 @@
  * The sandbox's mutable state: what clients changed on top of the generated world (registrations,
  * carts, orders, idempotency records, refresh tokens). Kept in memory, and with a data dir written
  * to one JSON file synchronously before a write is answered, so that a write committed just before
- * a crash or a dropped connection is still there after a restart.
+ * a crash or a dropped connection is still there after a restart. The file holds the sandbox's
+ * signing key, so only its owner may read it (0600, in a 0700 folder when the sandbox makes it).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IdentityPersisted } from './identity';
 
@@ -71,6 +72,17 @@ export interface StateData {
 }
 
 const FILE_NAME = 'sandbox-state.json';
+const OWNER_ONLY_FILE = 0o600;
+const OWNER_ONLY_DIR = 0o700;
+
+/** A file an older version wrote readable by everyone is made owner-only; missing is fine. */
+function restrictToOwner(file: string): void {
+  try {
+    chmodSync(file, OWNER_ONLY_FILE);
+  } catch {
+    // no file yet, or not ours to change: the next save writes it owner-only
+  }
+}
 
 /** Holds the state and writes it to the data dir (if any). */
 export class StateStore {
@@ -95,7 +107,7 @@ export class StateStore {
       idempotency: {},
     };
     if (!dataDir) return new StateStore(empty, undefined);
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: OWNER_ONLY_DIR });
     const file = path.join(dataDir, FILE_NAME);
     let data = empty;
     try {
@@ -105,12 +117,15 @@ export class StateStore {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         // A corrupt file must not stop the demo; start over, keeping the bad file for inspection.
         try {
-          renameSync(file, `${file}.corrupt-${Date.now()}`);
+          const kept = `${file}.corrupt-${Date.now()}`;
+          renameSync(file, kept);
+          chmodSync(kept, OWNER_ONLY_FILE);
         } catch {
           // nothing more to do
         }
       }
     }
+    restrictToOwner(file);
     return new StateStore(data, file);
   }
 
@@ -123,7 +138,9 @@ export class StateStore {
   save(): void {
     if (!this.file) return;
     const temp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(temp, JSON.stringify(this.data));
+    writeFileSync(temp, JSON.stringify(this.data), { mode: OWNER_ONLY_FILE });
+    // A temp file left by a crash keeps its old mode through writeFileSync: set it again.
+    chmodSync(temp, OWNER_ONLY_FILE);
     renameSync(temp, this.file);
   }
 }

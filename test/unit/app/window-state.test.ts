@@ -31,8 +31,8 @@ describe('window state', () => {
 
 describe('application menu', () => {
   it('has the app menu on macOS only, and the usual menus everywhere', () => {
-    const mac = menuTemplate('darwin', 'Reservation Desk');
-    const linux = menuTemplate('linux', 'Reservation Desk');
+    const mac = menuTemplate('darwin', 'Reservation Desk', { packaged: true });
+    const linux = menuTemplate('linux', 'Reservation Desk', { packaged: true });
     expect(mac[0]).toMatchObject({ role: 'appMenu', label: 'Reservation Desk' });
     expect(linux.some((item) => item.role === 'appMenu')).toBe(false);
     for (const template of [mac, linux]) {
@@ -40,5 +40,14 @@ describe('application menu', () => {
         expect.arrayContaining(['fileMenu', 'editMenu', 'View', 'windowMenu']),
       );
     }
+  });
+
+  it('offers DevTools in development builds only', () => {
+    const roles = (packaged: boolean) =>
+      menuTemplate('linux', 'Reservation Desk', { packaged }).flatMap((item) =>
+        Array.isArray(item.submenu) ? item.submenu.map((entry) => entry.role) : [],
+      );
+    expect(roles(false)).toContain('toggleDevTools');
+    expect(roles(true)).not.toContain('toggleDevTools');
   });
 });
