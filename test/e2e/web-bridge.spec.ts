@@ -3,24 +3,15 @@
  * given, and a page left open across a restart of the app says where to go instead of retrying
  * the old address silently.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DeskApi } from '../../preload/desk-api';
-import { AppShell, expect, startWebApp, test } from './fixtures';
+import { expect, startWebApp, test } from './fixtures';
 
 /** The page's global, as typed inside `page.evaluate` (which runs in the browser). */
 type Page = { desk: DeskApi };
 type ProfileInput = Parameters<DeskApi['profiles']['create']>[0];
-
-function stopped(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve();
-    else child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 test('window.desk resolves input it cannot send to INVALID_INPUT, naming the size limit', async ({
   page,
@@ -67,20 +58,19 @@ test('window.desk resolves input it cannot send to INVALID_INPUT, naming the siz
   );
 });
 
-test('a page open across a restart says the app was restarted and where to look', async ({ page }) => {
+test('a page open across a restart says the app was restarted and where to look', async ({ page, shell }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-restart-'));
-  const first = await startWebApp(dataDir);
+  const first = await startWebApp({ dataDir });
   let second: Awaited<ReturnType<typeof startWebApp>> | undefined;
   try {
-    const shell = new AppShell(page);
     await shell.open(first.app.url);
-    await expect(page.getByTestId('bridge-restarted')).toHaveCount(0);
+    await expect(shell.restartedBanner).toHaveCount(0);
 
-    await stopped(first.child);
-    second = await startWebApp(dataDir);
+    await first.stop();
+    second = await startWebApp({ dataDir });
     expect(second.app.origin).not.toBe(first.app.origin);
 
-    await expect(page.getByTestId('bridge-restarted')).toHaveText(
+    await expect(shell.restartedBanner).toHaveText(
       'Reservation Desk was restarted: open the new address printed in the terminal',
       { timeout: 30_000 },
     );
@@ -90,8 +80,8 @@ test('a page open across a restart says the app was restarted and where to look'
     });
     expect(answer).toBe('BRIDGE_UNAVAILABLE');
   } finally {
-    if (second) await stopped(second.child);
-    await stopped(first.child);
+    if (second) await second.dispose();
+    await first.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
