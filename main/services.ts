@@ -87,7 +87,7 @@ export function createAppCore(options: AppOptions): AppCore {
     preferences: createPreferencesService(settings),
   });
   const dispatcher = createDispatcher(handlers, {
-    explain: explainError,
+    explain: (error) => explainError(error, options.facts.dataDir),
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
   });
   return {

@@ -121,19 +121,39 @@ function toSku(row: CatalogSkuRow): CatalogSku {
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-/** Words for the end of a sync, for the screen. */
-export function syncMessage(result: CatalogSyncResult): string {
+/** The catalog that stays in place when a sync does not complete: the live one, if any. */
+export interface CatalogInPlace {
+  readonly skuCount: number;
+  readonly syncedAt: number | undefined;
+}
+
+/** How a sync ended, for the screen: the outcome, its words, and the SKUs the catalog now has. */
+export function syncSummary(
+  result: CatalogSyncResult,
+  inPlace: CatalogInPlace,
+): { outcome: CatalogSyncResult['outcome']; message: string; skuCount: number } {
+  // A run that did not complete swapped nothing in: its partial count is not the catalog's.
+  const skuCount = result.outcome === 'completed' ? result.skuCount : inPlace.skuCount;
+  return { outcome: result.outcome, message: syncMessage(result, inPlace), skuCount };
+}
+
+/** Words for the end of a sync, for the screen; `result.reason` is already written for people. */
+export function syncMessage(result: CatalogSyncResult, inPlace: CatalogInPlace): string {
+  const kept =
+    inPlace.syncedAt === undefined
+      ? 'No catalog is saved for this market yet.'
+      : `The previous catalog (${inPlace.skuCount.toLocaleString('en-US')} SKUs) is still here.`;
   switch (result.outcome) {
     case 'completed':
       return `Catalog updated: ${result.skuCount.toLocaleString('en-US')} SKUs.`;
     case 'cancelled':
-      return 'Sync cancelled. The previous catalog is still here; the next sync continues where this one stopped.';
+      return `Sync cancelled. ${kept} The next sync continues where this one stopped.`;
     case 'offline':
-      return 'Partner Center cannot be reached. The cached catalog is still here; try again when you are online.';
+      return `Partner Center cannot be reached. ${kept} Try again when you are online.`;
     case 'unavailable':
       return result.reason ?? 'Azure reservations are not sold in this market.';
     case 'failed':
-      return `The sync failed: ${result.error?.message ?? result.reason ?? 'unknown error'}. The previous catalog is still here.`;
+      return `${result.reason ?? 'The catalog could not be refreshed.'} ${kept}`;
   }
 }
 
@@ -243,12 +263,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
                   ? 'cancelled'
                   : 'failed',
           });
-          events.emit('catalog.syncFinished', {
-            taskId,
-            outcome: result.outcome,
-            message: syncMessage(result),
-            skuCount: result.skuCount,
-          });
+          events.emit('catalog.syncFinished', { taskId, ...syncSummary(result, store.freshness(key)) });
         });
     });
     return { taskId, joined: false };
