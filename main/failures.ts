@@ -10,6 +10,11 @@ import type { SettingsFailure } from './settings';
 import { diskFullMessage, isDiskFull } from './system/disk-full';
 import { VaultError } from './vault/secret-store';
 
+const keychainUnavailableMessage =
+  "The OS keychain isn't available, so secrets can't be read or stored. Unlock it (on Linux, start the Secret Service), then try again.";
+const keychainFailedMessage =
+  "The OS keychain couldn't read or store a secret. Try again; if it keeps failing, restart the keychain or sign out and in again.";
+
 const authCodes: Record<AuthFailureCode, ErrorCode> = {
   'sign-in-required': 'UNAUTHENTICATED',
   'secret-missing': 'UNAUTHENTICATED',
@@ -67,8 +72,10 @@ export function explainError(error: unknown, dataDir?: string): DeskFailure | un
     });
   }
   if (error instanceof VaultError) {
-    const code: ErrorCode = error.code === 'keychain-unavailable' ? 'KEYCHAIN_UNAVAILABLE' : 'INTERNAL';
-    return new DeskFailure(code, error.message, { reason: error.code });
+    // The vault's own message quotes the keychain library, which is for the log.
+    return error.code === 'keychain-unavailable'
+      ? new DeskFailure('KEYCHAIN_UNAVAILABLE', keychainUnavailableMessage, { reason: error.code })
+      : new DeskFailure('INTERNAL', keychainFailedMessage, { reason: error.code });
   }
   return undefined;
 }
