@@ -17,6 +17,7 @@ import { DeskFailure } from '../ipc/failure';
 import { marketName, reservationsSoldIn } from '../markets';
 import type { PartnerCenterClient } from '../partner-center';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
+import { checkSkuInventory, type SkuInventoryRequest } from './inventory';
 import { marketStatus, type MarketStatus } from './market';
 import { CatalogInputError, CatalogSearch } from './search';
 import type { CatalogStore } from './store';
@@ -355,34 +356,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
       };
     },
 
-    async checkInventory(request: {
-      catalog: CatalogKey;
-      productId: string;
-      skuId: string;
-      customerId: string;
-      subscriptionId: string;
-      armRegionName: string;
-    }): Promise<InventoryCheckResult> {
-      const client = await clientFor(request.catalog.profileId);
-      const items = await client.checkInventory(request.catalog.country.toUpperCase(), {
-        targetItems: [{ productId: request.productId, skuId: request.skuId }],
-        inventoryContext: {
-          customerId: request.customerId,
-          azureSubscriptionId: request.subscriptionId,
-          armRegionName: request.armRegionName,
-        },
-      });
-      const restrictions = items
-        .filter((item) => item.skuId === undefined || item.skuId === request.skuId)
-        .flatMap((item) => (item.isRestricted ? item.restrictions : []));
-      return {
-        restricted: restrictions.length > 0 || items.some((item) => item.isRestricted),
-        restrictions: restrictions.map((r) => ({
-          reasonCode: r.reasonCode ?? null,
-          description: r.description ?? 'Partner Center restricts this SKU here, without saying why.',
-        })),
-        checkedAt: new Date().toISOString(),
-      };
+    async checkInventory(request: SkuInventoryRequest): Promise<InventoryCheckResult> {
+      return checkSkuInventory(await clientFor(request.catalog.profileId), search, request);
     },
 
     /**
