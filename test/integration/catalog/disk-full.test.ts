@@ -4,31 +4,15 @@
  * sync fails with words that name the data folder, the catalog in place stays whole, and the
  * summary reports that catalog, not the failed run's partial count.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCatalogService, syncSummary } from '../../../main/catalog/catalog-service';
 import { explainError } from '../../../main/failures';
 import { createEventHub } from '../../../main/ipc/event-hub';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import type { EventPayload } from '../../../preload/contract';
-import { appOnlyToken, openTestCatalog, sandboxClient, type TestCatalog } from './helpers';
+import { sandboxClient, sandboxPerFile, syncFinishes, type TestCatalog } from './helpers';
 
 const us = { profileId: 'demo', country: 'US', scope: 'AzurePlan' } as const;
-
-let sandbox: RunningSandbox;
-let token: string;
-let catalog: TestCatalog | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ catalog: 'small', lineItems: 100 });
-  token = await appOnlyToken(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  catalog?.dispose();
-  catalog = undefined;
-});
+const world = sandboxPerFile();
+const client = () => sandboxClient(world.sandbox().baseUrl, world.token());
 
 /** No page beyond what the database has now: the next write that needs one fails with SQLITE_FULL. */
 function fillDisk(t: TestCatalog): void {
@@ -38,13 +22,12 @@ function fillDisk(t: TestCatalog): void {
 
 describe('a catalog sync on a full disk', () => {
   it('fails naming the data folder, keeps the catalog in place and says so', async () => {
-    const t = (catalog = openTestCatalog());
-    const client = sandboxClient(sandbox.baseUrl, token);
-    const first = await t.engine.sync({ catalog: us, client });
+    const t = world.open();
+    const first = await t.engine.sync({ catalog: us, client: client() });
     expect(first.outcome).toBe('completed');
 
     fillDisk(t);
-    const result = await t.engine.sync({ catalog: us, client });
+    const result = await t.engine.sync({ catalog: us, client: client() });
     expect(result.outcome).toBe('failed');
     expect(result.error?.kind).toBe('disk-full');
     expect(result.reason).toBe(
@@ -60,23 +43,11 @@ describe('a catalog sync on a full disk', () => {
   });
 
   it('tells the screen through the finish event, with the count of the catalog in place', async () => {
-    const t = (catalog = openTestCatalog());
+    const t = world.open();
     const events = createEventHub();
-    const finished: Array<EventPayload<'catalog.syncFinished'>> = [];
-    events.subscribe((event) => {
-      if (event.event === 'catalog.syncFinished')
-        finished.push(event.payload as EventPayload<'catalog.syncFinished'>);
-    });
-    const svc = createCatalogService({
-      store: t.store,
-      events,
-      clientFor: () => Promise.resolve(sandboxClient(sandbox.baseUrl, token)),
-    });
-    const syncToEnd = async () => {
-      const { taskId } = await svc.sync(us);
-      await expect.poll(() => finished.find((payload) => payload.taskId === taskId)).toBeDefined();
-      return finished.find((payload) => payload.taskId === taskId)!;
-    };
+    const finishOf = syncFinishes(events);
+    const svc = createCatalogService({ store: t.store, events, clientFor: () => Promise.resolve(client()) });
+    const syncToEnd = async () => finishOf((await svc.sync(us)).taskId);
     const first = await syncToEnd();
     expect(first.outcome).toBe('completed');
 
