@@ -161,7 +161,12 @@ export class CatalogSyncEngine {
     if (existing !== undefined) return existing;
     const writer = options.writer ?? inProcessSkuWriter(this.store);
     this.store.beginBulkWrite();
-    const run = this.run(options, writer).finally(() => {
+    // A failure before the run could record anything (its first writes, on a full disk) is a failed
+    // run too: the sync never rejects, so whoever waits for it always hears how it ended.
+    const attempt = this.run(options, writer).catch((error: unknown) =>
+      this.failedToStart(options.catalog, error),
+    );
+    const run = attempt.finally(() => {
       this.running.delete(key);
       if (this.store.endBulkWrite()) {
         // Off the sync's critical path: its result is already on its way to the caller.
@@ -175,6 +180,22 @@ export class CatalogSyncEngine {
     });
     this.running.set(key, run);
     return run;
+  }
+
+  private failedToStart(catalog: CatalogKey, error: unknown): CatalogSyncResult {
+    return {
+      catalog: normalizeCatalogKey(catalog),
+      outcome: 'failed',
+      reason: userMessage(error, this.store),
+      error: describeError(error),
+      resumed: false,
+      productsDone: 0,
+      productsTotal: undefined,
+      skuCount: 0,
+      requests: 0,
+      durationMs: 0,
+      generationId: undefined,
+    };
   }
 
   /**

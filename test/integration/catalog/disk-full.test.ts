@@ -4,7 +4,7 @@
  * sync fails with words that name the data folder, the catalog in place stays whole, and the
  * summary reports that catalog, not the failed run's partial count.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCatalogService, syncSummary } from '../../../main/catalog/catalog-service';
 import { explainError } from '../../../main/failures';
 import { createEventHub } from '../../../main/ipc/event-hub';
@@ -40,6 +40,22 @@ describe('a catalog sync on a full disk', () => {
     expect(summary.message).toBe(
       `${result.reason} The previous catalog (${first.skuCount.toLocaleString('en-US')} SKUs) is still here.`,
     );
+  });
+
+  it('reports a sync that cannot even start its staging as failed, instead of rejecting', async () => {
+    const t = world.open();
+    // The first write of a sync: where the disk runs out matters not, the report must come.
+    vi.spyOn(t.store, 'beginStaging').mockImplementation(() => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    });
+    const result = await t.engine.sync({ catalog: us, client: client() });
+    expect(result.outcome).toBe('failed');
+    expect(result.error?.kind).toBe('disk-full');
+    expect(syncSummary(result, t.store.freshness(us))).toEqual({
+      outcome: 'failed',
+      message: `${result.reason} No catalog is saved for this market yet.`,
+      skuCount: 0,
+    });
   });
 
   it('tells the screen through the finish event, with the count of the catalog in place', async () => {
