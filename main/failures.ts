@@ -7,7 +7,13 @@ import { AuthFailure, type AuthFailureCode } from './auth';
 import { DeskFailure } from './ipc/failure';
 import { PartnerCenterError } from './partner-center';
 import type { SettingsFailure } from './settings';
+import { diskFullMessage, isDiskFull } from './system/disk-full';
 import { VaultError } from './vault/secret-store';
+
+const keychainUnavailableMessage =
+  "The OS keychain isn't available, so secrets can't be read or stored. Unlock it (on Linux, start the Secret Service), then try again.";
+const keychainFailedMessage =
+  "The OS keychain couldn't read or store a secret. Try again; if it keeps failing, restart the keychain or sign out and in again.";
 
 const authCodes: Record<AuthFailureCode, ErrorCode> = {
   'sign-in-required': 'UNAUTHENTICATED',
@@ -47,13 +53,17 @@ export function settingsFailure(failure: SettingsFailure): DeskFailure {
   });
 }
 
-/** A DeskFailure for errors we know, or undefined for the unexpected (reported as INTERNAL). */
-export function explainError(error: unknown): DeskFailure | undefined {
+/**
+ * A DeskFailure for errors we know, or undefined for the unexpected (reported as INTERNAL). Its
+ * message is for people; the operation, status and raw text stay in the log (`toString`).
+ * `dataDir` is named when the disk is full.
+ */
+export function explainError(error: unknown, dataDir?: string): DeskFailure | undefined {
+  if (isDiskFull(error)) return new DeskFailure('DISK_FULL', diskFullMessage(dataDir), { retryable: true });
   if (error instanceof AuthFailure) return fromAuth(error);
   if (error instanceof PartnerCenterError) {
     if (error.kind === 'auth' && error.cause instanceof AuthFailure) return fromAuth(error.cause);
     return new DeskFailure(error.deskErrorCode, error.userMessage, {
-      operation: error.operation,
       retryable: error.retryable,
       ...(error.status !== undefined ? { status: error.status } : {}),
       ...(error.code !== undefined ? { partnerCenterCode: error.code } : {}),
@@ -62,8 +72,19 @@ export function explainError(error: unknown): DeskFailure | undefined {
     });
   }
   if (error instanceof VaultError) {
-    const code: ErrorCode = error.code === 'keychain-unavailable' ? 'KEYCHAIN_UNAVAILABLE' : 'INTERNAL';
-    return new DeskFailure(code, error.message, { reason: error.code });
+    // The vault's own message quotes the keychain library, which is for the log.
+    return error.code === 'keychain-unavailable'
+      ? new DeskFailure('KEYCHAIN_UNAVAILABLE', keychainUnavailableMessage, { reason: error.code })
+      : new DeskFailure('INTERNAL', keychainFailedMessage, { reason: error.code });
   }
   return undefined;
+}
+
+/**
+ * The words for a person about any failure: the explained message when we know the error, `fallback`
+ * otherwise. Never an error's own `message`, which is written for the log.
+ */
+export function userMessageOf(error: unknown, fallback: string, dataDir?: string): string {
+  if (error instanceof DeskFailure) return error.message;
+  return explainError(error, dataDir)?.message ?? fallback;
 }

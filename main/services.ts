@@ -110,7 +110,9 @@ export function createAppCore(options: AppOptions): AppCore {
     keychain: async () => keychainStatus(await secrets.check()),
   });
   const dispatcher = createDispatcher(handlers, {
-    explain: explainError,
+    explain: (error) => explainError(error, options.facts.dataDir),
+    // The operation, status and ids a message leaves out (secrets are already redacted from them).
+    onExplained: (channel, error) => console.warn(`[desk] ${channel}: ${String(error)}`),
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
   });
   return {

@@ -3,11 +3,12 @@
  * plain Node (handlers, dispatcher) and runs in the web build and in tests without Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import Store from 'electron-store';
 import { bindElectronIpc } from '../ipc/electron-ipc';
 import { bundledSkuWorkerUrls } from '../catalog/sku-writer';
 import { createAppCore } from '../services';
+import { startOrExitOnDiskFull } from '../system/disk-full';
 import { createKeyringSecretStore, vaultServiceName } from '../vault';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openExternalLink } from './external-links';
@@ -36,24 +37,38 @@ async function start(): Promise<void> {
   // Defence in depth: any web contents, however created, gets the same guards.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
 
-  const core = createAppCore({
-    facts: {
-      name: PRODUCT_NAME,
-      version: app.getVersion(),
-      dataDir: app.getPath('userData'),
-      electronVersion: process.versions.electron,
-      chromeVersion: process.versions.chrome,
-      startedAt: new Date(),
+  const dataDir = app.getPath('userData');
+  // On a full disk: one clear sentence and a non-zero exit, not an uncaught exception dialog.
+  const core = await startOrExitOnDiskFull(
+    dataDir,
+    () =>
+      createAppCore({
+        facts: {
+          name: PRODUCT_NAME,
+          version: app.getVersion(),
+          dataDir,
+          electronVersion: process.versions.electron,
+          chromeVersion: process.versions.chrome,
+          startedAt: new Date(),
+        },
+        secrets: createKeyringSecretStore({ service: vaultServiceName({ packaged: app.isPackaged }) }),
+        // Sign-in pages: Microsoft's, or the built-in demo's on a loopback address; others ask first.
+        openBrowser: async (url) => {
+          if (!(await openExternalLink(url, { allowLoopback: true }))) {
+            throw new Error('The sign-in page was not opened.');
+          }
+        },
+        skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
+      }),
+    {
+      printLine: (line) => {
+        console.error(line);
+        dialog.showErrorBox(PRODUCT_NAME, line);
+      },
+      exit: (code) => app.exit(code),
     },
-    secrets: createKeyringSecretStore({ service: vaultServiceName({ packaged: app.isPackaged }) }),
-    // Sign-in pages: Microsoft's, or the built-in demo's on a loopback address; others ask first.
-    openBrowser: async (url) => {
-      if (!(await openExternalLink(url, { allowLoopback: true }))) {
-        throw new Error('The sign-in page was not opened.');
-      }
-    },
-    skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
-  });
+  );
+  if (core === undefined) return;
   app.on('will-quit', () => void core.close());
   bindElectronIpc({
     ipcMain,

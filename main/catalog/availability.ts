@@ -3,6 +3,7 @@
  * A `catalogItemId` can change, so a cart refreshes them right before use (`refresh: 'always'`);
  * when Partner Center cannot be reached, the cached ones are returned with `offline: true`.
  */
+import { userMessageOf } from '../failures';
 import type { Availability } from '../partner-center/index';
 import type { CachedAvailability, CatalogStore } from './store';
 import { isOfflineError, type CatalogClient } from './sync';
@@ -64,12 +65,13 @@ export async function getSkuAvailabilities(
   } catch (error) {
     // Right before a purchase a stale catalogItemId is worse than no answer: only the detail panel
     // falls back to the cache.
+    // The catalog's status shows this to the person: their words, not the log's.
+    const offlineMessage = () => userMessageOf(error, 'Partner Center cannot be reached.');
     if (isOfflineError(error) && refresh !== 'always' && cached !== undefined) {
-      store.markOffline(catalogId, now(), error instanceof Error ? error.message : String(error));
+      store.markOffline(catalogId, now(), offlineMessage());
       return { items: cached.items, fetchedAt: cached.fetchedAt, fromCache: true, offline: true };
     }
-    if (isOfflineError(error))
-      store.markOffline(catalogId, now(), error instanceof Error ? error.message : String(error));
+    if (isOfflineError(error)) store.markOffline(catalogId, now(), offlineMessage());
     throw error;
   }
   const fetchedAt = now();

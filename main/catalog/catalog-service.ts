@@ -17,6 +17,7 @@ import { DeskFailure } from '../ipc/failure';
 import { marketName, reservationsSoldIn } from '../markets';
 import type { PartnerCenterClient } from '../partner-center';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
+import { checkSkuInventory, type SkuInventoryRequest } from './inventory';
 import { marketStatus, type MarketStatus } from './market';
 import { CatalogInputError, CatalogSearch } from './search';
 import type { CatalogStore } from './store';
@@ -121,19 +122,39 @@ function toSku(row: CatalogSkuRow): CatalogSku {
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-/** Words for the end of a sync, for the screen. */
-export function syncMessage(result: CatalogSyncResult): string {
+/** The catalog that stays in place when a sync does not complete: the live one, if any. */
+export interface CatalogInPlace {
+  readonly skuCount: number;
+  readonly syncedAt: number | undefined;
+}
+
+/** How a sync ended, for the screen: the outcome, its words, and the SKUs the catalog now has. */
+export function syncSummary(
+  result: CatalogSyncResult,
+  inPlace: CatalogInPlace,
+): { outcome: CatalogSyncResult['outcome']; message: string; skuCount: number } {
+  // A run that did not complete swapped nothing in: its partial count is not the catalog's.
+  const skuCount = result.outcome === 'completed' ? result.skuCount : inPlace.skuCount;
+  return { outcome: result.outcome, message: syncMessage(result, inPlace), skuCount };
+}
+
+/** Words for the end of a sync, for the screen; `result.reason` is already written for people. */
+export function syncMessage(result: CatalogSyncResult, inPlace: CatalogInPlace): string {
+  const kept =
+    inPlace.syncedAt === undefined
+      ? 'No catalog is saved for this market yet.'
+      : `The previous catalog (${inPlace.skuCount.toLocaleString('en-US')} SKUs) is still here.`;
   switch (result.outcome) {
     case 'completed':
       return `Catalog updated: ${result.skuCount.toLocaleString('en-US')} SKUs.`;
     case 'cancelled':
-      return 'Sync cancelled. The previous catalog is still here; the next sync continues where this one stopped.';
+      return `Sync cancelled. ${kept} The next sync continues where this one stopped.`;
     case 'offline':
-      return 'Partner Center cannot be reached. The cached catalog is still here; try again when you are online.';
+      return `Partner Center cannot be reached. ${kept} Try again when you are online.`;
     case 'unavailable':
       return result.reason ?? 'Azure reservations are not sold in this market.';
     case 'failed':
-      return `The sync failed: ${result.error?.message ?? result.reason ?? 'unknown error'}. The previous catalog is still here.`;
+      return `${result.reason ?? 'The catalog could not be refreshed.'} ${kept}`;
   }
 }
 
@@ -243,12 +264,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
                   ? 'cancelled'
                   : 'failed',
           });
-          events.emit('catalog.syncFinished', {
-            taskId,
-            outcome: result.outcome,
-            message: syncMessage(result),
-            skuCount: result.skuCount,
-          });
+          events.emit('catalog.syncFinished', { taskId, ...syncSummary(result, store.freshness(key)) });
         });
     });
     return { taskId, joined: false };
@@ -340,34 +356,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
       };
     },
 
-    async checkInventory(request: {
-      catalog: CatalogKey;
-      productId: string;
-      skuId: string;
-      customerId: string;
-      subscriptionId: string;
-      armRegionName: string;
-    }): Promise<InventoryCheckResult> {
-      const client = await clientFor(request.catalog.profileId);
-      const items = await client.checkInventory(request.catalog.country.toUpperCase(), {
-        targetItems: [{ productId: request.productId, skuId: request.skuId }],
-        inventoryContext: {
-          customerId: request.customerId,
-          azureSubscriptionId: request.subscriptionId,
-          armRegionName: request.armRegionName,
-        },
-      });
-      const restrictions = items
-        .filter((item) => item.skuId === undefined || item.skuId === request.skuId)
-        .flatMap((item) => (item.isRestricted ? item.restrictions : []));
-      return {
-        restricted: restrictions.length > 0 || items.some((item) => item.isRestricted),
-        restrictions: restrictions.map((r) => ({
-          reasonCode: r.reasonCode ?? null,
-          description: r.description ?? 'Partner Center restricts this SKU here, without saying why.',
-        })),
-        checkedAt: new Date().toISOString(),
-      };
+    async checkInventory(request: SkuInventoryRequest): Promise<InventoryCheckResult> {
+      return checkSkuInventory(await clientFor(request.catalog.profileId), search, request);
     },
 
     /**

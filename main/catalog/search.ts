@@ -266,6 +266,16 @@ export class CatalogSearch {
     return row === undefined ? undefined : toRow(row);
   }
 
+  /** A product's sub type (`productType.subType.id`) in the live catalog, when it is cached. */
+  productSubType(catalog: CatalogKey, productId: string): string | undefined {
+    const generationId = this.store.liveGenerationId(catalog);
+    if (generationId === undefined) return undefined;
+    const row = this.prepare(
+      'SELECT sub_type FROM catalog_products WHERE generation_id = ? AND product_id = ?',
+    ).get(generationId, productId) as { sub_type: string | null } | undefined;
+    return row?.sub_type ?? undefined;
+  }
+
   private facetsOf(generationId: number): CatalogFacets {
     const rows = this.store
       .facetRows(generationId)

@@ -46,7 +46,9 @@ export interface MaintainMessage {
 
 /** Either thread → main: a page's result, or a storage failure. */
 export type SkuPageReply =
-  { readonly id: number; readonly result: SkuPageResult } | { readonly id: number; readonly error: string };
+  | { readonly id: number; readonly result: SkuPageResult }
+  /** `code` carries e.g. `SQLITE_FULL` across the thread boundary, so a full disk is told apart. */
+  | { readonly id: number; readonly error: string; readonly code?: string };
 
 /** Ends a thread once the messages before it are done. */
 export const closeMessage = 'close';

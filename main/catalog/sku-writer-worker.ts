@@ -29,7 +29,12 @@ reader.on('message', (message: SkuRowsMessage | typeof closeMessage) => {
     const count = store.storeSkuRows(message.generationId, message.product, message.rows);
     reply = { id: message.id, result: { ok: true, count } };
   } catch (error) {
-    reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+    const code = (error as { code?: unknown } | null)?.code;
+    reply = {
+      id: message.id,
+      error: error instanceof Error ? error.message : String(error),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   main.postMessage(reply);
 });

@@ -125,7 +125,7 @@ export async function startWorkerSkuWriter(options: WorkerSkuWriterOptions): Pro
       if (waiter === undefined) return;
       pending.delete(reply.id);
       if (pending.size === 0) keepAlive(false);
-      if ('error' in reply) waiter.reject(new Error(reply.error));
+      if ('error' in reply) waiter.reject(Object.assign(new Error(reply.error), { code: reply.code }));
       else waiter.resolve(reply.result);
     });
     thread.on('error', fail);

@@ -12,12 +12,15 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { AuthFailure } from '../auth/errors';
+import { dataFolderOf } from '../database/index';
+import { userMessageOf } from '../failures';
 import {
   malformedResponseError,
   PartnerCenterError,
   type PartnerCenterClient,
   type Product,
 } from '../partner-center/index';
+import { isDiskFull } from '../system/disk-full';
 import { marketStatus } from './market';
 import { inProcessSkuWriter, type SkuWriter } from './sku-writer';
 import type { CatalogFreshness, CatalogStore } from './store';
@@ -158,18 +161,41 @@ export class CatalogSyncEngine {
     if (existing !== undefined) return existing;
     const writer = options.writer ?? inProcessSkuWriter(this.store);
     this.store.beginBulkWrite();
-    const run = this.run(options, writer).finally(() => {
+    // A failure before the run could record anything (its first writes, on a full disk) is a failed
+    // run too: the sync never rejects, so whoever waits for it always hears how it ended.
+    const attempt = this.run(options, writer).catch((error: unknown) =>
+      this.failedToStart(options.catalog, error),
+    );
+    const run = attempt.finally(() => {
       this.running.delete(key);
       if (this.store.endBulkWrite()) {
         // Off the sync's critical path: its result is already on its way to the caller.
         void Promise.resolve()
           .then(() => writer.maintain())
           .catch(() => undefined)
-          .finally(() => this.store.afterMaintenance());
+          .then(() => this.store.afterMaintenance())
+          // Tidying only (e.g. on a full disk): a rejection here would end the process.
+          .catch(() => undefined);
       }
     });
     this.running.set(key, run);
     return run;
+  }
+
+  private failedToStart(catalog: CatalogKey, error: unknown): CatalogSyncResult {
+    return {
+      catalog: normalizeCatalogKey(catalog),
+      outcome: 'failed',
+      reason: userMessage(error, this.store),
+      error: describeError(error),
+      resumed: false,
+      productsDone: 0,
+      productsTotal: undefined,
+      skuCount: 0,
+      requests: 0,
+      durationMs: 0,
+      generationId: undefined,
+    };
   }
 
   /**
@@ -346,22 +372,27 @@ export class CatalogSyncEngine {
       const cancelled = options.signal?.aborted === true || isCancellation(error);
       const offline = !cancelled && isOfflineError(error);
       const outcome: CatalogSyncOutcome = cancelled ? 'cancelled' : offline ? 'offline' : 'failed';
+      // The run's record keeps the details for the log; the catalog's status shows the person's words.
       const message = errorMessage(error);
-      if (offline) this.store.markOffline(catalogId, now(), message);
-      else if (!cancelled) this.store.setLastError(catalogId, message);
-      this.store.finishRun(runId, {
-        outcome,
-        now: now(),
-        requests,
-        productsDone: info?.productsDone ?? 0,
-        productsTotal: info?.productsTotal,
-        skuCount: info?.skuCount ?? 0,
-        error: cancelled ? undefined : message,
+      const reason = userMessage(error, this.store);
+      // Bookkeeping only: on a full disk these writes fail too, and the result must still be reported.
+      bestEffort(() => {
+        if (offline) this.store.markOffline(catalogId, now(), reason);
+        else if (!cancelled) this.store.setLastError(catalogId, reason);
+        this.store.finishRun(runId, {
+          outcome,
+          now: now(),
+          requests,
+          productsDone: info?.productsDone ?? 0,
+          productsTotal: info?.productsTotal,
+          skuCount: info?.skuCount ?? 0,
+          error: cancelled ? undefined : message,
+        });
       });
       return {
         catalog,
         outcome,
-        ...(cancelled ? {} : { reason: userMessage(error), error: describeError(error) }),
+        ...(cancelled ? {} : { reason, error: describeError(error) }),
         resumed,
         productsDone: info?.productsDone ?? 0,
         productsTotal: info?.productsTotal,
@@ -456,9 +487,16 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function userMessage(error: unknown): string {
-  if (error instanceof PartnerCenterError) return error.userMessage;
-  return 'The catalog could not be refreshed. The previous catalog is still shown.';
+function userMessage(error: unknown, store: CatalogStore): string {
+  return userMessageOf(error, 'The catalog could not be refreshed.', dataFolderOf(store.db));
+}
+
+function bestEffort(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Nothing more to do: the caller reports the failure that brought it here.
+  }
 }
 
 function describeError(error: unknown): NonNullable<CatalogSyncResult['error']> {
@@ -470,7 +508,10 @@ function describeError(error: unknown): NonNullable<CatalogSyncResult['error']> 
       message: error.message,
     };
   }
-  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+  return {
+    kind: isDiskFull(error) ? 'disk-full' : 'internal',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 function keyString(key: NormalizedCatalogKey): string {

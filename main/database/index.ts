@@ -63,3 +63,8 @@ export function configureConnection(db: AppDatabase, busyTimeoutMs = 5_000): voi
   // 64 MB of page cache: the full catalog's indexes stay in memory, which is what keeps search fast.
   db.pragma('cache_size = -65536');
 }
+
+/** The folder a connection's file lives in (the data folder), to name it when the disk is full. */
+export function dataFolderOf(db: AppDatabase): string | undefined {
+  return db.memory || db.name === '' ? undefined : path.dirname(db.name);
+}

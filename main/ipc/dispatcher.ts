@@ -45,6 +45,8 @@ export type ErrorExplainer = (error: unknown) => DeskFailure | undefined;
 export interface DispatcherOptions {
   readonly onUnexpected?: ErrorSink;
   readonly explain?: ErrorExplainer;
+  /** Logs a capability error that was reported as a failure: its details stay out of the message. */
+  readonly onExplained?: ErrorSink;
 }
 
 const defaultSink: ErrorSink = (channel, error) => {
@@ -81,7 +83,10 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         return { ok: true, value: output.data };
       } catch (error) {
         const known = error instanceof DeskFailure ? error : explain(error);
-        if (known) return failure(known.toError());
+        if (known) {
+          if (!(error instanceof DeskFailure)) options.onExplained?.(channel, error);
+          return failure(known.toError());
+        }
         onUnexpected(channel, error);
         return failure({ code: 'INTERNAL', message: 'Something went wrong in the app. Try again.' });
       }

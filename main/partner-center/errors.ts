@@ -80,7 +80,7 @@ export class PartnerCenterError extends Error {
     this.retryable = init.retryable;
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts ?? 1;
-    this.userMessage = userMessageFor(init.kind, init.status, init.code, init.retryAfterMs);
+    this.userMessage = userMessageFor({ ...init, description });
   }
 
   /** The bridge's stable error code for this failure. */
@@ -220,16 +220,34 @@ export function cartErrorMessage(errorCode: number | string): string {
   return `This item has a problem Partner Center reported as error ${key}.`;
 }
 
-/** The words to show a person for a failure. */
-export function userMessageFor(
-  kind: PartnerCenterErrorKind,
-  status: number | undefined,
-  code: string | undefined,
-  retryAfterMs?: number,
-): string {
-  if (code !== undefined) {
-    const known = partnerCenterCodeMessages[code];
-    if (known !== undefined) return known;
+/** Partner Center codes that mean "not found": their own text stands on a 404 (§1.7). */
+const notFoundCodes: ReadonlySet<string> = new Set([
+  '400013',
+  '400018',
+  '400019',
+  '20003',
+  '20000',
+  '800007',
+  '800008',
+]);
+
+/** What the words for a failure are made of. */
+export type UserMessageFacts = Pick<
+  PartnerCenterErrorInit,
+  'kind' | 'status' | 'code' | 'description' | 'correlationId' | 'retryAfterMs'
+>;
+
+/**
+ * The words to show a person for a failure: our own text for the codes we know; otherwise what the
+ * HTTP status means, Partner Center's own description, its code and the correlation ID that
+ * Microsoft support asks for. Never an operation name, a status number or a raw library message.
+ */
+export function userMessageFor(facts: UserMessageFacts): string {
+  const { kind, status, code } = facts;
+  const known = code === undefined ? undefined : partnerCenterCodeMessages[code];
+  // A 404 is "not found" whatever number its body carries; only the not-found codes' own words fit it.
+  if (known !== undefined && (kind !== 'http' || status !== 404 || notFoundCodes.has(code ?? ''))) {
+    return known;
   }
   switch (kind) {
     case 'cancelled':
@@ -241,9 +259,7 @@ export function userMessageFor(
     case 'timeout':
       return "Partner Center didn't answer in time. Try again.";
     case 'throttled':
-      return retryAfterMs === undefined
-        ? 'Partner Center is limiting requests right now. Try again in a minute.'
-        : `Partner Center is limiting requests right now. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`;
+      return throttledMessage(facts.retryAfterMs);
     case 'malformed-response':
       return 'Partner Center sent a response the app could not read. Try again later.';
     case 'auth':
@@ -253,16 +269,82 @@ export function userMessageFor(
     case 'http':
       break;
   }
+  const lead = statusLead(status);
+  const said =
+    facts.description === undefined || facts.description === ''
+      ? undefined
+      : `Partner Center says: ${asSentence(facts.description)}`;
+  const parts = [said === undefined ? (lead ?? 'Partner Center rejected the request.') : lead, said];
+  if (code !== undefined) parts.push(`Error code ${code}.`);
+  if (facts.correlationId !== undefined && facts.correlationId !== '') {
+    parts.push(`If you contact Microsoft support, quote correlation ID ${facts.correlationId}.`);
+  }
+  return parts.filter((part) => part !== undefined).join(' ');
+}
+
+function throttledMessage(retryAfterMs: number | undefined): string {
+  return retryAfterMs === undefined
+    ? 'Partner Center is limiting requests right now. Try again in a minute.'
+    : `Partner Center is limiting requests right now. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`;
+}
+
+/** What an HTTP status means to the person using the app; undefined for a plain "bad request". */
+function statusLead(status: number | undefined): string | undefined {
   if (status === 401) return 'Your sign-in has expired or was refused. Sign in again.';
   if (status === 403) return "Your partner account isn't allowed to do this.";
   if (status === 404) return "Partner Center couldn't find this item.";
   if (status === 408) return "Partner Center didn't answer in time. Try again.";
   if (status === 409)
     return 'Partner Center is already processing a conflicting request. Check again in a moment.';
-  if (status === 429) return 'Partner Center is limiting requests right now. Try again in a minute.';
+  if (status === 429) return throttledMessage(undefined);
   if (status !== undefined && status >= 500)
     return 'Partner Center had a problem. Try again in a few minutes.';
-  return 'Partner Center rejected the request.';
+  return undefined;
+}
+
+/** The longest description shown; Partner Center allows 1,024 characters, which no message bar fits. */
+const maxShownDescription = 300;
+
+/** A description as one sentence: trimmed, shortened at a word if long, ending in one full stop. */
+function asSentence(text: string): string {
+  let out = text.replace(/\s+/g, ' ').trim();
+  if (out.length > maxShownDescription) {
+    const cut = out.slice(0, maxShownDescription);
+    out = `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:.]+$/, '')}…`;
+  }
+  out = out.replace(/\.{2,}$/, '.');
+  return /[.!?…]$/.test(out) ? out : `${out}.`;
+}
+
+/** Markup tags (`<br/>`, `<a href=…>`), but not a lone `<` in text such as "a < b". */
+const markupTag = /<\/?[a-z][^<>]*>/gi;
+
+/**
+ * Partner Center's description as plain text: markup removed, HTML entities (`&#39;`, `&amp;`, …)
+ * decoded, whitespace collapsed. Markup that was itself escaped is removed after decoding too.
+ */
+export function cleanDescription(raw: string): string {
+  return decodeEntities(raw.replace(markupTag, ' ')).replace(markupTag, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const namedEntities: Readonly<Record<string, string>> = {
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
+    if (name.startsWith('#')) {
+      const point = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      // A code point beyond Unicode (or a surrogate) is left as written rather than thrown on.
+      return point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? String.fromCodePoint(point) : entity;
+    }
+    return namedEntities[name.toLowerCase()] ?? entity;
+  });
 }
 
 /** Removes bearer tokens, JWTs and secret-looking query values from text before it is stored anywhere. */

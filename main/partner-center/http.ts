@@ -13,7 +13,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import type { RequestBudget, RequestPriority } from './budget';
 import { abortReason, systemClock, type Clock } from './clock';
-import { PartnerCenterError, redactSecrets, type PartnerCenterErrorKind } from './errors';
+import { cleanDescription, PartnerCenterError, redactSecrets, type PartnerCenterErrorKind } from './errors';
 import { parseJsonText, readJsonBody } from './json-body';
 import type { LinkHeader } from './models/common';
 
@@ -420,10 +420,8 @@ export class HttpPipeline {
       correlationId: response.headers.get('ms-correlationid') ?? ids.correlationId,
       status,
       code: fault.code,
-      description:
-        fault.description === undefined
-          ? response.statusText || undefined
-          : redactSecrets(fault.description, token),
+      // Only Partner Center's own words: a bare reason phrase ("Bad Request") says less than the status.
+      description: fault.description === undefined ? undefined : redactSecrets(fault.description, token),
       data: fault.data.map((item) => redactSecrets(item, token)),
       retryable: isRetryableStatus(status),
       retryAfterMs,
@@ -514,9 +512,9 @@ export function parseFault(text: string): Fault {
       ? String(rawCode).trim()
       : undefined;
   const rawDescription = inner.description ?? inner.message ?? inner.errorDescription;
-  const description = typeof rawDescription === 'string' ? decodeEntities(rawDescription) : undefined;
+  const description = typeof rawDescription === 'string' ? cleanDescription(rawDescription) : undefined;
   const data = Array.isArray(inner.data)
-    ? inner.data.filter((item): item is string => typeof item === 'string').map(decodeEntities)
+    ? inner.data.filter((item): item is string => typeof item === 'string').map(cleanDescription)
     : [];
   const seconds =
     description === undefined ? undefined : /try again in (\d+) seconds?/i.exec(description)?.[1];
@@ -547,17 +545,6 @@ function fixQueryString(path: string): string {
   const first = path.indexOf('?');
   if (first < 0) return path;
   return path.slice(0, first + 1) + path.slice(first + 1).replace(/\?/g, '&');
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function errorCode(error: unknown): string | undefined {

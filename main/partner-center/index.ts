@@ -64,7 +64,7 @@ export {
 export * from './models/customers';
 export * from './models/entitlements';
 export * from './models/orders';
-export type { CatalogScope, ProductQuery, SegmentedCatalogScope } from './operations/catalog';
+export type { CatalogScope, InventoryQuery, ProductQuery, SegmentedCatalogScope } from './operations/catalog';
 export type { RegistrationAccepted } from './operations/customers';
 export type { EntitlementQuery } from './operations/entitlements';
 export type { InvoiceLineItemQuery } from './operations/billing';
@@ -166,13 +166,13 @@ export class PartnerCenterClient {
     return catalog.getAvailability(this.http, productId, skuId, availabilityId, scope, options);
   }
 
-  /** Checks inventory for SKUs with the `InventoryCheck` prerequisite. */
+  /** Checks inventory for SKUs with the `InventoryCheck` prerequisite (by resource type, §4.9). */
   checkInventory(
-    country: string,
+    query: catalog.InventoryQuery,
     request: InventoryCheckRequest,
     options?: CallOptions,
   ): Promise<InventoryItem[]> {
-    return catalog.checkInventory(this.http, country, request, options);
+    return catalog.checkInventory(this.http, query, request, options);
   }
 
   // Carts (§4.10–4.13)

@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --auto-approve      device-code and browser sign-ins approve themselves
   --registration-delay-ms N   Registering → Registered after N ms (default 5000)
   --order-completion-ms N     orders pending → completed after N ms (default 5000)
-  --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)`;
+  --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)
+  --inventory-routes both|by-resource-type|legacy   inventory-check routes served (default both)`;
 
 /** A bad command line: reported on stderr with exit status 2. */
 class UsageError extends Error {}
@@ -56,6 +57,7 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
         'registration-delay-ms': { type: 'string' },
         'order-completion-ms': { type: 'string' },
         'fault-timeout-ms': { type: 'string' },
+        'inventory-routes': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -73,6 +75,17 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
     } catch (error) {
       throw new UsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+  const inventoryRoutes = values['inventory-routes'];
+  if (
+    inventoryRoutes !== undefined &&
+    inventoryRoutes !== 'both' &&
+    inventoryRoutes !== 'by-resource-type' &&
+    inventoryRoutes !== 'legacy'
+  ) {
+    throw new UsageError(
+      `--inventory-routes must be both, by-resource-type or legacy (got "${inventoryRoutes}")`,
+    );
   }
   if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
     throw new UsageError('--data-dir must name a directory');
@@ -97,6 +110,7 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
     ...(rateLimitPerMinute !== undefined ? { rateLimitPerMinute } : {}),
     ...(values.faults !== undefined ? { faults: values.faults } : {}),
     ...(catalog !== undefined ? { catalog } : {}),
+    ...(inventoryRoutes !== undefined ? { inventoryRoutes } : {}),
     ...(lineItems !== undefined ? { lineItems } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     ...(values['auto-approve'] ? { autoApprove: true } : {}),

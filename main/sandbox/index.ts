@@ -10,7 +10,7 @@ import type { World } from './data/model';
 import { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-config';
 import { billingRoutes } from './server/billing';
 import { cartRoutes } from './server/carts';
-import { catalogRoutes } from './server/catalog';
+import { catalogRoutes, type InventoryRoutes } from './server/catalog';
 import { customerRoutes } from './server/customers';
 import { entitlementRoutes } from './server/entitlements';
 import { FaultInjector, parseFaultSpec } from './server/faults';
@@ -25,6 +25,7 @@ import { loadWorld } from './server/world';
 export { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-config';
 export { parseFaultSpec, type FaultKind } from './server/faults';
 export type { TokenRequest } from './server/identity';
+export type { InventoryRoutes } from './server/catalog';
 
 /** Options of `startSandbox` (the CLI maps its flags onto these). */
 export interface SandboxOptions {
@@ -56,6 +57,8 @@ export interface SandboxOptions {
   readonly tokenLifetimeSeconds?: number;
   /** The sandbox's "now" when it starts (history is dated relative to it); default the wall clock. */
   readonly now?: Date;
+  /** Inventory-check routes served (§4.9): `both` (default), `by-resource-type` or `legacy`. */
+  readonly inventoryRoutes?: InventoryRoutes;
   /** Sees every request as it arrives (method and path, no query, headers or body): tests count them. */
   readonly onRequest?: (request: SandboxRequest) => void;
 }
@@ -144,7 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const core = createHttpCore({
     routes: [
       ...identity.routes(),
-      ...catalogRoutes(services),
+      ...catalogRoutes(services, options.inventoryRoutes),
       ...customerRoutes(services),
       ...cartRoutes(services),
       ...orderRoutes(services),

@@ -11,6 +11,7 @@ import { productName, version } from '../../package.json';
 import { bundledSkuWorkerUrls } from '../catalog/sku-writer';
 import { createAppCore } from '../services';
 import { defaultDataDir } from '../system/data-dir';
+import { startOrExitOnDiskFull } from '../system/disk-full';
 import { createKeyringSecretStore, DEVELOPMENT_SERVICE_NAME } from '../vault';
 import { startWebServer } from './web-server';
 
@@ -29,20 +30,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(productName));
-mkdirSync(dataDir, { recursive: true });
 
-const core = createAppCore({
-  facts: { name: productName, version, dataDir, startedAt: new Date() },
-  secrets: createKeyringSecretStore({ service: values['keychain-service'] }),
-  // No openBrowser: the page is already in a browser, and App+User sign-in falls back to a device code.
-  skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
+const started = await startOrExitOnDiskFull(dataDir, async () => {
+  mkdirSync(dataDir, { recursive: true });
+  const core = createAppCore({
+    facts: { name: productName, version, dataDir, startedAt: new Date() },
+    secrets: createKeyringSecretStore({ service: values['keychain-service'] }),
+    // No openBrowser: the page is already in a browser, and App+User sign-in falls back to a device code.
+    skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
+  });
+  const server = await startWebServer({
+    dispatcher: core.dispatcher,
+    events: core.events,
+    port,
+    staticDir: path.join(import.meta.dirname, '..', 'web'),
+  });
+  return { core, server };
 });
-const server = await startWebServer({
-  dispatcher: core.dispatcher,
-  events: core.events,
-  port,
-  staticDir: path.join(import.meta.dirname, '..', 'web'),
-});
+if (started === undefined) process.exit(1);
+const { core, server } = started;
 
 if (values.json) {
   console.log(JSON.stringify({ event: 'ready', url: server.url, origin: server.origin, dataDir }));

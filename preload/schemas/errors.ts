@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'KEYCHAIN_UNAVAILABLE',
   'MISCONFIGURED',
   'INTERNAL',
+  /** The disk holding the data folder is full (ENOSPC, SQLITE_FULL); the message names the folder. */
+  'DISK_FULL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

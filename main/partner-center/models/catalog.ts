@@ -153,6 +153,8 @@ export interface ReservationSkuAttributes {
   readonly diskType: string | undefined;
   readonly cores: number | undefined;
   readonly ram: number | undefined;
+  /** The reserved resource, e.g. `virtualmachines`, `blockblob`, `sqldatabases`. */
+  readonly reservationType: string | undefined;
 }
 
 /**
@@ -184,5 +186,23 @@ export function reservationSkuAttributes(sku: Pick<Sku, 'dynamicAttributes'>): R
     diskType: text('diskType'),
     cores: number('cores'),
     ram: number('ram'),
+    reservationType: text('reservationType'),
   };
+}
+
+/**
+ * The `resourceType` of an inventory check (§4.9), read from the catalog's own data, never from a
+ * fixed list (new families such as Fabric capacity or OpenAI PTU pass straight through): the SKU's
+ * `reservationType` attribute names the reserved resource (`blockblob` where the product's sub type
+ * only says `Storage`); the product's `productType.subType.id` stands in when the SKU has none.
+ * When both name the same type, the sub type's spelling (`VirtualMachines`) is kept.
+ */
+export function inventoryResourceType(
+  productSubType: string | undefined,
+  reservationType: string | undefined,
+): string | undefined {
+  const subType = productSubType?.trim() || undefined;
+  const reserved = reservationType?.trim() || undefined;
+  if (reserved === undefined) return subType;
+  return subType?.toLowerCase() === reserved.toLowerCase() ? subType : reserved;
 }

@@ -1,6 +1,7 @@
 /**
  * Catalog: products, SKUs, availabilities and inventory checks (contract §4.3–4.9).
  */
+import { PartnerCenterError } from '../errors';
 import type { CallOptions, HttpPipeline } from '../http';
 import {
   availabilitySchema,
@@ -143,27 +144,44 @@ export async function getAvailability(
   return (await http.json({ operation, method: 'GET', path, query }, availabilitySchema, options)).data;
 }
 
+/** Where an inventory check is asked: the market and the kind of resource reserved. */
+export interface InventoryQuery {
+  /** ISO 3166-1 alpha-2, e.g. `US`. */
+  readonly country: string;
+  /** From `inventoryResourceType` (the product's sub type and the SKU's attributes), e.g. `VirtualMachines`. */
+  readonly resourceType: string;
+}
+
 /**
- * Checks whether SKUs can be bought for a customer, subscription and region. A POST that changes
- * nothing, so it is retried like a read and runs at interactive priority.
+ * Checks whether SKUs can be bought for a customer, subscription and region (§4.9): by resource type,
+ * the route that replaced `checkInventory` (retired 25 Sep 2026). Only when that route answers 404,
+ * i.e. a Partner Center that does not have it yet, is the old route asked; any other answer stands.
+ * A POST that changes nothing, so it is retried like a read and runs at interactive priority.
  */
 export async function checkInventory(
   http: HttpPipeline,
-  country: string,
+  query: InventoryQuery,
   request: InventoryCheckRequest,
   options?: CallOptions,
 ): Promise<InventoryItem[]> {
-  const { data } = await http.json(
-    {
-      operation: 'checkInventory',
-      method: 'POST',
-      path: '/extensions/product/checkInventory',
-      query: { country },
-      body: request,
-      write: false,
-    },
-    inventoryCheckResponseSchema,
-    options,
-  );
+  const check = (operation: string, path: string, params: Record<string, string>) =>
+    http.json(
+      { operation, method: 'POST', path, query: params, body: request, write: false },
+      inventoryCheckResponseSchema,
+      options,
+    );
+  try {
+    const { data } = await check(
+      'checkInventoryByResourceType',
+      '/extensions/product/checkinventorybyresourcetype',
+      { country: query.country, resourceType: query.resourceType },
+    );
+    return data;
+  } catch (error) {
+    if (!(error instanceof PartnerCenterError && error.kind === 'http' && error.status === 404)) throw error;
+  }
+  const { data } = await check('checkInventory', '/extensions/product/checkInventory', {
+    country: query.country,
+  });
   return data;
 }

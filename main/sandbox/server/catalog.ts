@@ -54,8 +54,15 @@ class ReplyCache {
   }
 }
 
+/**
+ * Which inventory-check routes are served (§4.9): both (the default), only the one by resource type
+ * (after the old route's retirement on 25 Sep 2026), or only the old one (a Partner Center without
+ * the new route, which exercises the client's fallback). A route not served answers 404.
+ */
+export type InventoryRoutes = 'both' | 'by-resource-type' | 'legacy';
+
 /** The catalog route table. */
-export function catalogRoutes(services: Services): Route[] {
+export function catalogRoutes(services: Services, inventoryRoutes: InventoryRoutes = 'both'): Route[] {
   const cache = new ReplyCache();
   // Casing never changes a catalog answer, so the lower-cased URL is a safe key.
   const cacheKey = (ctx: RouteContext): string => ctx.url.toLowerCase();
@@ -147,12 +154,26 @@ export function catalogRoutes(services: Services): Route[] {
         });
       },
     },
-    {
-      ...base,
-      method: 'POST',
-      path: '/v1/extensions/product/checkInventory',
-      handler: (ctx) => checkInventory(services, ctx),
-    },
+    ...(inventoryRoutes === 'legacy'
+      ? []
+      : [
+          {
+            ...base,
+            method: 'POST' as const,
+            path: '/v1/extensions/product/checkinventorybyresourcetype',
+            handler: (ctx: RouteContext) => checkInventory(services, ctx, requiredQuery(ctx, 'resourceType')),
+          },
+        ]),
+    ...(inventoryRoutes === 'by-resource-type'
+      ? []
+      : [
+          {
+            ...base,
+            method: 'POST' as const,
+            path: '/v1/extensions/product/checkInventory',
+            handler: (ctx: RouteContext) => checkInventory(services, ctx, undefined),
+          },
+        ]),
   ];
 }
 
@@ -262,8 +283,12 @@ export function availabilityWire(
   return { ...availability, segment: params.segment };
 }
 
-/** Check inventory (§4.9): a bare array of InventoryItem; unknown items are left out. */
-function checkInventory(services: Services, ctx: RouteContext): Reply {
+/**
+ * Check inventory (§4.9): a bare array of InventoryItem; unknown items are left out. Asked by
+ * resource type, every item checked must be of that type (the product's sub type or the SKU's
+ * `reservationType`, any casing): a client that guesses the type gets a 400, as it should.
+ */
+function checkInventory(services: Services, ctx: RouteContext, resourceType: string | undefined): Reply {
   const country = requiredQuery(ctx, 'country').toUpperCase();
   const body = ctx.body;
   if (!isRecord(body)) throw badRequest('The request body must be an InventoryCheckRequest object.');
@@ -293,6 +318,7 @@ function checkInventory(services: Services, ctx: RouteContext): Reply {
         (sku) => region === undefined || sku.dynamicAttributes.armRegionName.toLowerCase() === region,
       );
     }
+    if (resourceType !== undefined) requireResourceType(product, skus, resourceType);
     for (const sku of skus) {
       const needsCheck = sku.purchasePrerequisites.includes('InventoryCheck');
       if (needsCheck) {
@@ -324,6 +350,20 @@ function checkInventory(services: Services, ctx: RouteContext): Reply {
     }
   }
   return { status: 200, json: out };
+}
+
+function requireResourceType(
+  product: ProductRecord,
+  skus: ReadonlyArray<SkuRecord>,
+  resourceType: string,
+): void {
+  const wanted = resourceType.toLowerCase();
+  const matches =
+    product.productType.subType?.id.toLowerCase() === wanted ||
+    skus.some((sku) => sku.dynamicAttributes.reservationType.toLowerCase() === wanted);
+  if (!matches) {
+    throw badRequest(`The resource type '${resourceType}' does not match product ${product.id}.`, 3000);
+  }
 }
 
 /** Whether a SKU is out of inventory in its own region (used by carts). */

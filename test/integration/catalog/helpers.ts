@@ -12,7 +12,10 @@ import {
   RequestBudget,
   type RequestBudgetOptions,
 } from '../../../main/partner-center/index';
-import type { RunningSandbox } from '../../../main/sandbox/index';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { EventHub } from '../../../main/ipc/event-hub';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import type { EventPayload } from '../../../preload/contract';
 
 /** Gets an app-only token the way a real app does: client credentials at the token endpoint. */
 export async function appOnlyToken(
@@ -146,4 +149,56 @@ export function rowCounts(
     )
     .get(generationId) as { n: number };
   return { rows: row.rows, distinct: row.distinct_rows, fts: fts.n };
+}
+
+/**
+ * A small-catalog sandbox and an app-only token, started once for the tests of one file (call at
+ * the top level of the file); every test database opened through `open` is removed after its test.
+ */
+export function sandboxPerFile(): {
+  readonly sandbox: () => RunningSandbox;
+  readonly token: () => string;
+  readonly open: () => TestCatalog;
+} {
+  let sandbox: RunningSandbox | undefined;
+  let token: string | undefined;
+  const opened: TestCatalog[] = [];
+  beforeAll(async () => {
+    sandbox = await startSandbox({ catalog: 'small', lineItems: 100 });
+    token = await appOnlyToken(sandbox);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  afterEach(() => {
+    for (const catalog of opened.splice(0)) catalog.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the sandbox has not started yet');
+    return value;
+  };
+  return {
+    sandbox: () => started(sandbox),
+    token: () => started(token),
+    open: () => {
+      const catalog = openTestCatalog();
+      opened.push(catalog);
+      return catalog;
+    },
+  };
+}
+
+/** Collects the catalog's sync finish events, and waits for the one of a task. */
+export function syncFinishes(
+  events: EventHub,
+): (taskId: string) => Promise<EventPayload<'catalog.syncFinished'>> {
+  const finished: Array<EventPayload<'catalog.syncFinished'>> = [];
+  events.subscribe((event) => {
+    if (event.event === 'catalog.syncFinished')
+      finished.push(event.payload as EventPayload<'catalog.syncFinished'>);
+  });
+  return async (taskId) => {
+    await expect.poll(() => finished.find((payload) => payload.taskId === taskId)).toBeDefined();
+    return finished.find((payload) => payload.taskId === taskId)!;
+  };
 }

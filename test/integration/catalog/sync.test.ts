@@ -13,6 +13,7 @@ import {
   type CatalogKey,
   type CatalogSyncProgress,
 } from '../../../main/catalog/index';
+import { syncSummary } from '../../../main/catalog/catalog-service';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import {
   appOnlyToken,
@@ -135,7 +136,12 @@ describe('catalog sync', () => {
     const result = await t.engine.sync({ catalog: us, client, writer });
     await writer.close();
     expect(result.outcome).toBe('failed');
-    expect(result.reason).toMatch(/previous catalog/i);
+    expect(result.reason).toBe('The catalog could not be refreshed.');
+    expect(syncSummary(result, t.store.freshness(us))).toEqual({
+      outcome: 'failed',
+      message: `The catalog could not be refreshed. The previous catalog (${first.skuCount.toLocaleString('en-US')} SKUs) is still here.`,
+      skuCount: first.skuCount,
+    });
     expect(t.store.liveGenerationId(us)).toBe(first.generationId);
   });
 

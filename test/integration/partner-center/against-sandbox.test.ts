@@ -11,6 +11,7 @@ import {
   PartnerCenterError,
   RequestBudget,
   budgetForTenant,
+  inventoryResourceType,
   reservationSkuAttributes,
   type Availability,
   type Customer,
@@ -191,10 +192,17 @@ describe('catalog, cart, checkout, orders and entitlements', () => {
     expect(skus.length).toBeGreaterThan(0);
     for (const candidate of skus) {
       const region = reservationSkuAttributes(candidate).armRegionName ?? '';
-      const [verdict] = await app.checkInventory(country, {
-        targetItems: [{ productId: product.id, skuId: candidate.id }],
-        inventoryContext: { customerId, azureSubscriptionId: subscriptionId, armRegionName: region },
-      });
+      const resourceType = inventoryResourceType(
+        product.productType?.subType?.id,
+        reservationSkuAttributes(candidate).reservationType,
+      );
+      const [verdict] = await app.checkInventory(
+        { country, resourceType: resourceType ?? '' },
+        {
+          targetItems: [{ productId: product.id, skuId: candidate.id }],
+          inventoryContext: { customerId, azureSubscriptionId: subscriptionId, armRegionName: region },
+        },
+      );
       expect(verdict?.skuId).toBe(candidate.id);
       if (verdict?.isRestricted === false) {
         sku = candidate;
@@ -456,14 +464,22 @@ describe('resilience against an unreliable sandbox', () => {
     let catalogItemId = '';
     let term = 'P1Y';
     for (const sku of await client.getSkus(product.id, catalogScope)) {
-      const [verdict] = await client.checkInventory(country, {
-        targetItems: [{ productId: product.id, skuId: sku.id }],
-        inventoryContext: {
-          customerId,
-          azureSubscriptionId: subscriptionId,
-          armRegionName: reservationSkuAttributes(sku).armRegionName ?? '',
+      const resourceType =
+        inventoryResourceType(
+          product.productType?.subType?.id,
+          reservationSkuAttributes(sku).reservationType,
+        ) ?? '';
+      const [verdict] = await client.checkInventory(
+        { country, resourceType },
+        {
+          targetItems: [{ productId: product.id, skuId: sku.id }],
+          inventoryContext: {
+            customerId,
+            azureSubscriptionId: subscriptionId,
+            armRegionName: reservationSkuAttributes(sku).armRegionName ?? '',
+          },
         },
-      });
+      );
       if (verdict?.isRestricted !== false) continue;
       const [availability] = await client.getAvailabilities(product.id, sku.id, catalogScope);
       if (availability === undefined) continue;

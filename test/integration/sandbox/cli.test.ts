@@ -95,5 +95,8 @@ describe('sandbox CLI', () => {
     expect(badFaults.stderr).toContain('--faults');
     const badPort = await runCli(['--port', 'abc', '--nope']);
     expect(badPort.code).toBe(2);
+    const badRoutes = await runCli(['--inventory-routes', 'new']);
+    expect(badRoutes.code).toBe(2);
+    expect(badRoutes.stderr).toContain('--inventory-routes must be both, by-resource-type or legacy');
   }, 60_000);
 });
