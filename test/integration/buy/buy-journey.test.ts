@@ -323,7 +323,8 @@ describe('buying through the app', () => {
     let staleOnce = true;
     const rotating: typeof fetch = async (url, init) => {
       const response = await fetch(url, init);
-      if (!staleOnce || !String(url).includes('/availabilities')) return response;
+      // The client always passes a URL object.
+      if (!staleOnce || !(url as URL).pathname.includes('/availabilities')) return response;
       staleOnce = false;
       const body = (await response.text()).replace(
         /"catalogItemId":"([^":]+):([^":]+):[^"]+"/g,
