@@ -4,6 +4,9 @@
  */
 import type { KeychainStatus } from '../preload/contract';
 import { createAuthService } from './auth';
+import { createBuyService } from './buy/buy-service';
+import { cachedSkuFacts } from './buy/sku-facts';
+import { BuyStore } from './buy/store';
 import { createCatalogService } from './catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
@@ -11,14 +14,14 @@ import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
-import { openDatabase } from './database';
+import { openDatabase, openDurableConnection } from './database';
 import { explainError } from './failures';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
 import type { SandboxOptions } from './sandbox';
-import { createSettingsStore } from './settings';
+import { createSettingsStore, currentCustomerOf, findProfile } from './settings';
 import type { RuntimeFacts } from './system/app-info';
 import { DEMO_PROFILE_ID } from './settings';
 import { createGuardedSecretStore, type KeychainCheck } from './vault';
@@ -46,6 +49,9 @@ export interface AppCore {
   readonly sandbox: EmbeddedSandbox;
   readonly close: () => Promise<void>;
 }
+
+/** The partner price sheet's host (§16), apart from the Partner Center API's. */
+const PRICE_SHEET_ORIGIN = 'https://api.partner.microsoft.com';
 
 function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
@@ -100,6 +106,26 @@ export function createAppCore(options: AppOptions): AppCore {
       ),
   });
   const customers = createCustomerService(connect.clientFor);
+  // Buy: cart drafts, review and checkout journal (main/buy/). The journal writes through its own
+  // connection with synchronous = FULL (main/database/README.md).
+  const journalDb = openDurableConnection(db.name);
+  const buy = createBuyService({
+    store: new BuyStore(db, journalDb),
+    clientFor: connect.clientFor,
+    customers,
+    rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
+    authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
+    priceSheetOrigin: async (profileId) =>
+      findProfile(settings.read(), profileId)?.cloud === 'sandbox'
+        ? (await sandbox.ensure()).baseUrl
+        : PRICE_SHEET_ORIGIN,
+    cachedSku: (...args) => cachedSkuFacts(db, ...args),
+    events,
+    onEventError: (error) => (options.onUnexpected ?? logUnexpected)('checkout.changed', error),
+  });
+  void buy
+    .resumeJournal()
+    .catch((error: unknown) => (options.onUnexpected ?? logUnexpected)('buy.resumeJournal', error));
   const handlers = createHandlers({
     facts: options.facts,
     connect,
@@ -108,6 +134,7 @@ export function createAppCore(options: AppOptions): AppCore {
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
     keychain: async () => keychainStatus(await secrets.check()),
+    buy,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),
@@ -121,7 +148,9 @@ export function createAppCore(options: AppOptions): AppCore {
     sandbox,
     close: async () => {
       await catalog.close();
+      await buy.close();
       await sandbox.close();
+      journalDb.close();
       db.close();
     },
   };
