@@ -10,6 +10,7 @@ import type { Handlers } from './ipc/dispatcher';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
+import type { TaskEngine } from './tasks';
 
 export interface Services {
   readonly facts: RuntimeFacts;
@@ -18,10 +19,11 @@ export interface Services {
   readonly customers: CustomerService;
   readonly currentCustomer: CurrentCustomerService;
   readonly preferences: PreferencesService;
+  readonly tasks: TaskEngine;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, tasks } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -59,6 +61,10 @@ export function createHandlers(services: Services): Handlers {
         customer: await currentCustomer.choose(profileId, customerId),
       }),
     },
+    tasks: {
+      list: () => ({ tasks: tasks.list() }),
+      cancel: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    },
     preferences: {
       get: () => preferences.get(),
       update: (patch) => preferences.update(patch),
@@ -76,7 +82,6 @@ export function createHandlers(services: Services): Handlers {
       },
       search: (input) => catalog.search(input),
       sync: (key) => catalog.sync(key),
-      cancelSync: ({ taskId }) => catalog.cancelSync(taskId),
       availabilities: ({ catalog: key, productId, skuId, refresh }) =>
         catalog.availabilities(key, productId, skuId, refresh),
       checkInventory: (request) => catalog.checkInventory(request),

@@ -19,6 +19,7 @@ import { createPreferencesService } from './preferences/preferences-service';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
+import { createTaskEngine } from './tasks';
 import type { SecretStore } from './vault/secret-store';
 
 export interface AppOptions {
@@ -49,6 +50,11 @@ function logUnexpected(what: string, error: unknown): void {
 
 export function createAppCore(options: AppOptions): AppCore {
   const events = createEventHub();
+  const tasks = createTaskEngine({
+    events,
+    explain: explainError,
+    onUnexpected: options.onUnexpected ?? logUnexpected,
+  });
   const sandbox = createEmbeddedSandbox(options.facts.dataDir, options.sandbox);
   const settings = createSettingsStore({ cwd: options.facts.dataDir });
   const auth = createAuthService({
@@ -64,7 +70,7 @@ export function createAppCore(options: AppOptions): AppCore {
   const db = openDatabase({ dataDir: options.facts.dataDir });
   const catalog = createCatalogService({
     store: new CatalogStore(db),
-    events,
+    tasks,
     clientFor: connect.clientFor,
     startWriter: () =>
       startWorkerSkuWriter({
@@ -85,6 +91,7 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
+    tasks,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: explainError,
@@ -95,6 +102,7 @@ export function createAppCore(options: AppOptions): AppCore {
     events,
     sandbox,
     close: async () => {
+      await tasks.close();
       await catalog.close();
       await sandbox.close();
       db.close();
