@@ -8,6 +8,7 @@ import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
+import { profileEndpoints } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase } from './database';
@@ -16,6 +17,7 @@ import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
+import { createClientRegistry } from './partner-center/client-registry';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
@@ -61,17 +63,20 @@ export function createAppCore(options: AppOptions): AppCore {
     secrets: options.secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
   });
+  // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
+  const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
   const connect = createConnectService({
     settings,
     auth,
     sandbox,
+    clients,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
   const db = openDatabase({ dataDir: options.facts.dataDir });
   const catalog = createCatalogService({
     store: new CatalogStore(db),
     tasks,
-    clientFor: connect.clientFor,
+    clientFor: clients.clientFor,
     startWriter: () =>
       startWorkerSkuWriter({
         file: db.name,
@@ -83,7 +88,7 @@ export function createAppCore(options: AppOptions): AppCore {
         error,
       ),
   });
-  const customers = createCustomerService(connect.clientFor);
+  const customers = createCustomerService(clients.clientFor);
   const handlers = createHandlers({
     facts: options.facts,
     connect,
