@@ -357,6 +357,12 @@ export function createCatalogService(options: CatalogServiceOptions) {
       };
     },
 
+    /** Removes every catalog of a profile (its removal): its syncs are stopped first. */
+    async forgetProfile(profileId: string): Promise<void> {
+      await tasks.cancelWhere((task) => task.kind === 'catalog.sync' && task.profileId === profileId);
+      store.forgetProfile(profileId);
+    },
+
     /**
      * App shutdown: stops every running sync (what they stored stays staged for the next run), then
      * the writer threads, once their pending writes are done.
