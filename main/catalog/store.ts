@@ -12,7 +12,7 @@ import {
   normalizeCatalogKey,
   type CatalogKey,
   type CatalogProduct,
-  type CatalogScopeName,
+  type CatalogScope,
   type NormalizedCatalogKey,
   type NormalizedSku,
 } from './types';
@@ -93,7 +93,7 @@ interface CatalogRow {
   id: number;
   profile_id: string;
   country: string;
-  scope: CatalogScopeName;
+  scope: CatalogScope;
   segment: string;
   live_generation_id: number | null;
   synced_at: number | null;
