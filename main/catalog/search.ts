@@ -15,7 +15,7 @@ import type {
   FacetValue,
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
-import type { CatalogStore } from './store';
+import { facetDimensions, type CatalogStore } from './store';
 import { normalizeCatalogKey, type CatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
@@ -225,17 +225,13 @@ export class CatalogSearch {
         .sort((a, b) => a - b);
       return values.length === 0 ? null : { min: values[0]!, max: values.at(-1)!, values };
     };
-    return {
-      regions: by.get('region') ?? [],
-      products: by.get('product') ?? [],
-      series: by.get('series') ?? [],
-      categories: by.get('category') ?? [],
-      terms: by.get('term') ?? [],
-      diskTypes: by.get('diskType') ?? [],
-      needsInventoryCheck: by.get('needsInventoryCheck') ?? [],
-      cores: numeric('cores'),
-      ramGb: numeric('ramGb'),
-    };
+    // One entry per dimension of `facetDimensions`, which is keyed by CatalogFacets' own names.
+    return Object.fromEntries(
+      Object.entries(facetDimensions).map(([name, dimension]) => [
+        name,
+        dimension.numeric ? numeric(dimension.stored) : (by.get(dimension.stored) ?? []),
+      ]),
+    ) as unknown as CatalogFacets;
   }
 
   private prepare(sql: string): Database.Statement {

@@ -8,6 +8,7 @@
  * as the checkpoint a later sync resumes from.
  */
 import type Database from 'better-sqlite3';
+import type { CatalogFacets } from '../../preload/contract';
 import {
   normalizeCatalogKey,
   type CatalogKey,
@@ -150,29 +151,61 @@ const searchTextSql = `product_title || ' ' || title
   || ' ' || coalesce(arm_region_name, '') || ' ' || coalesce(category, '')
   || ' ' || coalesce(vm_series, '')`;
 
-/** Facets kept per generation: name, value expression, label expression, row filter. */
-const facetSpecs: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['region', 'arm_region_name', 'coalesce(region, arm_region_name)', 'arm_region_name IS NOT NULL'],
-  ['product', 'product_id', 'product_title', '1'],
-  ['series', 'vm_series', 'vm_series', 'vm_series IS NOT NULL'],
-  ['category', 'category', 'category', 'category IS NOT NULL'],
-  ['term', 'term', 'coalesce(duration, term)', 'term IS NOT NULL'],
-  ['diskType', 'disk_type', 'disk_type', 'disk_type IS NOT NULL'],
-  ['cores', "printf('%g', cores)", "printf('%g', cores)", 'cores IS NOT NULL'],
-  ['ramGb', "printf('%g', ram_gb)", "printf('%g', ram_gb)", 'ram_gb IS NOT NULL'],
-  [
-    'needsInventoryCheck',
-    "CASE needs_inventory_check WHEN 1 THEN 'true' ELSE 'false' END",
-    "CASE needs_inventory_check WHEN 1 THEN 'Needs inventory check' ELSE 'No inventory check' END",
-    '1',
-  ],
-];
+/** How one facet dimension is computed and stored. */
+export interface FacetDimension {
+  /** Its name in `catalog_facets.facet` (stored: never rename one). */
+  readonly stored: string;
+  readonly value: string;
+  readonly label: string;
+  /** Which SKUs have a value. */
+  readonly where: string;
+  /** A number range (min, max, values) rather than a list of values with counts. */
+  readonly numeric?: true;
+}
+
+/**
+ * Every facet dimension, declared once, by the contract's name for it (`CatalogFacets`): the search
+ * builds its answer from this table, and the facet query below is made from it.
+ */
+export const facetDimensions: Readonly<Record<keyof CatalogFacets, FacetDimension>> = {
+  regions: {
+    stored: 'region',
+    value: 'arm_region_name',
+    label: 'coalesce(region, arm_region_name)',
+    where: 'arm_region_name IS NOT NULL',
+  },
+  products: { stored: 'product', value: 'product_id', label: 'product_title', where: '1' },
+  series: { stored: 'series', value: 'vm_series', label: 'vm_series', where: 'vm_series IS NOT NULL' },
+  categories: { stored: 'category', value: 'category', label: 'category', where: 'category IS NOT NULL' },
+  terms: { stored: 'term', value: 'term', label: 'coalesce(duration, term)', where: 'term IS NOT NULL' },
+  diskTypes: { stored: 'diskType', value: 'disk_type', label: 'disk_type', where: 'disk_type IS NOT NULL' },
+  cores: {
+    stored: 'cores',
+    value: "printf('%g', cores)",
+    label: "printf('%g', cores)",
+    where: 'cores IS NOT NULL',
+    numeric: true,
+  },
+  ramGb: {
+    stored: 'ramGb',
+    value: "printf('%g', ram_gb)",
+    label: "printf('%g', ram_gb)",
+    where: 'ram_gb IS NOT NULL',
+    numeric: true,
+  },
+  needsInventoryCheck: {
+    stored: 'needsInventoryCheck',
+    value: "CASE needs_inventory_check WHEN 1 THEN 'true' ELSE 'false' END",
+    label: "CASE needs_inventory_check WHEN 1 THEN 'Needs inventory check' ELSE 'No inventory check' END",
+    where: '1',
+  },
+};
 
 /** Every facet's values and counts in generation `@gen`. */
-const facetQuery = facetSpecs
+const facetQuery = Object.values(facetDimensions)
   .map(
-    ([name, value, label, where]) =>
-      `SELECT '${name}' AS facet, ${value} AS value, max(${label}) AS label, count(*) AS count
+    ({ stored, value, label, where }) =>
+      `SELECT '${stored}' AS facet, ${value} AS value, max(${label}) AS label, count(*) AS count
        FROM catalog_skus WHERE generation_id = @gen AND ${where} GROUP BY ${value}`,
   )
   .join(' UNION ALL ');
