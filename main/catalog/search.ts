@@ -15,7 +15,7 @@ import type {
   FacetValue,
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
-import { facetDimensions, type CatalogStore } from './store';
+import { facetDimensions, skuColumns, type CatalogStore } from './store';
 import { normalizeCatalogKey, type CatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
@@ -99,11 +99,16 @@ interface SkuDbRow {
   attributes: string;
 }
 
-const rowColumns = `s.product_id, s.sku_id, s.product_title, s.title, s.description, s.arm_sku_name,
-  s.sku_display_name, s.region, s.arm_region_name, s.cores, s.ram_gb, s.term, s.duration, s.category,
-  s.disk_type, s.vm_series, s.reservation_type, s.needs_inventory_check, s.prerequisites,
-  s.inventory_variables, s.provisioning_variables, s.billing_cycles, s.minimum_quantity,
-  s.maximum_quantity, s.attributes`;
+// A row has exactly the declared columns: the build fails when one is added to one side only.
+type SkuColumn = (typeof skuColumns)[number];
+const _rowHasTheDeclaredColumns: [
+  Exclude<keyof SkuDbRow, SkuColumn>,
+  Exclude<SkuColumn, keyof SkuDbRow>,
+] extends [never, never]
+  ? true
+  : never = true;
+
+const rowColumns = skuColumns.map((column) => `s.${column}`).join(', ');
 
 /** Searches one cached catalog. Prepared statements are cached per shape of query. */
 export class CatalogSearch {

@@ -140,6 +140,38 @@ interface AvailabilityRow {
 }
 
 /**
+ * The columns of a SKU in `catalog_skus` (besides `id` and `generation_id`), declared once: the insert
+ * and the search's reads use this order, and `skuRows` builds its values in it (after `product_id`).
+ */
+export const skuColumns = [
+  'product_id',
+  'sku_id',
+  'product_title',
+  'title',
+  'description',
+  'arm_sku_name',
+  'sku_display_name',
+  'region',
+  'arm_region_name',
+  'cores',
+  'ram_gb',
+  'term',
+  'duration',
+  'category',
+  'disk_type',
+  'vm_series',
+  'reservation_type',
+  'needs_inventory_check',
+  'prerequisites',
+  'inventory_variables',
+  'provisioning_variables',
+  'billing_cycles',
+  'minimum_quantity',
+  'maximum_quantity',
+  'attributes',
+] as const;
+
+/**
  * The text the full-text index holds for a SKU: names people type, in the forms they type them,
  * including `d4sv5` for `Standard_D4s_v5` (people often type sizes without separators).
  */
@@ -263,11 +295,8 @@ export class CatalogStore {
       ),
       deleteProductSkus: db.prepare('DELETE FROM catalog_skus WHERE generation_id = ? AND product_id = ?'),
       insertSku: db.prepare(
-        `INSERT INTO catalog_skus (generation_id, product_id, sku_id, product_title, title, description,
-           arm_sku_name, sku_display_name, region, arm_region_name, cores, ram_gb, term, duration, category,
-           disk_type, vm_series, reservation_type, needs_inventory_check, prerequisites, inventory_variables,
-           provisioning_variables, billing_cycles, minimum_quantity, maximum_quantity, attributes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO catalog_skus (generation_id, ${skuColumns.join(', ')})
+         VALUES (?, ${skuColumns.map(() => '?').join(', ')})`,
       ),
       // One statement per product: the text is built and indexed inside SQLite, not row by row from JS.
       fillProductFts: db.prepare(
@@ -837,7 +866,7 @@ function toRun(row: RunRow): SyncRunInfo {
   };
 }
 
-/** One SKU's column values for `catalog_skus`, after `generation_id` and `product_id`. */
+/** One SKU's column values for `catalog_skus`, in the order of `skuColumns` after `product_id`. */
 export type SkuRowValues = ReadonlyArray<string | number | null>;
 
 /**
