@@ -171,7 +171,9 @@ function InventoryCheck(props: {
   const { sku, catalog, preferredCustomerId } = props;
   const [customers, setCustomers] = useState<Load<ReadonlyArray<CustomerSummary>>>({ state: 'idle' });
   const [customerId, setCustomerId] = useState<string>();
-  const [subscriptions, setSubscriptions] = useState<Load<ReadonlyArray<SubscriptionSummary>>>({ state: 'idle' });
+  const [subscriptions, setSubscriptions] = useState<Load<ReadonlyArray<SubscriptionSummary>>>({
+    state: 'idle',
+  });
   const [subscriptionId, setSubscriptionId] = useState<string>();
   const [check, setCheck] = useState<Load<InventoryCheckResult>>({ state: 'idle' });
 
