@@ -10,8 +10,6 @@ import type { SettingsFailure } from './settings';
 import { diskFullMessage, isDiskFull } from './system/disk-full';
 import { VaultError } from './vault/secret-store';
 
-const keychainUnavailableMessage =
-  "The OS keychain isn't available, so secrets can't be read or stored. Unlock it (on Linux, start the Secret Service), then try again.";
 const keychainFailedMessage =
   "The OS keychain couldn't read or store a secret. Try again; if it keeps failing, restart the keychain or sign out and in again.";
 
@@ -72,9 +70,10 @@ export function explainError(error: unknown, dataDir?: string): DeskFailure | un
     });
   }
   if (error instanceof VaultError) {
-    // The vault's own message quotes the keychain library, which is for the log.
+    // A missing keychain has its own plain words (what to install); other vault errors may quote the
+    // keychain library, which is for the log.
     return error.code === 'keychain-unavailable'
-      ? new DeskFailure('KEYCHAIN_UNAVAILABLE', keychainUnavailableMessage, { reason: error.code })
+      ? new DeskFailure('KEYCHAIN_UNAVAILABLE', error.message, { reason: error.code })
       : new DeskFailure('INTERNAL', keychainFailedMessage, { reason: error.code });
   }
   return undefined;

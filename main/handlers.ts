@@ -12,6 +12,7 @@ import type { Handlers } from './ipc/dispatcher';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
+import type { TaskEngine } from './tasks';
 
 export interface Services {
   readonly facts: RuntimeFacts;
@@ -23,10 +24,11 @@ export interface Services {
   /** The keychain check made at start. */
   readonly keychain: () => Promise<KeychainStatus>;
   readonly buy: BuyService;
+  readonly tasks: TaskEngine;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences, buy } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, buy, tasks } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -67,6 +69,10 @@ export function createHandlers(services: Services): Handlers {
         customer: await currentCustomer.choose(profileId, customerId),
       }),
     },
+    tasks: {
+      list: () => ({ tasks: tasks.list() }),
+      cancel: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    },
     preferences: {
       get: () => preferences.get(),
       update: (patch) => preferences.update(patch),
@@ -84,7 +90,6 @@ export function createHandlers(services: Services): Handlers {
       },
       search: (input) => catalog.search(input),
       sync: (key) => catalog.sync(key),
-      cancelSync: ({ taskId }) => catalog.cancelSync(taskId),
       availabilities: ({ catalog: key, productId, skuId, refresh }) =>
         catalog.availabilities(key, productId, skuId, refresh),
       checkInventory: (request) => catalog.checkInventory(request),

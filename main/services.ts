@@ -12,6 +12,7 @@ import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
+import { profileEndpoints } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase, openDurableConnection } from './database';
@@ -20,11 +21,14 @@ import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
+import { createClientRegistry } from './partner-center/client-registry';
+import { createProfileLifecycle } from './profiles/lifecycle';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore, currentCustomerOf, findProfile } from './settings';
 import type { RuntimeFacts } from './system/app-info';
 import { DEMO_PROFILE_ID } from './settings';
 import { createGuardedSecretStore, type KeychainCheck } from './vault';
+import { createTaskEngine } from './tasks';
 import type { SecretStore } from './vault/secret-store';
 
 export interface AppOptions {
@@ -72,6 +76,11 @@ function keychainStatus(check: KeychainCheck): KeychainStatus {
 
 export function createAppCore(options: AppOptions): AppCore {
   const events = createEventHub();
+  const tasks = createTaskEngine({
+    events,
+    explain: (error) => explainError(error, options.facts.dataDir),
+    onUnexpected: options.onUnexpected ?? logUnexpected,
+  });
   const sandbox = createEmbeddedSandbox(options.facts.dataDir, options.sandbox);
   const settings = createSettingsStore({ cwd: options.facts.dataDir });
   const secrets = createGuardedSecretStore({
@@ -83,17 +92,22 @@ export function createAppCore(options: AppOptions): AppCore {
     secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
   });
+  // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
+  const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
+  const lifecycle = createProfileLifecycle();
   const connect = createConnectService({
     settings,
     auth,
     sandbox,
+    clients,
+    lifecycle,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
   const db = openDatabase({ dataDir: options.facts.dataDir });
   const catalog = createCatalogService({
     store: new CatalogStore(db),
-    events,
-    clientFor: connect.clientFor,
+    tasks,
+    clientFor: clients.clientFor,
     startWriter: () =>
       startWorkerSkuWriter({
         file: db.name,
@@ -105,13 +119,27 @@ export function createAppCore(options: AppOptions): AppCore {
         error,
       ),
   });
-  const customers = createCustomerService(connect.clientFor);
+  const customers = createCustomerService(clients.clientFor);
+  // What each capability keeps for a profile, removed in this order when the profile is (the profile
+  // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
+  lifecycle.register({
+    name: 'running tasks',
+    forget: (profileId) => tasks.cancelWhere((task) => task.profileId === profileId),
+  });
+  lifecycle.register({ name: 'catalog rows', forget: (profileId) => catalog.forgetProfile(profileId) });
+  lifecycle.register({ name: 'customers read', forget: (profileId) => customers.forgetProfile(profileId) });
+  lifecycle.register({ name: 'Partner Center client', forget: (profileId) => clients.forget(profileId) });
+  lifecycle.register({
+    name: 'keychain entries (app secret, token cache)',
+    forget: (profileId) => auth.forgetProfile(profileId),
+  });
+
   // Buy: cart drafts, review and checkout journal (main/buy/). The journal writes through its own
   // connection with synchronous = FULL (main/database/README.md).
   const journalDb = openDurableConnection(db.name);
   const buy = createBuyService({
     store: new BuyStore(db, journalDb),
-    clientFor: connect.clientFor,
+    clientFor: clients.clientFor,
     customers,
     rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
     authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
@@ -126,6 +154,10 @@ export function createAppCore(options: AppOptions): AppCore {
   void buy
     .resumeJournal()
     .catch((error: unknown) => (options.onUnexpected ?? logUnexpected)('buy.resumeJournal', error));
+  lifecycle.register({
+    name: 'carts and checkout journal',
+    forget: (profileId) => buy.removeProfileData(profileId),
+  });
   const handlers = createHandlers({
     facts: options.facts,
     connect,
@@ -135,6 +167,7 @@ export function createAppCore(options: AppOptions): AppCore {
     preferences: createPreferencesService(settings),
     keychain: async () => keychainStatus(await secrets.check()),
     buy,
+    tasks,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),
@@ -147,6 +180,7 @@ export function createAppCore(options: AppOptions): AppCore {
     events,
     sandbox,
     close: async () => {
+      await tasks.close();
       await catalog.close();
       await buy.close();
       await sandbox.close();

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createCatalogService, syncSummary } from '../../../main/catalog/catalog-service';
+import { createTaskEngine } from '../../../main/tasks';
 import { explainError } from '../../../main/failures';
 import { createEventHub } from '../../../main/ipc/event-hub';
-import { sandboxClient, sandboxPerFile, syncFinishes, type TestCatalog } from './helpers';
+import { sandboxClient, sandboxPerFile, type TestCatalog } from './helpers';
 
 const us = { profileId: 'demo', country: 'US', scope: 'AzurePlan' } as const;
 const world = sandboxPerFile();
@@ -58,24 +59,30 @@ describe('a catalog sync on a full disk', () => {
     });
   });
 
-  it('tells the screen through the finish event, with the count of the catalog in place', async () => {
+  it("tells the screen through the task's finish, and the catalog in place keeps its count", async () => {
     const t = world.open();
     const events = createEventHub();
-    const finishOf = syncFinishes(events);
-    const svc = createCatalogService({ store: t.store, events, clientFor: () => Promise.resolve(client()) });
-    const syncToEnd = async () => finishOf((await svc.sync(us)).taskId);
+    const tasks = createTaskEngine({ events, explain: (error) => explainError(error, t.dir) });
+    const svc = createCatalogService({ store: t.store, tasks, clientFor: () => Promise.resolve(client()) });
+    const syncToEnd = async () => {
+      const finished = tasks.whenFinished((await svc.sync(us)).taskId);
+      if (!finished) throw new Error('the sync did not start');
+      return finished;
+    };
     const first = await syncToEnd();
     expect(first.outcome).toBe('completed');
+    const inPlace = svc.status(us).skuCount;
+    expect(inPlace).toBe(first.summary?.skuCount);
 
     fillDisk(t);
     const failed = await syncToEnd();
     expect(failed.outcome).toBe('failed');
-    expect(failed.skuCount).toBe(first.skuCount);
+    expect(failed.error?.code).toBe('DISK_FULL');
     expect(failed.message).toContain(`its data folder (${t.dir})`);
     expect(failed.message).toContain('is still here.');
     // The status the screen reads shows the same words, not a log line.
     expect(svc.status(us).lastError).toContain(`its data folder (${t.dir})`);
-    expect(svc.status(us).skuCount).toBe(first.skuCount);
+    expect(svc.status(us).skuCount).toBe(inPlace);
     await svc.close();
   });
 

@@ -12,10 +12,9 @@ import {
   RequestBudget,
   type RequestBudgetOptions,
 } from '../../../main/partner-center/index';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { EventHub } from '../../../main/ipc/event-hub';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import type { EventPayload } from '../../../preload/contract';
+import { CatalogSearchInput } from '../../../preload/contract';
 
 /** Gets an app-only token the way a real app does: client credentials at the token endpoint. */
 export async function appOnlyToken(
@@ -82,10 +81,17 @@ export interface TestCatalog {
   db: AppDatabase;
   store: CatalogStore;
   engine: CatalogSyncEngine;
-  search: CatalogSearch;
+  search: ContractSearch;
   /** Closes and re-opens the database, like an app restart. */
   reopen(): void;
   dispose(): void;
+}
+
+/** The catalog search as the app calls it: each query validated by the contract first, as the dispatcher does. */
+export class ContractSearch extends CatalogSearch {
+  override search(input: CatalogSearchInput): ReturnType<CatalogSearch['search']> {
+    return super.search(CatalogSearchInput.parse(input));
+  }
 }
 
 /** Opens a catalog database in a new temporary folder. */
@@ -95,7 +101,7 @@ export function openTestCatalog(
   const open = (): Pick<TestCatalog, 'db' | 'store' | 'engine' | 'search'> => {
     const db = openDatabase({ dataDir: dir });
     const store = new CatalogStore(db);
-    return { db, store, engine: new CatalogSyncEngine(store), search: new CatalogSearch(store) };
+    return { db, store, engine: new CatalogSyncEngine(store), search: new ContractSearch(store) };
   };
   const state: TestCatalog = {
     dir,
@@ -185,20 +191,5 @@ export function sandboxPerFile(): {
       opened.push(catalog);
       return catalog;
     },
-  };
-}
-
-/** Collects the catalog's sync finish events, and waits for the one of a task. */
-export function syncFinishes(
-  events: EventHub,
-): (taskId: string) => Promise<EventPayload<'catalog.syncFinished'>> {
-  const finished: Array<EventPayload<'catalog.syncFinished'>> = [];
-  events.subscribe((event) => {
-    if (event.event === 'catalog.syncFinished')
-      finished.push(event.payload as EventPayload<'catalog.syncFinished'>);
-  });
-  return async (taskId) => {
-    await expect.poll(() => finished.find((payload) => payload.taskId === taskId)).toBeDefined();
-    return finished.find((payload) => payload.taskId === taskId)!;
   };
 }

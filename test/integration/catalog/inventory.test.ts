@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogService } from '../../../main/catalog/catalog-service';
 import { createEventHub } from '../../../main/ipc/event-hub';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import { createTaskEngine } from '../../../main/tasks';
 import {
   startScriptedServer,
   type RecordedRequest,
@@ -112,7 +113,7 @@ describe("the inventory check, with Microsoft's documented answer", () => {
     const client = testClient(scripted.baseUrl);
     const service = createCatalogService({
       store: catalog.store,
-      events: createEventHub(),
+      tasks: createTaskEngine({ events: createEventHub() }),
       clientFor: () => Promise.resolve(client),
     });
     return service.checkInventory({ catalog: us, productId: 'DZH318Z0BQ3P', skuId, ...context });
@@ -163,7 +164,7 @@ describe('the inventory check of a cached catalog', () => {
     });
     const service = createCatalogService({
       store: catalog.store,
-      events: createEventHub(),
+      tasks: createTaskEngine({ events: createEventHub() }),
       clientFor: () => Promise.resolve(client),
     });
     expect((await catalog.engine.sync({ catalog: us, client })).outcome).toBe('completed');
