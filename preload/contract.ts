@@ -45,6 +45,7 @@ export * from './schemas/connect';
 export * from './schemas/customers';
 export * from './schemas/errors';
 export * from './schemas/preferences';
+export * from './schemas/track';
 
 /** What every call resolves to: it never rejects. */
 export type DeskResult<T> =

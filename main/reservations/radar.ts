@@ -1,0 +1,153 @@
+/**
+ * The expiry radar: a pure query over cached reservation rows. Days left are whole calendar days in
+ * the user's time zone (a reservation ending at midnight UTC ends "tomorrow" in Tokyo and "today" in
+ * New York), so the same rows give the same answer on any machine for the same zone.
+ */
+import type { ExpiryBucket, RadarAnswer, ReservationView } from '../../preload/contract';
+
+/** A cached reservation: the view without the parts that depend on when and where it is asked. */
+export type ReservationRecord = Omit<ReservationView, 'daysLeft' | 'bucket'>;
+
+/** What the radar is asked. */
+export interface RadarQuery {
+  readonly nowMs: number;
+  /** IANA zone; UTC when omitted or unknown. */
+  readonly timeZone?: string | undefined;
+  readonly customerIds?: ReadonlyArray<string> | undefined;
+  readonly reservationTypes?: ReadonlyArray<string> | undefined;
+  readonly regions?: ReadonlyArray<string> | undefined;
+  readonly buckets?: ReadonlyArray<ExpiryBucket> | undefined;
+  readonly limit?: number | undefined;
+}
+
+/** Every bucket, nearest first. */
+export const expiryBuckets: ReadonlyArray<ExpiryBucket> = [
+  'expired',
+  'within30',
+  'within60',
+  'within90',
+  'later',
+];
+
+const DAY_MS = 86_400_000;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      // An unknown zone name must not break the radar: count in UTC instead.
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    }
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The calendar day of an instant in a zone, as a day number (days since 1970-01-01). */
+function dayNumber(ms: number, timeZone: string): number {
+  const parts = dayFormat(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS;
+}
+
+/** Whole calendar days from `nowMs` to `expiryMs` in `timeZone`: 0 on the last day, -1 the day after. */
+export function daysLeft(expiryMs: number, nowMs: number, timeZone = 'UTC'): number {
+  return dayNumber(expiryMs, timeZone) - dayNumber(nowMs, timeZone);
+}
+
+/** The bucket of a number of days left: expired below 0, then 0–30, 31–60, 61–90, later. */
+export function bucketOf(days: number): ExpiryBucket {
+  if (days < 0) return 'expired';
+  if (days <= 30) return 'within30';
+  if (days <= 60) return 'within60';
+  if (days <= 90) return 'within90';
+  return 'later';
+}
+
+/** A cached reservation seen from `nowMs` in `timeZone`. */
+export function withDaysLeft(record: ReservationRecord, nowMs: number, timeZone?: string): ReservationView {
+  const expiry = record.expiryDate === null ? Number.NaN : Date.parse(record.expiryDate);
+  if (Number.isNaN(expiry)) return { ...record, daysLeft: null, bucket: null };
+  const days = daysLeft(expiry, nowMs, timeZone ?? 'UTC');
+  return { ...record, daysLeft: days, bucket: bucketOf(days) };
+}
+
+function matches(values: ReadonlyArray<string> | undefined, value: string | null): boolean {
+  return values === undefined || values.length === 0 || (value !== null && values.includes(value));
+}
+
+function byExpiry(a: ReservationView, b: ReservationView): number {
+  // Reservations without a date go last; ties by customer, then name, so the order is stable.
+  const ax = a.expiryDate === null ? Number.POSITIVE_INFINITY : Date.parse(a.expiryDate);
+  const bx = b.expiryDate === null ? Number.POSITIVE_INFINITY : Date.parse(b.expiryDate);
+  if (ax !== bx) return ax < bx ? -1 : 1;
+  return (
+    a.customerName.localeCompare(b.customerName) ||
+    (a.displayName ?? '').localeCompare(b.displayName ?? '') ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+/** What the radar shows: rows that match, sorted by expiry date; counts; and the values to filter by. */
+export type RadarResult = Pick<
+  RadarAnswer,
+  'rows' | 'counts' | 'total' | 'customers' | 'reservationTypes' | 'regions'
+>;
+
+/** Runs the radar over cached rows. */
+export function queryRadar(records: ReadonlyArray<ReservationRecord>, query: RadarQuery): RadarResult {
+  const counts: Record<ExpiryBucket, number> = {
+    expired: 0,
+    within30: 0,
+    within60: 0,
+    within90: 0,
+    later: 0,
+  };
+  const customers = new Map<string, string>();
+  const types = new Set<string>();
+  const regions = new Set<string>();
+  const rows: ReservationView[] = [];
+  for (const record of records) {
+    customers.set(record.customerId, record.customerName);
+    if (record.reservationType !== null) types.add(record.reservationType);
+    if (record.region !== null) regions.add(record.region);
+    if (
+      !matches(query.customerIds, record.customerId) ||
+      !matches(query.reservationTypes, record.reservationType) ||
+      !matches(query.regions, record.region)
+    ) {
+      continue;
+    }
+    const view = withDaysLeft(record, query.nowMs, query.timeZone);
+    if (view.bucket !== null) counts[view.bucket] += 1;
+    if (query.buckets !== undefined && query.buckets.length > 0) {
+      if (view.bucket === null || !query.buckets.includes(view.bucket)) continue;
+    }
+    rows.push(view);
+  }
+  rows.sort(byExpiry);
+  const limit = query.limit ?? 2_000;
+  return {
+    rows: rows.length > limit ? rows.slice(0, limit) : rows,
+    counts,
+    total: rows.length,
+    customers: [...customers]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    reservationTypes: [...types].sort(),
+    regions: [...regions].sort(),
+  };
+}
