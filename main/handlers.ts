@@ -7,8 +7,10 @@ import type { ConnectService } from './connect/connect-service';
 import type { CurrentCustomerService } from './customers/current-customer-service';
 import type { CustomerService } from './customers/customer-service';
 import type { Handlers } from './ipc/dispatcher';
+import type { OrderService } from './orders/orders-service';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
+import type { ReservationService } from './reservations/reservations-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
 
 export interface Services {
@@ -18,10 +20,12 @@ export interface Services {
   readonly customers: CustomerService;
   readonly currentCustomer: CurrentCustomerService;
   readonly preferences: PreferencesService;
+  readonly orders: OrderService;
+  readonly reservations: ReservationService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, orders, reservations } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -32,6 +36,9 @@ export function createHandlers(services: Services): Handlers {
       update: ({ profileId, changes }) => connect.updateProfile(profileId, changes),
       remove: async ({ profileId }) => {
         await connect.removeProfile(profileId);
+        // What the profile owns in Track's cache goes with it.
+        orders.removeProfileData(profileId);
+        reservations.removeProfileData(profileId);
         return { removed: true as const };
       },
       activate: ({ profileId }) => connect.activateProfile(profileId),
@@ -80,6 +87,19 @@ export function createHandlers(services: Services): Handlers {
       availabilities: ({ catalog: key, productId, skuId, refresh }) =>
         catalog.availabilities(key, productId, skuId, refresh),
       checkInventory: (request) => catalog.checkInventory(request),
+    },
+    orders: {
+      list: (input) => orders.list(input),
+      detail: (input) => orders.detail(input),
+      watch: (input) => orders.watch(input),
+      stopWatch: ({ taskId }) => ({ cancelled: orders.cancel(taskId) }),
+    },
+    reservations: {
+      ofCustomer: (input) => reservations.ofCustomer(input),
+      radar: (input) => reservations.radar(input),
+      count: ({ profileId, timeZone }) => reservations.count(profileId, timeZone),
+      refresh: ({ profileId }) => reservations.refresh(profileId),
+      cancelRefresh: ({ taskId }) => ({ cancelled: reservations.cancel(taskId) }),
     },
   };
 }

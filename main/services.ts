@@ -16,6 +16,11 @@ import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
+import { createInterimTaskRunner } from './orders/interim-task-runner';
+import { createOrderService } from './orders/orders-service';
+import { OrderStore } from './orders/store';
+import { createReservationService } from './reservations/reservations-service';
+import { ReservationStore } from './reservations/store';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
@@ -78,6 +83,22 @@ export function createAppCore(options: AppOptions): AppCore {
       ),
   });
   const customers = createCustomerService(connect.clientFor);
+  // Track (orders, reservations): App-only profiles get a sentence where Partner Center needs a user.
+  const trackTasks = createInterimTaskRunner(events);
+  const authModeOf = (profileId: string) =>
+    connect.listProfiles().profiles.find((profile) => profile.id === profileId)?.authMode;
+  const orders = createOrderService({
+    store: new OrderStore(db),
+    clientFor: connect.clientFor,
+    tasks: trackTasks,
+    authModeOf,
+  });
+  const reservations = createReservationService({
+    store: new ReservationStore(db),
+    clientFor: connect.clientFor,
+    tasks: trackTasks,
+    authModeOf,
+  });
   const handlers = createHandlers({
     facts: options.facts,
     connect,
@@ -85,6 +106,8 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
+    orders,
+    reservations,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: explainError,

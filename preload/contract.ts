@@ -38,6 +38,18 @@ import {
 import { CurrentCustomerAnswer } from './schemas/customers';
 import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
+import {
+  CustomerReservationsAnswer,
+  CustomerReservationsInput,
+  OrderDetailAnswer,
+  OrderInput,
+  OrdersAnswer,
+  OrdersInput,
+  RadarAnswer,
+  RadarCount,
+  RadarInput,
+  TrackTaskStarted,
+} from './schemas/track';
 
 export * from './schemas/app';
 export * from './schemas/catalog';
@@ -194,6 +206,58 @@ export const calls = {
       InventoryCheckInput,
       InventoryCheckResult,
       'Whether a SKU can be bought in a region for a subscription.',
+    ),
+  },
+  orders: {
+    list: call(
+      OrdersInput,
+      OrdersAnswer,
+      'A customer’s orders (all or one-time), cached per profile; offline, the cache with its age.',
+    ),
+    detail: call(
+      OrderInput,
+      OrderDetailAnswer,
+      'One order with its provisioning status per line (App+User only; App-only gets a sentence instead).',
+    ),
+    watch: call(
+      OrderInput,
+      TrackTaskStarted,
+      'Watches a pending order until it completes, as a task (task.progress, task.finished).',
+    ),
+    stopWatch: call(
+      z.strictObject({ taskId: z.string().min(1).max(100) }),
+      z.object({ cancelled: z.boolean() }),
+      'Stops watching an order.',
+    ),
+  },
+  reservations: {
+    ofCustomer: call(
+      CustomerReservationsInput,
+      CustomerReservationsAnswer,
+      'A customer’s reservations with the details behind each entitlement, cached per profile.',
+    ),
+    radar: call(
+      RadarInput,
+      RadarAnswer,
+      'The expiry radar across every customer, from the cache: filtered, bucketed, sorted by date.',
+    ),
+    count: call(
+      z.strictObject({
+        profileId: z.string().min(1).max(100),
+        timeZone: z.string().min(1).max(64).optional(),
+      }),
+      RadarCount,
+      'How many cached reservations expire within 90 days, and how many have expired.',
+    ),
+    refresh: call(
+      z.strictObject({ profileId: z.string().min(1).max(100) }),
+      TrackTaskStarted,
+      'Reads every customer’s reservations as one task; a stopped refresh resumes where it stopped.',
+    ),
+    cancelRefresh: call(
+      z.strictObject({ taskId: z.string().min(1).max(100) }),
+      z.object({ cancelled: z.boolean() }),
+      'Stops the refresh; what was read stays, and the next refresh goes on from there.',
     ),
   },
 } as const;

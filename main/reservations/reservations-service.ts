@@ -5,6 +5,7 @@
  *
  * Entitlements are App+User only (contract §2.1): an App-only profile is told so in one sentence.
  */
+import { setMaxListeners } from 'node:events';
 import type {
   CustomerReservationsAnswer,
   RadarAnswer,
@@ -45,7 +46,7 @@ export interface ReservationService {
   radar(input: RadarInput): RadarAnswer;
   count(profileId: string, timeZone?: string): RadarCount;
   /** Refreshes every customer's reservations as one task; resumes a refresh that stopped. */
-  refreshAll(profileId: string): TrackTaskStarted;
+  refresh(profileId: string): TrackTaskStarted;
   cancel(taskId: string): boolean;
   removeProfileData(profileId: string): void;
 }
@@ -164,7 +165,7 @@ export function createReservationService(options: ReservationServiceOptions): Re
       return { expiringSoon: counts.within30 + counts.within60 + counts.within90, expired: counts.expired };
     },
 
-    refreshAll(profileId) {
+    refresh(profileId) {
       requireUserProfile(profileId);
       return options.tasks.start({
         kind: 'reservations.refresh',
@@ -179,6 +180,8 @@ export function createReservationService(options: ReservationServiceOptions): Re
                 ? 'Partner Center cannot be reached. The radar shows what was read before; the next refresh goes on where this one stopped.'
                 : 'The refresh stopped on an error. The next refresh goes on where it stopped.',
         run: async ({ signal, progress }) => {
+          // Every request of the refresh listens to this one signal.
+          setMaxListeners(REFRESH_WORKERS * 8, signal);
           const client = await clientFor(profileId);
           let run = store.run(profileId);
           if (run === undefined || run.completedAt !== null) {

@@ -53,12 +53,12 @@ export class ReservationStore {
       ),
       completeRun: db.prepare('UPDATE track_radar_runs SET completed_at = ? WHERE profile_id = ?'),
       dropOthers: db.prepare(
-        `DELETE FROM track_reservations WHERE profile_id = ?1 AND customer_id NOT IN
-           (SELECT customer_id FROM track_radar_run_customers WHERE profile_id = ?1)`,
+        `DELETE FROM track_reservations WHERE profile_id = ? AND customer_id NOT IN
+           (SELECT customer_id FROM track_radar_run_customers WHERE profile_id = ?)`,
       ),
       dropOtherReads: db.prepare(
-        `DELETE FROM track_reservation_reads WHERE profile_id = ?1 AND customer_id NOT IN
-           (SELECT customer_id FROM track_radar_run_customers WHERE profile_id = ?1)`,
+        `DELETE FROM track_reservation_reads WHERE profile_id = ? AND customer_id NOT IN
+           (SELECT customer_id FROM track_radar_run_customers WHERE profile_id = ?)`,
       ),
       catalogRegion: db
         .prepare(
@@ -157,8 +157,8 @@ export class ReservationStore {
     const s = this.statements;
     this.db.transaction(() => {
       s.completeRun.run(completedAt, profileId);
-      s.dropOthers.run(profileId);
-      s.dropOtherReads.run(profileId);
+      s.dropOthers.run(profileId, profileId);
+      s.dropOtherReads.run(profileId, profileId);
     })();
   }
 
