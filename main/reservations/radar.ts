@@ -31,36 +31,56 @@ export const expiryBuckets: ReadonlyArray<ExpiryBucket> = [
 
 const DAY_MS = 86_400_000;
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const fields = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+} as const;
 
 function dayFormat(timeZone: string): Intl.DateTimeFormat {
   let format = dayFormats.get(timeZone);
   if (format === undefined) {
     try {
-      format = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, ...fields });
     } catch {
       // An unknown zone name must not break the radar: count in UTC instead.
-      format = new Intl.DateTimeFormat('en-CA', {
-        timeZone: 'UTC',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
+      format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', ...fields });
     }
     dayFormats.set(timeZone, format);
   }
   return format;
 }
 
+/** Zone offsets by zone and half-hour: offsets only change on (half-)hour boundaries. */
+const offsets = new Map<string, Map<number, number>>();
+const HALF_HOUR_MS = 1_800_000;
+
+/** The zone's offset from UTC at an instant, in ms (Intl is slow, so it is asked once per half-hour). */
+function offsetAt(ms: number, timeZone: string): number {
+  const slot = Math.floor(ms / HALF_HOUR_MS);
+  let zone = offsets.get(timeZone);
+  if (zone === undefined || zone.size > 100_000) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(slot);
+  if (offset === undefined) {
+    const at = slot * HALF_HOUR_MS;
+    const parts = dayFormat(timeZone).formatToParts(new Date(at));
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    const hour = get('hour') % 24;
+    offset = Date.UTC(get('year'), get('month') - 1, get('day'), hour, get('minute')) - at;
+    zone.set(slot, offset);
+  }
+  return offset;
+}
+
 /** The calendar day of an instant in a zone, as a day number (days since 1970-01-01). */
 function dayNumber(ms: number, timeZone: string): number {
-  const parts = dayFormat(timeZone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS;
+  return Math.floor((ms + offsetAt(ms, timeZone)) / DAY_MS);
 }
 
 /** Whole calendar days from `nowMs` to `expiryMs` in `timeZone`: 0 on the last day, -1 the day after. */
@@ -77,9 +97,21 @@ export function bucketOf(days: number): ExpiryBucket {
   return 'later';
 }
 
+/** Expiry instants of cached records, parsed once per record (the store keeps its records). */
+const expiryMs = new WeakMap<ReservationRecord, number>();
+
+function expiryOf(record: ReservationRecord): number {
+  let ms = expiryMs.get(record);
+  if (ms === undefined) {
+    ms = record.expiryDate === null ? Number.NaN : Date.parse(record.expiryDate);
+    expiryMs.set(record, ms);
+  }
+  return ms;
+}
+
 /** A cached reservation seen from `nowMs` in `timeZone`. */
 export function withDaysLeft(record: ReservationRecord, nowMs: number, timeZone?: string): ReservationView {
-  const expiry = record.expiryDate === null ? Number.NaN : Date.parse(record.expiryDate);
+  const expiry = expiryOf(record);
   if (Number.isNaN(expiry)) return { ...record, daysLeft: null, bucket: null };
   const days = daysLeft(expiry, nowMs, timeZone ?? 'UTC');
   return { ...record, daysLeft: days, bucket: bucketOf(days) };
@@ -89,15 +121,23 @@ function matches(values: ReadonlyArray<string> | undefined, value: string | null
   return values === undefined || values.length === 0 || (value !== null && values.includes(value));
 }
 
-function byExpiry(a: ReservationView, b: ReservationView): number {
-  // Reservations without a date go last; ties by customer, then name, so the order is stable.
-  const ax = a.expiryDate === null ? Number.POSITIVE_INFINITY : Date.parse(a.expiryDate);
-  const bx = b.expiryDate === null ? Number.POSITIVE_INFINITY : Date.parse(b.expiryDate);
+/** One collator for every comparison: `localeCompare` builds a new one per call, which is slow. */
+const collator = new Intl.Collator('en');
+
+interface Sortable {
+  readonly record: ReservationRecord;
+  /** The expiry instant; +∞ without a date, so those go last. */
+  readonly at: number;
+  readonly days: number | null;
+}
+
+function byExpiry({ record: a, at: ax }: Sortable, { record: b, at: bx }: Sortable): number {
+  // Ties by customer, then name, then key, so the order is stable.
   if (ax !== bx) return ax < bx ? -1 : 1;
   return (
-    a.customerName.localeCompare(b.customerName) ||
-    (a.displayName ?? '').localeCompare(b.displayName ?? '') ||
-    a.key.localeCompare(b.key)
+    collator.compare(a.customerName, b.customerName) ||
+    collator.compare(a.displayName ?? '', b.displayName ?? '') ||
+    collator.compare(a.key, b.key)
   );
 }
 
@@ -119,7 +159,8 @@ export function queryRadar(records: ReadonlyArray<ReservationRecord>, query: Rad
   const customers = new Map<string, string>();
   const types = new Set<string>();
   const regions = new Set<string>();
-  const rows: ReservationView[] = [];
+  const rows: Sortable[] = [];
+  const zone = query.timeZone ?? 'UTC';
   for (const record of records) {
     customers.set(record.customerId, record.customerName);
     if (record.reservationType !== null) types.add(record.reservationType);
@@ -131,22 +172,29 @@ export function queryRadar(records: ReadonlyArray<ReservationRecord>, query: Rad
     ) {
       continue;
     }
-    const view = withDaysLeft(record, query.nowMs, query.timeZone);
-    if (view.bucket !== null) counts[view.bucket] += 1;
+    const at = expiryOf(record);
+    const days = Number.isNaN(at) ? null : daysLeft(at, query.nowMs, zone);
+    const bucket = days === null ? null : bucketOf(days);
+    if (bucket !== null) counts[bucket] += 1;
     if (query.buckets !== undefined && query.buckets.length > 0) {
-      if (view.bucket === null || !query.buckets.includes(view.bucket)) continue;
+      if (bucket === null || !query.buckets.includes(bucket)) continue;
     }
-    rows.push(view);
+    rows.push({ record, at: Number.isNaN(at) ? Number.POSITIVE_INFINITY : at, days });
   }
   rows.sort(byExpiry);
   const limit = query.limit ?? 2_000;
   return {
-    rows: rows.length > limit ? rows.slice(0, limit) : rows,
+    // Views are built for the rows returned only.
+    rows: (rows.length > limit ? rows.slice(0, limit) : rows).map(({ record, days }): ReservationView => ({
+      ...record,
+      daysLeft: days,
+      bucket: days === null ? null : bucketOf(days),
+    })),
     counts,
     total: rows.length,
     customers: [...customers]
       .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => collator.compare(a.name, b.name)),
     reservationTypes: [...types].sort(),
     regions: [...regions].sort(),
   };

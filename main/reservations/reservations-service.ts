@@ -186,7 +186,9 @@ export function createReservationService(options: ReservationServiceOptions): Re
           let run = store.run(profileId);
           if (run === undefined || run.completedAt !== null) {
             progress({ done: 0, total: null, phase: 'Listing customers…' });
-            const customers = await client.listCustomers({}, { signal, priority: 'background' }).toArray();
+            const customers = await client
+              .listCustomers({ size: 500 }, { signal, priority: 'background' })
+              .toArray();
             store.startRun(
               profileId,
               customers.map((customer) => ({

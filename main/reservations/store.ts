@@ -16,6 +16,8 @@ export interface RadarRun {
 
 export class ReservationStore {
   private readonly statements;
+  /** Parsed rows per profile, kept until this store writes again: the radar is asked on every filter change. */
+  private readonly parsed = new Map<string, ReadonlyArray<ReservationRecord>>();
 
   constructor(private readonly db: AppDatabase) {
     this.statements = {
@@ -82,6 +84,7 @@ export class ReservationStore {
     inRun = false,
   ): void {
     const s = this.statements;
+    this.parsed.delete(profileId);
     this.db.transaction(() => {
       s.deleteRows.run(profileId, customer.id);
       for (const record of records) {
@@ -102,10 +105,15 @@ export class ReservationStore {
   }
 
   /** Every cached reservation of a profile. */
-  all(profileId: string): ReservationRecord[] {
-    return (this.statements.allRows.all(profileId) as string[]).map(
-      (view) => JSON.parse(view) as ReservationRecord,
-    );
+  all(profileId: string): ReadonlyArray<ReservationRecord> {
+    let rows = this.parsed.get(profileId);
+    if (rows === undefined) {
+      rows = (this.statements.allRows.all(profileId) as string[]).map(
+        (view) => JSON.parse(view) as ReservationRecord,
+      );
+      this.parsed.set(profileId, rows);
+    }
+    return rows;
   }
 
   /** One customer's cached reservations. */
@@ -155,6 +163,7 @@ export class ReservationStore {
   /** Ends a refresh: customers no longer in the partner's list leave the cache. */
   completeRun(profileId: string, completedAt: number): void {
     const s = this.statements;
+    this.parsed.delete(profileId);
     this.db.transaction(() => {
       s.completeRun.run(completedAt, profileId);
       s.dropOthers.run(profileId, profileId);
@@ -165,6 +174,7 @@ export class ReservationStore {
   /** Removes everything this store holds for a profile (the profile is being deleted). */
   removeProfileData(profileId: string): void {
     const s = this.statements;
+    this.parsed.delete(profileId);
     this.db.transaction(() => {
       s.removeRows.run(profileId);
       s.removeReads.run(profileId);
