@@ -12,6 +12,7 @@ import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
 import type { ReservationService } from './reservations/reservations-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
+import type { TaskEngine } from './tasks';
 
 export interface Services {
   readonly facts: RuntimeFacts;
@@ -20,12 +21,13 @@ export interface Services {
   readonly customers: CustomerService;
   readonly currentCustomer: CurrentCustomerService;
   readonly preferences: PreferencesService;
+  readonly tasks: TaskEngine;
   readonly orders: OrderService;
   readonly reservations: ReservationService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences, orders, reservations } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, tasks, orders, reservations } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -36,9 +38,6 @@ export function createHandlers(services: Services): Handlers {
       update: ({ profileId, changes }) => connect.updateProfile(profileId, changes),
       remove: async ({ profileId }) => {
         await connect.removeProfile(profileId);
-        // What the profile owns in Track's cache goes with it.
-        orders.removeProfileData(profileId);
-        reservations.removeProfileData(profileId);
         return { removed: true as const };
       },
       activate: ({ profileId }) => connect.activateProfile(profileId),
@@ -66,6 +65,10 @@ export function createHandlers(services: Services): Handlers {
         customer: await currentCustomer.choose(profileId, customerId),
       }),
     },
+    tasks: {
+      list: () => ({ tasks: tasks.list() }),
+      cancel: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    },
     preferences: {
       get: () => preferences.get(),
       update: (patch) => preferences.update(patch),
@@ -83,7 +86,6 @@ export function createHandlers(services: Services): Handlers {
       },
       search: (input) => catalog.search(input),
       sync: (key) => catalog.sync(key),
-      cancelSync: ({ taskId }) => catalog.cancelSync(taskId),
       availabilities: ({ catalog: key, productId, skuId, refresh }) =>
         catalog.availabilities(key, productId, skuId, refresh),
       checkInventory: (request) => catalog.checkInventory(request),

@@ -8,6 +8,7 @@ import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
+import { profileEndpoints } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase } from './database';
@@ -15,15 +16,17 @@ import { explainError } from './failures';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
-import { createPreferencesService } from './preferences/preferences-service';
-import { createInterimTaskRunner } from './orders/interim-task-runner';
 import { createOrderService } from './orders/orders-service';
 import { OrderStore } from './orders/store';
+import { createPreferencesService } from './preferences/preferences-service';
+import { createClientRegistry } from './partner-center/client-registry';
+import { createProfileLifecycle } from './profiles/lifecycle';
 import { createReservationService } from './reservations/reservations-service';
 import { ReservationStore } from './reservations/store';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
+import { createTaskEngine } from './tasks';
 import type { SecretStore } from './vault/secret-store';
 
 export interface AppOptions {
@@ -54,23 +57,33 @@ function logUnexpected(what: string, error: unknown): void {
 
 export function createAppCore(options: AppOptions): AppCore {
   const events = createEventHub();
+  const tasks = createTaskEngine({
+    events,
+    explain: explainError,
+    onUnexpected: options.onUnexpected ?? logUnexpected,
+  });
   const sandbox = createEmbeddedSandbox(options.facts.dataDir, options.sandbox);
   const settings = createSettingsStore({ cwd: options.facts.dataDir });
   const auth = createAuthService({
     secrets: options.secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
   });
+  // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
+  const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
+  const lifecycle = createProfileLifecycle();
   const connect = createConnectService({
     settings,
     auth,
     sandbox,
+    clients,
+    lifecycle,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
   const db = openDatabase({ dataDir: options.facts.dataDir });
   const catalog = createCatalogService({
     store: new CatalogStore(db),
-    events,
-    clientFor: connect.clientFor,
+    tasks,
+    clientFor: clients.clientFor,
     startWriter: () =>
       startWorkerSkuWriter({
         file: db.name,
@@ -82,22 +95,39 @@ export function createAppCore(options: AppOptions): AppCore {
         error,
       ),
   });
-  const customers = createCustomerService(connect.clientFor);
+  const customers = createCustomerService(clients.clientFor);
   // Track (orders, reservations): App-only profiles get a sentence where Partner Center needs a user.
-  const trackTasks = createInterimTaskRunner(events);
   const authModeOf = (profileId: string) =>
     connect.listProfiles().profiles.find((profile) => profile.id === profileId)?.authMode;
   const orders = createOrderService({
     store: new OrderStore(db),
-    clientFor: connect.clientFor,
-    tasks: trackTasks,
+    clientFor: clients.clientFor,
+    tasks,
     authModeOf,
   });
   const reservations = createReservationService({
     store: new ReservationStore(db),
-    clientFor: connect.clientFor,
-    tasks: trackTasks,
+    clientFor: clients.clientFor,
+    tasks,
     authModeOf,
+  });
+  // What each capability keeps for a profile, removed in this order when the profile is (the profile
+  // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
+  lifecycle.register({
+    name: 'running tasks',
+    forget: (profileId) => tasks.cancelWhere((task) => task.profileId === profileId),
+  });
+  lifecycle.register({ name: 'catalog rows', forget: (profileId) => catalog.forgetProfile(profileId) });
+  lifecycle.register({ name: 'customers read', forget: (profileId) => customers.forgetProfile(profileId) });
+  lifecycle.register({ name: 'cached orders', forget: (profileId) => orders.removeProfileData(profileId) });
+  lifecycle.register({
+    name: 'cached reservations and radar progress',
+    forget: (profileId) => reservations.removeProfileData(profileId),
+  });
+  lifecycle.register({ name: 'Partner Center client', forget: (profileId) => clients.forget(profileId) });
+  lifecycle.register({
+    name: 'keychain entries (app secret, token cache)',
+    forget: (profileId) => auth.forgetProfile(profileId),
   });
   const handlers = createHandlers({
     facts: options.facts,
@@ -106,6 +136,7 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
+    tasks,
     orders,
     reservations,
   });
@@ -118,6 +149,7 @@ export function createAppCore(options: AppOptions): AppCore {
     events,
     sandbox,
     close: async () => {
+      await tasks.close();
       await catalog.close();
       await sandbox.close();
       db.close();

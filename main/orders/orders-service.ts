@@ -17,7 +17,7 @@ import type {
 import { isOfflineError } from '../catalog/sync';
 import { isPartnerCenterError, type Order, type PartnerCenterClient } from '../partner-center';
 import type { OrderStore } from './store';
-import type { TaskPort } from './task-port';
+import type { TaskEngine } from '../tasks';
 
 /** A list younger than this is answered from the cache unless asked to refresh. */
 const FRESH_MS = 2 * 60_000;
@@ -31,7 +31,7 @@ export const APP_ONLY_PROVISIONING =
 export interface OrderServiceOptions {
   readonly store: OrderStore;
   readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
-  readonly tasks: TaskPort;
+  readonly tasks: Pick<TaskEngine, 'start' | 'cancel'>;
   readonly authModeOf: (profileId: string) => 'app-only' | 'app-user' | undefined;
   readonly now?: () => number;
   /** Waits between reads of a pending order (tests shorten them). */
@@ -214,6 +214,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
       return options.tasks.start({
         kind: 'orders.watch',
         key: `${profileId}|${customerId}|${orderId}`,
+        profileId,
         label: `Waiting for order ${orderId} to complete`,
         message: ({ outcome, summary }) =>
           outcome === 'completed'

@@ -17,7 +17,7 @@ import { isOfflineError } from '../catalog/sync';
 import { DeskFailure } from '../ipc/failure';
 import type { CallOptions, PartnerCenterClient } from '../partner-center';
 import { isPartnerCenterError } from '../partner-center';
-import type { TaskPort } from '../orders/task-port';
+import type { TaskEngine } from '../tasks';
 import { reservationRecords, type CustomerRef } from './normalize';
 import { queryRadar, withDaysLeft, type ReservationRecord } from './radar';
 import type { ReservationStore } from './store';
@@ -30,7 +30,7 @@ const REFRESH_WORKERS = 16;
 export interface ReservationServiceOptions {
   readonly store: ReservationStore;
   readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
-  readonly tasks: TaskPort;
+  readonly tasks: Pick<TaskEngine, 'start' | 'cancel'>;
   /** `app-only` profiles cannot read entitlements; undefined for an unknown profile. */
   readonly authModeOf: (profileId: string) => 'app-only' | 'app-user' | undefined;
   readonly now?: () => number;
@@ -170,6 +170,7 @@ export function createReservationService(options: ReservationServiceOptions): Re
       return options.tasks.start({
         kind: 'reservations.refresh',
         key: profileId,
+        profileId,
         label: 'Reading every customer’s reservations',
         message: ({ outcome, summary }) =>
           outcome === 'completed'

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../main/database/index';
-import { createInterimTaskRunner } from '../../main/orders/interim-task-runner';
+import { createTaskEngine } from '../../main/tasks';
 import {
   defaultBudgetOptions,
   PartnerCenterClient,
@@ -51,7 +51,7 @@ async function refreshOnce(sandbox: RunningSandbox, dir: string) {
   // Sign in before the clock starts, as the app is signed in before a refresh.
   await client.getCustomer(sandbox.world.customers[0]!.id);
   requests = 0;
-  const tasks = createInterimTaskRunner({ emit: () => undefined });
+  const tasks = createTaskEngine({ events: { emit: () => undefined } });
   const service = createReservationService({
     store,
     clientFor: () => Promise.resolve(client),

@@ -6,10 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../../../main/database';
-import { createInterimTaskRunner } from '../../../main/orders/interim-task-runner';
+import { createTaskEngine, type TaskEngine } from '../../../main/tasks';
 import { createOrderService, type OrderService } from '../../../main/orders/orders-service';
 import { OrderStore } from '../../../main/orders/store';
-import type { TaskPort } from '../../../main/orders/task-port';
 import { PartnerCenterClient, RequestBudget, type Order } from '../../../main/partner-center';
 import {
   createReservationService,
@@ -26,7 +25,7 @@ export const APP = 'profile-app';
 export interface TrackSetup {
   readonly sandbox: RunningSandbox;
   readonly db: AppDatabase;
-  readonly tasks: TaskPort;
+  readonly tasks: TaskEngine;
   readonly orders: OrderService;
   readonly reservations: ReservationService;
   readonly reservationStore: ReservationStore;
@@ -57,7 +56,7 @@ export async function startTrack(options: SandboxOptions = {}): Promise<TrackSet
   const clientFor = (profileId: string) => Promise.resolve(clients[profileId]!);
   const authModeOf = (profileId: string): 'app-only' | 'app-user' =>
     profileId === APP ? 'app-only' : 'app-user';
-  const tasks = createInterimTaskRunner({ emit: () => undefined });
+  const tasks = createTaskEngine({ events: { emit: () => undefined } });
   const reservationStore = new ReservationStore(db);
   return {
     sandbox,
@@ -74,6 +73,7 @@ export async function startTrack(options: SandboxOptions = {}): Promise<TrackSet
     }),
     reservations: createReservationService({ store: reservationStore, clientFor, tasks, authModeOf }),
     async close() {
+      await tasks.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
       await sandbox.close();
