@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { CustomerSummary } from '../../../preload/contract';
 import { getDesk } from '../bridge';
+import { mapResult } from './load';
 import {
   chooseFailed,
   currentFailed,
@@ -9,11 +10,11 @@ import {
   customerChosen,
   filterChanged,
   initialCustomersState,
-  listFailed,
-  listLoaded,
   listRequested,
+  listSettled,
   profileSelected,
-  subscriptionsLoaded,
+  subscriptionsRequested,
+  subscriptionsSettled,
   subscriptionsToggled,
   type CustomersState,
 } from './customers';
@@ -28,6 +29,8 @@ interface CustomersActions {
   readonly setFilter: (filter: string) => void;
   /** Shows or hides a customer's subscriptions, reading them the first time. */
   readonly toggleSubscriptions: (customerId: string) => Promise<void>;
+  /** Reads a customer's subscriptions unless they are read or on their way. */
+  readonly loadSubscriptions: (customerId: string) => Promise<void>;
 }
 
 export const useCustomers = create<CustomersState & CustomersActions>((set, get) => {
@@ -65,7 +68,11 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
       apply((s) => listRequested(s, profileId));
       const result = await desk().customers.list({ profileId });
       apply((s) =>
-        result.ok ? listLoaded(s, profileId, result.value.customers) : listFailed(s, profileId, result.error),
+        listSettled(
+          s,
+          profileId,
+          mapResult(result, (value) => value.customers),
+        ),
       );
     },
 
@@ -85,19 +92,21 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
 
     async toggleSubscriptions(customerId) {
       apply((s) => subscriptionsToggled(s, customerId));
-      const { profileId, expandedId, subscriptions } = get();
+      if (get().expandedId === customerId) await get().loadSubscriptions(customerId);
+    },
+
+    async loadSubscriptions(customerId) {
+      const { profileId, subscriptions } = get();
       const known = subscriptions[customerId]?.status;
-      if (!profileId || expandedId !== customerId || known === 'ready' || known === 'loading') return;
-      apply((s) => subscriptionsLoaded(s, profileId, customerId, { status: 'loading' }));
+      if (!profileId || known === 'ready' || known === 'loading') return;
+      apply((s) => subscriptionsRequested(s, profileId, customerId));
       const result = await desk().customers.subscriptions({ profileId, customerId });
       apply((s) =>
-        subscriptionsLoaded(
+        subscriptionsSettled(
           s,
           profileId,
           customerId,
-          result.ok
-            ? { status: 'ready', value: result.value.subscriptions }
-            : { status: 'failed', error: result.error },
+          mapResult(result, (value) => value.subscriptions),
         ),
       );
     },

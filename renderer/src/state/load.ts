@@ -27,6 +27,29 @@ export function settle<T>(current: Load<T>, result: DeskResult<T>): Load<T> {
     : { status: 'error', error: result.error, previous };
 }
 
+/** A bridge answer narrowed to the part a store keeps (`{ customers }` → the customers). */
+export function mapResult<T, U>(result: DeskResult<T>, pick: (value: T) => U): DeskResult<U> {
+  return result.ok ? { ok: true, value: pick(result.value) } : result;
+}
+
+/** The same state with its value (and a kept previous value) transformed. */
+export function mapLoad<T, U>(load: Load<T>, pick: (value: T) => U): Load<U> {
+  switch (load.status) {
+    case 'idle':
+      return load;
+    case 'ready':
+      return { status: 'ready', value: pick(load.value) };
+    case 'loading':
+      return load.previous === undefined
+        ? { status: 'loading' }
+        : { status: 'loading', previous: pick(load.previous) };
+    case 'error':
+      return load.previous === undefined
+        ? { status: 'error', error: load.error }
+        : { status: 'error', error: load.error, previous: pick(load.previous) };
+  }
+}
+
 /** The freshest value a `Load` holds, if any. */
 export function valueOf<T>(load: Load<T>): T | undefined {
   switch (load.status) {
