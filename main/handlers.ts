@@ -94,14 +94,12 @@ export function createHandlers(services: Services): Handlers {
       list: (input) => orders.list(input),
       detail: (input) => orders.detail(input),
       watch: (input) => orders.watch(input),
-      stopWatch: ({ taskId }) => ({ cancelled: orders.cancel(taskId) }),
     },
     reservations: {
       ofCustomer: (input) => reservations.ofCustomer(input),
       radar: (input) => reservations.radar(input),
       count: ({ profileId, timeZone }) => reservations.count(profileId, timeZone),
       refresh: ({ profileId }) => reservations.refresh(profileId),
-      cancelRefresh: ({ taskId }) => ({ cancelled: reservations.cancel(taskId) }),
     },
   };
 }

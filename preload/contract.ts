@@ -229,12 +229,7 @@ export const calls = {
     watch: call(
       OrderInput,
       TrackTaskStarted,
-      'Watches a pending order until it completes, as a task (task.progress, task.finished).',
-    ),
-    stopWatch: call(
-      z.strictObject({ taskId: z.string().min(1).max(100) }),
-      z.object({ cancelled: z.boolean() }),
-      'Stops watching an order.',
+      'Watches a pending order until it completes, as a task (task.progress, task.finished; tasks.cancel stops it).',
     ),
   },
   reservations: {
@@ -259,12 +254,7 @@ export const calls = {
     refresh: call(
       z.strictObject({ profileId: z.string().min(1).max(100) }),
       TrackTaskStarted,
-      'Reads every customer’s reservations as one task; a stopped refresh resumes where it stopped.',
-    ),
-    cancelRefresh: call(
-      z.strictObject({ taskId: z.string().min(1).max(100) }),
-      z.object({ cancelled: z.boolean() }),
-      'Stops the refresh; what was read stays, and the next refresh goes on from there.',
+      'Reads every customer’s reservations as one task (tasks.cancel stops it); the next refresh resumes where it stopped.',
     ),
   },
 } as const;

@@ -31,7 +31,7 @@ export const APP_ONLY_PROVISIONING =
 export interface OrderServiceOptions {
   readonly store: OrderStore;
   readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
-  readonly tasks: Pick<TaskEngine, 'start' | 'cancel'>;
+  readonly tasks: Pick<TaskEngine, 'start'>;
   readonly authModeOf: (profileId: string) => 'app-only' | 'app-user' | undefined;
   readonly now?: () => number;
   /** Waits between reads of a pending order (tests shorten them). */
@@ -48,7 +48,6 @@ export interface OrderService {
   detail(input: { profileId: string; customerId: string; orderId: string }): Promise<OrderDetailAnswer>;
   /** Watches a pending order until it is no longer pending; joins a watch already running. */
   watch(input: { profileId: string; customerId: string; orderId: string }): TrackTaskStarted;
-  cancel(taskId: string): boolean;
   /** An order the checkout just placed: shown at once, marked, and watched while pending. */
   noteJustPlaced(profileId: string, customerId: string, order: Order): void;
   removeProfileData(profileId: string): void;
@@ -250,8 +249,6 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
         },
       });
     },
-
-    cancel: (taskId) => options.tasks.cancel(taskId),
 
     noteJustPlaced(profileId, customerId, order) {
       const view = toOrderView(customerId, order, true);

@@ -30,7 +30,7 @@ const REFRESH_WORKERS = 16;
 export interface ReservationServiceOptions {
   readonly store: ReservationStore;
   readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
-  readonly tasks: Pick<TaskEngine, 'start' | 'cancel'>;
+  readonly tasks: Pick<TaskEngine, 'start'>;
   /** `app-only` profiles cannot read entitlements; undefined for an unknown profile. */
   readonly authModeOf: (profileId: string) => 'app-only' | 'app-user' | undefined;
   readonly now?: () => number;
@@ -47,7 +47,6 @@ export interface ReservationService {
   count(profileId: string, timeZone?: string): RadarCount;
   /** Refreshes every customer's reservations as one task; resumes a refresh that stopped. */
   refresh(profileId: string): TrackTaskStarted;
-  cancel(taskId: string): boolean;
   removeProfileData(profileId: string): void;
 }
 
@@ -236,8 +235,6 @@ export function createReservationService(options: ReservationServiceOptions): Re
         },
       });
     },
-
-    cancel: (taskId) => options.tasks.cancel(taskId),
 
     removeProfileData: (profileId) => store.removeProfileData(profileId),
   };

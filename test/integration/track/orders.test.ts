@@ -77,7 +77,7 @@ describe('orders', () => {
     const placed = await placeOrder(t);
     const { taskId } = t.orders.watch({ profileId: USER, customerId, orderId: placed.id });
     const finished = t.tasks.whenFinished(taskId);
-    expect(t.orders.cancel(taskId)).toBe(true);
+    expect(t.tasks.cancel(taskId)).toBe(true);
     expect((await finished)?.outcome).toBe('cancelled');
   });
 

@@ -92,7 +92,7 @@ describe('the radar refresh across every customer', () => {
         check();
       });
       const cancelledEnd = slow.tasks.whenFinished(first.taskId);
-      slow.reservations.cancel(first.taskId);
+      slow.tasks.cancel(first.taskId);
       expect((await cancelledEnd)?.outcome).toBe('cancelled');
       const stopped = slow.reservationStore.run(USER)!;
       const doneBefore = stopped.customers.filter((customer) => customer.done).length;
