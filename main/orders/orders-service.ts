@@ -184,7 +184,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
               available: false,
               reason: 'Partner Center cannot be reached, so provisioning status is not shown.',
             },
-            fetchedAt: null,
+            fetchedAt: iso(store.fetchedAt(profileId, customerId, orderId)),
             offline: true,
           };
         }

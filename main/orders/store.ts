@@ -53,7 +53,7 @@ export class OrderStore {
            AND billing_cycle = '${ONE_TIME}' ORDER BY created_at DESC, order_id`,
       ),
       one: db.prepare(
-        'SELECT view, just_placed_at FROM track_orders WHERE profile_id = ? AND customer_id = ? AND order_id = ?',
+        'SELECT view, just_placed_at, fetched_at FROM track_orders WHERE profile_id = ? AND customer_id = ? AND order_id = ?',
       ),
       removeOrders: db.prepare('DELETE FROM track_orders WHERE profile_id = ?'),
       removeReads: db.prepare('DELETE FROM track_order_reads WHERE profile_id = ?'),
@@ -103,6 +103,12 @@ export class OrderStore {
   get(profileId: string, customerId: string, orderId: string): OrderView | undefined {
     const row = this.statements.one.get(profileId, customerId, orderId) as Row | undefined;
     return row === undefined ? undefined : toView(row);
+  }
+
+  /** When one cached order was last read. */
+  fetchedAt(profileId: string, customerId: string, orderId: string): number | undefined {
+    const row = this.statements.one.get(profileId, customerId, orderId) as { fetched_at: number } | undefined;
+    return row?.fetched_at;
   }
 
   /** When a customer's list was read with this filter (an 'all' read covers 'one-time' too). */

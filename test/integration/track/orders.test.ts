@@ -110,6 +110,7 @@ describe('orders offline', () => {
       expect(offline.orders.map((order) => order.id)).toEqual(online.orders.map((order) => order.id));
       const detail = await own.orders.detail({ profileId: USER, customerId, orderId: online.orders[0]!.id });
       expect(detail.offline).toBe(true);
+      expect(detail.fetchedAt).toBe(online.fetchedAt);
       expect(detail.provisioning.available).toBe(false);
     } finally {
       await own.close().catch(() => undefined);
