@@ -9,8 +9,10 @@ import type { CurrentCustomerService } from './customers/current-customer-servic
 import type { CustomerService } from './customers/customer-service';
 import type { KeychainStatus } from '../preload/contract';
 import type { Handlers } from './ipc/dispatcher';
+import type { OrderService } from './orders/orders-service';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
+import type { ReservationService } from './reservations/reservations-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
 import type { TaskEngine } from './tasks';
 
@@ -25,10 +27,13 @@ export interface Services {
   readonly keychain: () => Promise<KeychainStatus>;
   readonly buy: BuyService;
   readonly tasks: TaskEngine;
+  readonly orders: OrderService;
+  readonly reservations: ReservationService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences, buy, tasks } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, buy, tasks, orders, reservations } =
+    services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -109,6 +114,17 @@ export function createHandlers(services: Services): Handlers {
       inDoubt: async ({ profileId }) => ({ checkouts: await buy.inDoubt(profileId) }),
       resolve: ({ profileId, checkoutId }) => buy.resolve(profileId, checkoutId),
       recent: async (ref) => ({ checkouts: await buy.recent(ref) }),
+    },
+    orders: {
+      list: (input) => orders.list(input),
+      detail: (input) => orders.detail(input),
+      watch: (input) => orders.watch(input),
+    },
+    reservations: {
+      ofCustomer: (input) => reservations.ofCustomer(input),
+      radar: (input) => reservations.radar(input),
+      count: ({ profileId, timeZone }) => reservations.count(profileId, timeZone),
+      refresh: ({ profileId }) => reservations.refresh(profileId),
     },
   };
 }

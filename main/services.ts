@@ -20,9 +20,13 @@ import { explainError } from './failures';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
+import { createOrderService } from './orders/orders-service';
+import { OrderStore } from './orders/store';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
 import { createProfileLifecycle } from './profiles/lifecycle';
+import { createReservationService } from './reservations/reservations-service';
+import { ReservationStore } from './reservations/store';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore, currentCustomerOf, findProfile } from './settings';
 import type { RuntimeFacts } from './system/app-info';
@@ -120,6 +124,21 @@ export function createAppCore(options: AppOptions): AppCore {
       ),
   });
   const customers = createCustomerService(clients.clientFor);
+  // Track (orders, reservations): App-only profiles get a sentence where Partner Center needs a user.
+  const authModeOf = (profileId: string) =>
+    connect.listProfiles().profiles.find((profile) => profile.id === profileId)?.authMode;
+  const orders = createOrderService({
+    store: new OrderStore(db),
+    clientFor: clients.clientFor,
+    tasks,
+    authModeOf,
+  });
+  const reservations = createReservationService({
+    store: new ReservationStore(db),
+    clientFor: clients.clientFor,
+    tasks,
+    authModeOf,
+  });
   // What each capability keeps for a profile, removed in this order when the profile is (the profile
   // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
   lifecycle.register({
@@ -128,6 +147,11 @@ export function createAppCore(options: AppOptions): AppCore {
   });
   lifecycle.register({ name: 'catalog rows', forget: (profileId) => catalog.forgetProfile(profileId) });
   lifecycle.register({ name: 'customers read', forget: (profileId) => customers.forgetProfile(profileId) });
+  lifecycle.register({ name: 'cached orders', forget: (profileId) => orders.removeProfileData(profileId) });
+  lifecycle.register({
+    name: 'cached reservations and radar progress',
+    forget: (profileId) => reservations.removeProfileData(profileId),
+  });
   lifecycle.register({ name: 'Partner Center client', forget: (profileId) => clients.forget(profileId) });
   lifecycle.register({
     name: 'keychain entries (app secret, token cache)',
@@ -150,6 +174,9 @@ export function createAppCore(options: AppOptions): AppCore {
     cachedSku: (...args) => cachedSkuFacts(db, ...args),
     events,
     onEventError: (error) => (options.onUnexpected ?? logUnexpected)('checkout.changed', error),
+    onOrdersPlaced: (profileId, customerId, placed) => {
+      for (const order of placed) orders.noteJustPlaced(profileId, customerId, order);
+    },
   });
   void buy
     .resumeJournal()
@@ -168,6 +195,8 @@ export function createAppCore(options: AppOptions): AppCore {
     keychain: async () => keychainStatus(await secrets.check()),
     buy,
     tasks,
+    orders,
+    reservations,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),

@@ -47,6 +47,18 @@ import {
 import { CurrentCustomerAnswer } from './schemas/customers';
 import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
+import {
+  CustomerReservationsAnswer,
+  CustomerReservationsInput,
+  OrderDetailAnswer,
+  OrderInput,
+  OrdersAnswer,
+  OrdersInput,
+  RadarAnswer,
+  RadarCount,
+  RadarInput,
+  TrackTaskStarted,
+} from './schemas/track';
 import { TaskFinished, TaskProgress, TaskStarted } from './schemas/tasks';
 
 export * from './schemas/app';
@@ -56,6 +68,7 @@ export * from './schemas/connect';
 export * from './schemas/customers';
 export * from './schemas/errors';
 export * from './schemas/preferences';
+export * from './schemas/track';
 export * from './schemas/tasks';
 
 /** What every call resolves to: it never rejects. */
@@ -270,6 +283,48 @@ export const calls = {
       CartRef,
       z.object({ checkouts: z.array(CheckoutRecord).readonly() }),
       'The customer’s checkouts of the last 30 days, newest first.',
+    ),
+  },
+  orders: {
+    list: call(
+      OrdersInput,
+      OrdersAnswer,
+      'A customer’s orders (all or one-time), cached per profile; offline, the cache with its age.',
+    ),
+    detail: call(
+      OrderInput,
+      OrderDetailAnswer,
+      'One order with its provisioning status per line (App+User only; App-only gets a sentence instead).',
+    ),
+    watch: call(
+      OrderInput,
+      TrackTaskStarted,
+      'Watches a pending order until it completes, as a task (task.progress, task.finished; tasks.cancel stops it).',
+    ),
+  },
+  reservations: {
+    ofCustomer: call(
+      CustomerReservationsInput,
+      CustomerReservationsAnswer,
+      'A customer’s reservations with the details behind each entitlement, cached per profile.',
+    ),
+    radar: call(
+      RadarInput,
+      RadarAnswer,
+      'The expiry radar across every customer, from the cache: filtered, bucketed, sorted by date.',
+    ),
+    count: call(
+      z.strictObject({
+        profileId: z.string().min(1).max(100),
+        timeZone: z.string().min(1).max(64).optional(),
+      }),
+      RadarCount,
+      'How many cached reservations expire within 90 days, and how many have expired.',
+    ),
+    refresh: call(
+      z.strictObject({ profileId: z.string().min(1).max(100) }),
+      TrackTaskStarted,
+      'Reads every customer’s reservations as one task (tasks.cancel stops it); the next refresh resumes where it stopped.',
     ),
   },
 } as const;

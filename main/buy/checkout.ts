@@ -291,7 +291,9 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
         'Partner Center says this cart was ordered, but the order is not listed yet (it can take up to 15 minutes). Do not buy again; check again in a few minutes.',
       );
     }
-    return settle(entry, mapCheckoutResult(entry.lines, { orders, orderErrors: [] }));
+    const settled = settle(entry, mapCheckoutResult(entry.lines, { orders, orderErrors: [] }));
+    ctx.notifyOrdersPlaced(settled, orders);
+    return settled;
   };
 
   /** One send with the entry's own request id, and what its answer (or silence) means. */
@@ -316,7 +318,9 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
       if (firstSend && error.attempts <= 1) return refuse(sending, error);
       return settleByReading(client, sending, error);
     }
-    return settle(sending, mapCheckoutResult(sending.lines, result));
+    const settled = settle(sending, mapCheckoutResult(sending.lines, result));
+    ctx.notifyOrdersPlaced(settled, result.orders);
+    return settled;
   };
 
   /** Runs one job per checkout at a time; a second caller joins it. */

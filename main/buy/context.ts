@@ -15,7 +15,12 @@ import type { CustomerService } from '../customers/customer-service';
 import { explainError } from '../failures';
 import type { EventHub } from '../ipc/event-hub';
 import { DeskFailure } from '../ipc/failure';
-import { PartnerCenterError, type PartnerCenterClient, type RetryPolicy } from '../partner-center';
+import {
+  PartnerCenterError,
+  type Order,
+  type PartnerCenterClient,
+  type RetryPolicy,
+} from '../partner-center';
 import type { JournalEntry, StoredDraft, StoredLine } from './model';
 import type { BuyStore } from './store';
 
@@ -40,6 +45,8 @@ export interface BuyServiceOptions {
   readonly events?: Pick<EventHub, 'emit'>;
   /** Where a failed notification is reported (it never stops a checkout). */
   readonly onEventError?: (error: unknown) => void;
+  /** Told of the orders a checkout placed, as Partner Center returned them (the Orders screen shows them at once). */
+  readonly onOrdersPlaced?: (profileId: string, customerId: string, orders: ReadonlyArray<Order>) => void;
   readonly checkout?: CheckoutTransport;
   readonly now?: () => number;
 }
@@ -58,6 +65,7 @@ export interface BuyContext extends BuyServiceOptions {
   /** The customer's subscriptions, or undefined when Partner Center cannot be reached. */
   subscriptions(profileId: string, customerId: string): Promise<SubscriptionSummary[] | undefined>;
   emitChanged(entry: JournalEntry): void;
+  notifyOrdersPlaced(entry: JournalEntry, orders: ReadonlyArray<Order>): void;
 }
 
 /** How long a customer's subscription list is trusted for checking new lines (review re-checks). */
@@ -96,6 +104,14 @@ export function createContext(options: BuyServiceOptions): BuyContext {
       } catch (error) {
         if (isUnreachable(error)) return undefined;
         throw error;
+      }
+    },
+    notifyOrdersPlaced(entry, orders) {
+      // Like the event: the journal already holds the result, so a listener's failure changes nothing.
+      try {
+        if (orders.length > 0) options.onOrdersPlaced?.(entry.profileId, entry.customerId, orders);
+      } catch (error) {
+        options.onEventError?.(error);
       }
     },
     emitChanged(entry) {

@@ -47,6 +47,8 @@ export interface SandboxOptions {
   readonly catalog?: 'small' | 'full';
   /** Line items on the largest invoice. Default 5,000. */
   readonly lineItems?: number;
+  /** Customers, the six demo customers included; more give the expiry radar and benchmarks work. Default 66. */
+  readonly customers?: number;
   /** Persist mutable state (carts, orders, registrations, idempotency, refresh tokens) here; default in memory. */
   readonly dataDir?: string;
   /** Device codes and browser sign-ins approve themselves (tests). Default false. */
@@ -113,10 +115,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const clock = (): number => startNow + (Date.now() - startedWall);
   const faultSpec = parseFaultSpec(options.faults);
 
-  const loaded = loadWorld({ seed, catalog, lineItems, now: new Date(startNow) });
+  const customers = options.customers;
+  const loaded = loadWorld({
+    seed,
+    catalog,
+    lineItems,
+    now: new Date(startNow),
+    ...(customers !== undefined ? { customers } : {}),
+  });
   const world = loaded.world;
   // State from a different world would point at customers and SKUs that do not exist.
-  const store = StateStore.open(options.dataDir, `seed=${seed};catalog=${catalog};lineItems=${lineItems}`);
+  const store = StateStore.open(
+    options.dataDir,
+    `seed=${seed};catalog=${catalog};lineItems=${lineItems}${customers !== undefined ? `;customers=${customers}` : ''}`,
+  );
   const tenantId = world.partner.tenantId;
   const clientId = seededGuid(seed, 'client');
   const clientSecret = `sbx~${createHash('sha256').update(`${seed}|secret`).digest('base64url').slice(0, 34)}`;

@@ -9,7 +9,9 @@ import { AboutScreen } from './screens/about-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { ConnectScreen } from './screens/connect/connect-screen';
 import { CustomersScreen } from './screens/customers/customers-screen';
+import { OrdersScreen } from './screens/orders/orders-screen';
 import { PlaceholderScreen } from './screens/placeholder-screen';
+import { ReservationsScreen } from './screens/reservations/reservations-screen';
 import { SettingsScreen } from './screens/settings-screen';
 
 export { isScreenId, screenIds, type ScreenId } from './screen-ids';
@@ -54,14 +56,14 @@ export const screenById: { readonly [Id in ScreenId]: Screen & { readonly id: Id
   orders: {
     id: 'orders',
     title: 'Orders',
-    purpose: 'Follow orders, their line items and provisioning status.',
-    View: PlaceholderScreen,
+    purpose: 'The current customer’s orders, their lines and provisioning status.',
+    View: OrdersScreen,
   },
   reservations: {
     id: 'reservations',
     title: 'Reservations',
-    purpose: 'See reservations with scope, quantity, effective and expiry dates.',
-    View: PlaceholderScreen,
+    purpose: 'Every customer’s reservations by expiry date: what runs out in 30, 60 and 90 days.',
+    View: ReservationsScreen,
   },
   billing: {
     id: 'billing',

@@ -17,6 +17,8 @@ import { AppShell } from './pages/app-shell';
 import { CatalogPage } from './pages/catalog-page';
 import { ConnectPage } from './pages/connect-page';
 import { CustomersPage } from './pages/customers-page';
+import { OrdersPage } from './pages/orders-page';
+import { ReservationsPage } from './pages/reservations-page';
 import { SettingsPage } from './pages/settings-page';
 
 export interface WebApp {
@@ -140,6 +142,8 @@ interface Fixtures {
   customers: CustomersPage;
   catalog: CatalogPage;
   settings: SettingsPage;
+  orders: OrdersPage;
+  reservations: ReservationsPage;
   about: AboutPage;
 }
 
@@ -185,6 +189,8 @@ export const test = base.extend<Fixtures>({
   customers: async ({ page }, use) => use(new CustomersPage(page)),
   catalog: async ({ page }, use) => use(new CatalogPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
+  orders: async ({ page }, use) => use(new OrdersPage(page)),
+  reservations: async ({ page }, use) => use(new ReservationsPage(page)),
   about: async ({ page }, use) => use(new AboutPage(page)),
 });
 

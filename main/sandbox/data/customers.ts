@@ -476,8 +476,11 @@ export interface CustomerWorld {
   readonly registrations: ReadonlyMap<string, RegistrationState>;
 }
 
-/** Generates the customers: the six demo customers first, then generated ones up to `CUSTOMER_COUNT`. */
-export function generateCustomers(seed: number, now: Date): CustomerWorld {
+/**
+ * Generates the customers: the six demo customers first, then generated ones up to `count`
+ * (`CUSTOMER_COUNT` by default). A larger count only appends customers: the first ones stay the same.
+ */
+export function generateCustomers(seed: number, now: Date, count: number = CUSTOMER_COUNT): CustomerWorld {
   const random = createRandom(seed ^ 0x5eed0c0);
   const customers: Customer[] = [];
   const subscriptionsByCustomer = new Map<string, Subscription[]>();
@@ -569,8 +572,13 @@ export function generateCustomers(seed: number, now: Date): CustomerWorld {
   );
 
   const usedNames = new Set(customers.map((customer) => customer.companyProfile.companyName));
-  while (customers.length < CUSTOMER_COUNT) {
-    const companyName = `${random.pick(NAME_FIRST)} ${random.pick(NAME_SECOND)}`;
+  while (customers.length < count) {
+    const base = `${random.pick(NAME_FIRST)} ${random.pick(NAME_SECOND)}`;
+    // 35 × 20 names run out above ~700 customers: number the repeats instead of looping forever.
+    const companyName =
+      usedNames.has(base) && usedNames.size >= NAME_FIRST.length * NAME_SECOND.length * 0.5
+        ? `${base} ${usedNames.size + 1}`
+        : base;
     if (usedNames.has(companyName)) continue;
     usedNames.add(companyName);
     const country = random.pick(GENERATED_COUNTRIES);

@@ -29,11 +29,18 @@ export function generateWorld(options: WorldOptions): World {
   if (!Number.isInteger(options.lineItems) || options.lineItems < 0) {
     throw new RangeError('WorldOptions.lineItems must be a non-negative integer');
   }
+  if (options.customers !== undefined && (!Number.isInteger(options.customers) || options.customers < 6)) {
+    throw new RangeError('WorldOptions.customers must be a whole number of at least 6 (the demo customers)');
+  }
   const seed = options.seed >>> 0;
   const now = new Date(options.now.getTime());
   const partner = generatePartner(seed);
   const catalog = generateCatalog(seed, options.catalog);
-  const { customers, subscriptionsByCustomer, registrations } = generateCustomers(seed, now);
+  const { customers, subscriptionsByCustomer, registrations } = generateCustomers(
+    seed,
+    now,
+    options.customers,
+  );
   const orders = generateOrders(seed, now, catalog, customers, subscriptionsByCustomer, registrations);
   const billing = generateBilling(billingContext(seed, partner, catalog, customers), now, options.lineItems);
   const world: World = {

@@ -673,6 +673,8 @@ export interface WorldOptions {
   readonly catalog: 'small' | 'full';
   /** Size of the largest invoice, in line items. */
   readonly lineItems: number;
+  /** How many customers (demo customers included); `CUSTOMER_COUNT` when omitted. */
+  readonly customers?: number;
   /** The sandbox's "now": all history (orders, invoices, reservations) is dated relative to it. */
   readonly now: Date;
 }

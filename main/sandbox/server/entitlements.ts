@@ -3,7 +3,7 @@
  * sandbox orders add `reservedinstance` entitlements next to the world's; both are App+User only.
  */
 import { createHash } from 'node:crypto';
-import type { Entitlement } from '../data/model';
+import type { Entitlement, ReservedInstanceArtifactDetails } from '../data/model';
 import { orderCompleted, sandboxOrdersOf } from './orders';
 import type { Route } from './router';
 import { requireCustomer, type Services } from './services';
@@ -104,10 +104,47 @@ function typeFilter(value: string | undefined): 'reservedinstance' | 'vm' | 'sof
   throw new ApiError(400, 3000, `The entitlementType '${value}' is not valid.`);
 }
 
+/**
+ * Which of the documented wire shapes (§4.18–4.19) a world reservation is served in, fixed by its
+ * resource id so it is the same on every call: 0 as in the resource tables; 1 details under
+ * `virtualMachineReservations` and `dynamicAttributes` on the entitlement only (the doc examples);
+ * 2 lowercase enums and `dynamicAttributes` on the entitlement; 3 all of it, attributes in both places.
+ */
+export function wireVariant(resourceId: string): 0 | 1 | 2 | 3 {
+  return (createHash('sha256').update(resourceId.toLowerCase()).digest()[0]! % 4) as 0 | 1 | 2 | 3;
+}
+
 function worldEntitlementWire(entitlement: Entitlement, showExpiry: boolean): unknown {
-  if (showExpiry) return entitlement;
-  const { expiryDate: _expiry, ...rest } = entitlement;
-  return rest;
+  const { expiryDate, ...rest } = entitlement;
+  const artifact = entitlement.entitledArtifacts[0];
+  const variant = artifact ? wireVariant(artifact.resourceId) : 0;
+  const shaped =
+    variant === 0 || !artifact
+      ? rest
+      : {
+          ...rest,
+          dynamicAttributes: artifact.dynamicAttributes,
+          entitledArtifacts: entitlement.entitledArtifacts.map((each) =>
+            variant === 3 ? each : { ...each, dynamicAttributes: undefined },
+          ),
+        };
+  return showExpiry ? { ...shaped, expiryDate } : shaped;
+}
+
+function worldDetailsWire(resourceId: string, details: ReservedInstanceArtifactDetails): unknown {
+  const variant = wireVariant(resourceId);
+  const reservations =
+    variant >= 2
+      ? details.reservations.map((reservation) => ({
+          ...reservation,
+          scopeType: reservation.scopeType.toLowerCase(),
+          provisioningState: reservation.provisioningState.toLowerCase(),
+        }))
+      : details.reservations;
+  const { reservations: _list, ...rest } = details;
+  return variant === 1 || variant === 3
+    ? { ...rest, virtualMachineReservations: reservations }
+    : { ...rest, reservations };
 }
 
 function reservationType(entitlement: {
@@ -169,7 +206,7 @@ export function entitlementRoutes(services: Services): Route[] {
             [...services.world.reservationDetails].find(([id]) => id.toLowerCase() === resourceId)?.[1])
           : undefined;
         if (!details) throw new ApiError(404, 800002, `Reservation ${ctx.params.resourceId!} was not found.`);
-        return { status: 200, json: details };
+        return { status: 200, json: worldDetailsWire(resourceId, details) };
       },
     },
   ];

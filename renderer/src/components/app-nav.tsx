@@ -14,6 +14,7 @@ import {
 import type { JSX } from 'react';
 import { screens, type ScreenId } from '../screens';
 import { CurrentCustomerBadge } from './current-customer-badge';
+import { ReservationsNavCount } from './reservations-nav-count';
 
 const icons: Record<ScreenId, JSX.Element> = {
   connect: <PlugConnectedRegular />,
@@ -60,6 +61,7 @@ export function AppNav(props: { current: ScreenId; onNavigate: (id: ScreenId) =>
             title={`${screen.title} (Ctrl+${index + 1})`}
           >
             {screen.title}
+            {screen.id === 'reservations' && <ReservationsNavCount />}
           </Tab>
         ))}
       </TabList>

@@ -1,0 +1,271 @@
+/**
+ * Reservations: the expiry radar across every customer of the partner, from the local cache: buckets
+ * (expired, 30, 60, 90 days, later) with their counts, filters by customer, type and region, sorted by
+ * date, a CSV of what is shown, and a detail that says where exchanges, refunds, scope changes and
+ * renewals are done. "Refresh all customers" reads Partner Center as one task that resumes.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  ToggleButton,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ExpiryBucket } from '../../../../preload/contract';
+import { ErrorBar } from '../../components/error-bar';
+import { ScreenHeader } from '../../components/screen-header';
+import type { ScreenInfo } from '../../screens';
+import { valueOf } from '../../state/load';
+import { useNavigation } from '../../state/navigation-store';
+import { reservationsCsv } from '../../state/reservations-csv';
+import { useTaskProgress } from '../../state/tasks-store';
+import { ageInWords } from '../../state/track';
+import { useReservations } from '../../state/track-store';
+import { useActiveProfile } from '../../use-active-profile';
+import { formatDate } from '../orders/format';
+import { ReservationDetail } from './reservation-detail';
+
+const bucketLabels: ReadonlyArray<readonly [ExpiryBucket, string]> = [
+  ['expired', 'Expired'],
+  ['within30', '≤ 30 days'],
+  ['within60', '31–60 days'],
+  ['within90', '61–90 days'],
+  ['later', 'Later'],
+];
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalM,
+  },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)',
+    gap: tokens.spacingHorizontalXL,
+  },
+  table: { width: '100%', borderCollapse: 'collapse' },
+  cell: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  select: { maxWidth: '220px' },
+});
+
+function download(csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `reservations-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export function ReservationsScreen({ info }: { info: ScreenInfo }) {
+  const styles = useStyles();
+  const go = useNavigation((s) => s.go);
+  const { loaded, profile } = useActiveProfile();
+  const state = useReservations(
+    useShallow((s) => ({
+      radar: s.radar,
+      filters: s.filters,
+      selectedKey: s.selectedKey,
+      refreshTaskId: s.refreshTaskId,
+    })),
+  );
+  const { open, setFilters, select, refresh, cancelRefresh } = useReservations.getState();
+  const progress = useTaskProgress(state.refreshTaskId);
+
+  useEffect(() => {
+    if (profile) void open(profile.id);
+  }, [profile, open]);
+
+  if (loaded && !profile) {
+    return (
+      <section data-testid="screen-reservations">
+        <ScreenHeader info={info} />
+        <MessageBar intent="info">
+          <MessageBarBody>Connect a partner profile first.</MessageBarBody>
+          <Button appearance="primary" onClick={() => go('connect')}>
+            Go to Connect
+          </Button>
+        </MessageBar>
+      </section>
+    );
+  }
+
+  const radar = valueOf(state.radar);
+  const nothingRead = radar !== undefined && radar.customersRead === 0;
+  const refreshing = state.refreshTaskId !== null;
+  const toggleBucket = (bucket: ExpiryBucket) => {
+    const on = state.filters.buckets.includes(bucket);
+    void setFilters({
+      buckets: on ? state.filters.buckets.filter((b) => b !== bucket) : [...state.filters.buckets, bucket],
+    });
+  };
+  const one = (value: string) => (value === '' ? [] : [value]);
+
+  return (
+    <section data-testid="screen-reservations">
+      <ScreenHeader info={info} />
+      <div className={styles.toolbar}>
+        {refreshing ? (
+          <Button onClick={() => void cancelRefresh()} data-testid="radar-stop">
+            Stop
+          </Button>
+        ) : (
+          <Button
+            appearance={nothingRead ? 'primary' : 'secondary'}
+            onClick={() => void refresh()}
+            data-testid="radar-refresh"
+          >
+            {radar?.refreshIncomplete ? 'Resume reading customers' : 'Read every customer’s reservations'}
+          </Button>
+        )}
+        {refreshing && (
+          <div style={{ minWidth: 220 }}>
+            <ProgressBar
+              value={progress && progress.total ? progress.done / progress.total : undefined}
+              aria-label="Reading customers"
+            />
+            <Text size={200}>
+              {progress?.total ? `${progress.done} of ${progress.total} customers` : 'Listing customers…'}
+            </Text>
+          </div>
+        )}
+        {radar && (
+          <Text data-testid="radar-age">
+            {radar.customersRead} customer{radar.customersRead === 1 ? '' : 's'} read
+            {radar.oldestFetchedAt ? `, oldest ${ageInWords(radar.oldestFetchedAt)}` : ''}
+            {radar.refreshIncomplete ? ' (the last refresh stopped part-way)' : ''}.
+          </Text>
+        )}
+      </div>
+      {state.radar.status === 'error' && (
+        <ErrorBar title="Reservations could not be read" error={state.radar.error} />
+      )}
+      {nothingRead && !refreshing && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            No reservations read yet. Reading every customer takes a while and runs in the background.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {radar && !nothingRead && (
+        <>
+          <div className={styles.toolbar} role="group" aria-label="Expiry">
+            {bucketLabels.map(([bucket, label]) => (
+              <ToggleButton
+                key={bucket}
+                checked={state.filters.buckets.includes(bucket)}
+                onClick={() => toggleBucket(bucket)}
+                data-testid={`bucket-${bucket}`}
+              >
+                {label}: {radar.counts[bucket]}
+              </ToggleButton>
+            ))}
+          </div>
+          <div className={styles.toolbar}>
+            <Select
+              className={styles.select}
+              aria-label="Customer"
+              value={state.filters.customerIds[0] ?? ''}
+              onChange={(_e, data) => void setFilters({ customerIds: one(data.value) })}
+            >
+              <option value="">All customers</option>
+              {radar.customers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+            <Select
+              className={styles.select}
+              aria-label="Reservation type"
+              value={state.filters.reservationTypes[0] ?? ''}
+              onChange={(_e, data) => void setFilters({ reservationTypes: one(data.value) })}
+            >
+              <option value="">All types</option>
+              {radar.reservationTypes.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </Select>
+            <Select
+              className={styles.select}
+              aria-label="Region"
+              value={state.filters.regions[0] ?? ''}
+              onChange={(_e, data) => void setFilters({ regions: one(data.value) })}
+            >
+              <option value="">All regions</option>
+              {radar.regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </Select>
+            <Button onClick={() => download(reservationsCsv(radar.rows))} disabled={radar.rows.length === 0}>
+              Export CSV ({radar.rows.length})
+            </Button>
+          </div>
+          <div className={styles.layout}>
+            <table className={styles.table} data-testid="radar-table">
+              <thead>
+                <tr>
+                  <th className={styles.cell}>Expires</th>
+                  <th className={styles.cell}>Days left</th>
+                  <th className={styles.cell}>Customer</th>
+                  <th className={styles.cell}>Reservation</th>
+                  <th className={styles.cell}>Region</th>
+                  <th className={styles.cell}>Qty</th>
+                </tr>
+              </thead>
+              <tbody>
+                {radar.rows.map((row) => (
+                  <tr
+                    key={row.key}
+                    className={row.key === state.selectedKey ? styles.selected : undefined}
+                    data-testid="radar-row"
+                    data-bucket={row.bucket ?? ''}
+                  >
+                    <td className={styles.cell}>{formatDate(row.expiryDate)}</td>
+                    <td className={styles.cell}>{row.daysLeft ?? '—'}</td>
+                    <td className={styles.cell}>{row.customerName}</td>
+                    <td className={styles.cell}>
+                      <Button
+                        appearance="transparent"
+                        onClick={() => select(row.key)}
+                        aria-pressed={row.key === state.selectedKey}
+                      >
+                        {row.displayName ?? row.reservationType ?? 'Reservation'}
+                      </Button>
+                    </td>
+                    <td className={styles.cell}>{row.region ?? '—'}</td>
+                    <td className={styles.cell}>{row.quantity ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ReservationDetail />
+          </div>
+          {radar.total > radar.rows.length && (
+            <Text>
+              Showing the first {radar.rows.length} of {radar.total}; narrow the filters to see the rest.
+            </Text>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
