@@ -9,6 +9,7 @@ import type { CustomerService } from './customers/customer-service';
 import type { Handlers } from './ipc/dispatcher';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
+import type { RegistrationService } from './registration/registration-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
 
 export interface Services {
@@ -18,10 +19,11 @@ export interface Services {
   readonly customers: CustomerService;
   readonly currentCustomer: CurrentCustomerService;
   readonly preferences: PreferencesService;
+  readonly registration: RegistrationService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, registration } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -58,6 +60,11 @@ export function createHandlers(services: Services): Handlers {
       choose: async ({ profileId, customerId }) => ({
         customer: await currentCustomer.choose(profileId, customerId),
       }),
+    },
+    registration: {
+      status: ({ profileId, customerId, source }) => registration.status(profileId, customerId, source),
+      register: ({ profileId, customerId, subscriptionId }) =>
+        registration.register(profileId, customerId, subscriptionId),
     },
     preferences: {
       get: () => preferences.get(),

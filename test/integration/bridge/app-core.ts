@@ -4,6 +4,7 @@
  * Secrets stay in memory; the keychain has its own tests.
  */
 import type { CallContext } from '../../../main/ipc/dispatcher';
+import type { SandboxOptions } from '../../../main/sandbox';
 import { createAppCore, type AppCore } from '../../../main/services';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
 import type { DeskResult, EventPayload } from '../../../preload/contract';
@@ -21,12 +22,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function startTestApp(dataDir: string): TestApp {
+/** `sandbox` overrides the embedded sandbox's options (a small catalog by default). */
+export function startTestApp(dataDir: string, sandbox: SandboxOptions = {}): TestApp {
   const unexpected: unknown[] = [];
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'test', dataDir, startedAt: new Date() },
     secrets: createMemorySecretStore(),
-    sandbox: { catalog: 'small' },
+    sandbox: { catalog: 'small', ...sandbox },
     onUnexpected: (channel, error) => unexpected.push({ channel, error }),
   });
   const finished = new Map<string, EventPayload<'catalog.syncFinished'>>();

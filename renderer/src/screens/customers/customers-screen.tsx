@@ -26,6 +26,7 @@ import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CurrentCustomerCard } from './current-customer-card';
 import { CustomerList } from './customer-list';
+import { SubscriptionRegistrations } from './subscription-registrations';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -74,6 +75,13 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
           current={current}
           onClear={() => void customers.choose(null)}
           onOpenCatalog={() => go('catalog')}
+        />
+      )}
+      {currentReady && current && profile && (
+        <SubscriptionRegistrations
+          profileId={profile.id}
+          customerId={current.id}
+          customerName={current.name}
         />
       )}
       {customers.currentError && (
