@@ -2,6 +2,7 @@
  * Every handler of the contract, wired to the capabilities that implement them.
  * Both entry points (Electron and the web build) serve exactly this object.
  */
+import type { BuyService } from './buy/buy-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { ConnectService } from './connect/connect-service';
 import type { CurrentCustomerService } from './customers/current-customer-service';
@@ -19,11 +20,12 @@ export interface Services {
   readonly customers: CustomerService;
   readonly currentCustomer: CurrentCustomerService;
   readonly preferences: PreferencesService;
+  readonly buy: BuyService;
   readonly registration: RegistrationService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences, registration } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, buy, registration } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -87,6 +89,22 @@ export function createHandlers(services: Services): Handlers {
       availabilities: ({ catalog: key, productId, skuId, refresh }) =>
         catalog.availabilities(key, productId, skuId, refresh),
       checkInventory: (request) => catalog.checkInventory(request),
+    },
+    // Buy (cart drafts, review, checkout exactly once): main/buy/.
+    cart: {
+      get: (ref) => buy.cart(ref),
+      addReservation: ({ line, ...ref }) => buy.addReservation(ref, line),
+      addSavingsPlan: ({ line, ...ref }) => buy.addSavingsPlan(ref, line),
+      updateLine: ({ lineId, changes, ...ref }) => buy.updateLine(ref, lineId, changes),
+      removeLine: ({ lineId, ...ref }) => buy.removeLine(ref, lineId),
+      review: (ref) => buy.review(ref),
+    },
+    checkout: {
+      confirm: ({ reviewId, confirmDuplicates, ...ref }) => buy.confirm(ref, reviewId, { confirmDuplicates }),
+      status: ({ profileId, checkoutId }) => buy.checkoutStatus(profileId, checkoutId),
+      inDoubt: async ({ profileId }) => ({ checkouts: await buy.inDoubt(profileId) }),
+      resolve: ({ profileId, checkoutId }) => buy.resolve(profileId, checkoutId),
+      recent: async (ref) => ({ checkouts: await buy.recent(ref) }),
     },
   };
 }

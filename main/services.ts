@@ -3,6 +3,7 @@
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
 import { createAuthService } from './auth';
+import { createStubBuyService } from './buy/buy-service';
 import { createCatalogService } from './catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
@@ -78,6 +79,8 @@ export function createAppCore(options: AppOptions): AppCore {
       ),
   });
   const customers = createCustomerService(connect.clientFor);
+  // Buy: cart drafts, review and checkout journal (main/buy/).
+  const buy = createStubBuyService();
   const handlers = createHandlers({
     facts: options.facts,
     connect,
@@ -85,6 +88,7 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
+    buy,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: explainError,

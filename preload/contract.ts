@@ -35,6 +35,17 @@ import {
   SubscriptionSummary,
   SyncStarted,
 } from './schemas/catalog';
+import {
+  CartLineChanges,
+  CartRef,
+  CartReview,
+  CartView,
+  CheckoutConfirmInput,
+  CheckoutRecord,
+  CheckoutRef,
+  ReservationLineInput,
+  SavingsPlanLineInput,
+} from './schemas/buy';
 import { CurrentCustomerAnswer } from './schemas/customers';
 import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
@@ -42,6 +53,7 @@ import { RegisterInput, RegistrationList, RegistrationStatusInput } from './sche
 import { TaskStarted } from './schemas/tasks';
 
 export * from './schemas/app';
+export * from './schemas/buy';
 export * from './schemas/catalog';
 export * from './schemas/connect';
 export * from './schemas/customers';
@@ -210,6 +222,57 @@ export const calls = {
       'Whether a SKU can be bought in a region for a subscription.',
     ),
   },
+  cart: {
+    get: call(CartRef, CartView, 'The customer’s cart draft (kept locally, also offline); empty when none.'),
+    addReservation: call(
+      z.strictObject({ ...CartRef.shape, line: ReservationLineInput }),
+      CartView,
+      'Adds a reservation SKU to the draft; quantity, name and subscription are checked with a message that says what to do.',
+    ),
+    addSavingsPlan: call(
+      z.strictObject({ ...CartRef.shape, line: SavingsPlanLineInput }),
+      CartView,
+      'Adds a savings plan (hourly commitment, term, scope) to the draft.',
+    ),
+    updateLine: call(
+      z.strictObject({ ...CartRef.shape, lineId: z.string().min(1).max(64), changes: CartLineChanges }),
+      CartView,
+      'Changes one line of the draft; a rejected change leaves the line as it was.',
+    ),
+    removeLine: call(
+      z.strictObject({ ...CartRef.shape, lineId: z.string().min(1).max(64) }),
+      CartView,
+      'Removes one line from the draft.',
+    ),
+    review: call(
+      CartRef,
+      CartReview,
+      'Sends the draft to Partner Center (fresh catalog item IDs), and returns each line’s price and problems, the total and a review id.',
+    ),
+  },
+  checkout: {
+    confirm: call(
+      CheckoutConfirmInput,
+      CheckoutRecord,
+      'Buys a reviewed cart exactly once; a repeat with the same review id returns the same checkout.',
+    ),
+    status: call(CheckoutRef, CheckoutRecord, 'One checkout as its journal records it.'),
+    inDoubt: call(
+      z.strictObject({ profileId: CartRef.shape.profileId }),
+      z.object({ checkouts: z.array(CheckoutRecord).readonly() }),
+      'Checkouts running or whose answer was lost, to show prominently until resolved.',
+    ),
+    resolve: call(
+      CheckoutRef,
+      CheckoutRecord,
+      'Asks Partner Center what became of a checkout in doubt (same request id, the cart, the orders); never buys again.',
+    ),
+    recent: call(
+      CartRef,
+      z.object({ checkouts: z.array(CheckoutRecord).readonly() }),
+      'The customer’s checkouts of the last 30 days, newest first.',
+    ),
+  },
 } as const;
 
 /** Every main→renderer event and its payload. */
@@ -223,6 +286,8 @@ export const events = {
     message: z.string(),
     expiresAt: z.string(),
   }),
+  /** A checkout changed state (sent, in doubt, resolved): refresh the cart and the in-doubt banner. */
+  'checkout.changed': CheckoutRecord,
   /** A catalog sync ended: completed, cancelled, failed, offline or unavailable. */
   'catalog.syncFinished': CatalogSyncFinished,
 } as const;
