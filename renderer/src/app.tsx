@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { AppNav } from './components/app-nav';
 import { screens } from './screens';
 import { AboutScreen } from './screens/about-screen';
+import { CartScreen } from './screens/cart/cart-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { ConnectScreen } from './screens/connect/connect-screen';
 import { CustomersScreen } from './screens/customers/customers-screen';
@@ -75,6 +76,8 @@ export function App() {
             <CatalogScreen info={screen} />
           ) : current === 'customers' ? (
             <CustomersScreen info={screen} />
+          ) : current === 'cart' ? (
+            <CartScreen info={screen} />
           ) : current === 'settings' ? (
             <SettingsScreen info={screen} />
           ) : (

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-icons';
 import type { JSX } from 'react';
 import { screens, type ScreenId } from '../screens';
+import { CartCount } from './cart-count';
 import { CurrentCustomerBadge } from './current-customer-badge';
 
 const icons: Record<ScreenId, JSX.Element> = {
@@ -60,6 +61,7 @@ export function AppNav(props: { current: ScreenId; onNavigate: (id: ScreenId) =>
             title={`${screen.title} (Ctrl+${index + 1})`}
           >
             {screen.title}
+            {screen.id === 'cart' && <CartCount />}
           </Tab>
         ))}
       </TabList>

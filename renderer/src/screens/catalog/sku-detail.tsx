@@ -26,6 +26,7 @@ import type {
 import { getDesk } from '../../bridge';
 import { ErrorBar } from '../../components/error-bar';
 import type { CatalogSelection } from '../../state/catalog';
+import { AddToCart } from './add-to-cart';
 
 const useStyles = makeStyles({
   panel: {
@@ -155,6 +156,9 @@ export function SkuDetail(props: {
             ))
           )}
         </div>
+      )}
+      {availabilities.state === 'ready' && (
+        <AddToCart sku={sku} catalog={catalog} availabilities={availabilities.value.availabilities} />
       )}
       {sku.needsInventoryCheck && (
         <InventoryCheck sku={sku} catalog={catalog} preferredCustomerId={props.preferredCustomerId} />
