@@ -63,3 +63,22 @@ export function configureConnection(db: AppDatabase, busyTimeoutMs = 5_000): voi
   // 64 MB of page cache: the full catalog's indexes stay in memory, which is what keeps search fast.
   db.pragma('cache_size = -65536');
 }
+
+/**
+ * A second connection to the same file for writes that move money (the checkout journal): the same
+ * pragmas, but `synchronous = FULL`, so a committed journal row survives an OS crash or power loss
+ * too. With NORMAL in WAL mode the last commits can vanish on an OS crash after the request has gone
+ * out, and a retry with a new request id could buy twice. Open it after `openDatabase` (which
+ * applies the migrations).
+ */
+export function openDurableConnection(file: string, busyTimeoutMs = 5_000): AppDatabase {
+  const db = new Database(file, { timeout: busyTimeoutMs });
+  try {
+    configureConnection(db, busyTimeoutMs);
+    db.pragma('synchronous = FULL');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

@@ -16,9 +16,11 @@ import { FaultInjector, parseFaultSpec } from './server/faults';
 import { createHttpCore } from './server/http-server';
 import { IdentityProvider, type TokenRequest } from './server/identity';
 import { orderRoutes } from './server/orders';
+import { priceSheetRoutes } from './server/price-sheet';
 import { RateLimiter } from './server/rate-limit';
 import { indexCatalog, type Services } from './server/services';
 import { StateStore } from './server/state';
+import { savingsPlanRoutes } from './server/savings-plans';
 import { loadWorld } from './server/world';
 
 export { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-config';
@@ -140,6 +142,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ...orderRoutes(services),
       ...entitlementRoutes(services),
       ...billingRoutes(services, loaded),
+      ...savingsPlanRoutes(services),
+      ...priceSheetRoutes(services),
     ],
     identity,
     store,

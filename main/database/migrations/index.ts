@@ -3,6 +3,7 @@
  */
 import type { Migration } from '../migrate';
 import { catalogMigration } from './0001-catalog';
+import { buyMigration } from './0002-buy';
 
 /** Every migration the app knows, oldest first. */
-export const migrations: ReadonlyArray<Migration> = [catalogMigration];
+export const migrations: ReadonlyArray<Migration> = [catalogMigration, buyMigration];

@@ -22,6 +22,12 @@ import {
 } from './services';
 import type { StoredCart, StoredOrder, StoredOrderLine } from './state';
 import { orderWire } from './orders';
+import {
+  hoursInTerm,
+  SAVINGS_PLAN_PRODUCT_ID as SAVINGS_PLAN_PRODUCT,
+  savingsPlanCommitmentError,
+  savingsPlanSkuOf,
+} from './savings-plans';
 import { ApiError, badRequest, camelKeys, isRecord, link, prop, stringProp, wireDate } from './wire';
 
 const CART_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -67,6 +73,17 @@ interface LineCheck {
     availabilityId: string;
     scope: ReservationScope;
   };
+  /** Set instead of `resolved` for a valid savings plan line (§15). */
+  readonly savingsPlan?: SavingsPlanResolved;
+}
+
+interface SavingsPlanResolved {
+  readonly skuId: string;
+  readonly title: string;
+  readonly availabilityId: string;
+  readonly term: string;
+  readonly hourly: number;
+  readonly billingCycle: string;
 }
 
 /** The cart route table. */
@@ -165,7 +182,10 @@ function buildCart(
   const lineItems = lines.map((raw, index) => {
     if (!isRecord(raw)) throw badRequest(`Line item ${index} must be an object.`, 3000);
     const checked = checkLine(services, customer, raw, index, usedIds);
-    const system = checked.resolved?.scope ?? [...groupOf.keys()][0] ?? 'AzurePlan';
+    // Savings plans are Azure plan purchases; a monthly one is billed apart from one-time lines.
+    const known = checked.resolved?.scope ?? (checked.savingsPlan ? 'AzurePlan' : undefined);
+    const cycle = checked.savingsPlan?.billingCycle === 'monthly' ? '|monthly' : '';
+    const system = known ? `${known}${cycle}` : ([...groupOf.keys()][0] ?? 'AzurePlan');
     if (!groupOf.has(system)) groupOf.set(system, String(groupOf.size));
     return {
       ...checked.wire,
@@ -224,6 +244,19 @@ function checkLine(
     provisioningContext: camelKeys(context),
   };
 
+  const savingsPlanSku = savingsPlanSkuOf(catalogItemId);
+  if (savingsPlanSku) {
+    const commitment = prop(raw, 'purchaseCommitment');
+    if (isRecord(commitment)) wire.purchaseCommitment = commitment;
+    return checkSavingsPlanLine(services, customer, wire, savingsPlanSku, {
+      quantity,
+      billingCycle,
+      termDuration,
+      context,
+      commitmentError: savingsPlanCommitmentError(customer, raw),
+      hourly: isRecord(commitment) ? Number(prop(commitment, 'amount')) : 0,
+    });
+  }
   const [productId = '', skuId = '', availabilityId = '', ...rest] = catalogItemId.split(':');
   const country = customerCountry(customer);
   const scope = services.catalogIndex.scopeOfAvailability.get(catalogItemId.toLowerCase());
@@ -338,6 +371,65 @@ function checkLine(
   return { wire, resolved };
 }
 
+/** Validates a savings plan line (§15): quantity 1, its term, an hourly commitment, an Azure plan scope. */
+function checkSavingsPlanLine(
+  services: Services,
+  customer: Customer,
+  wire: Record<string, unknown>,
+  sku: { id: string; title: string; term: string; availabilityId: string },
+  line: {
+    quantity: number;
+    billingCycle: string;
+    termDuration: string | undefined;
+    context: Record<string, unknown>;
+    commitmentError: string | undefined;
+    hourly: number;
+  },
+): LineCheck {
+  const fail = (code: number, text: string): LineCheck => ({ wire, error: lineError(code, text) });
+  if (line.billingCycle !== 'one_time' && line.billingCycle !== 'monthly') {
+    return fail(CartErrorCode.InvalidInput, 'Savings plans are billed one_time or monthly.');
+  }
+  if (line.quantity !== 1) return fail(CartErrorCode.InvalidInput, 'A savings plan line has quantity 1.');
+  if (line.termDuration?.toUpperCase() !== sku.term) {
+    return fail(CartErrorCode.InvalidInput, `termDuration must be ${sku.term} for this savings plan.`);
+  }
+  if (line.commitmentError) return fail(CartErrorCode.InvalidInput, line.commitmentError);
+  const scopeValue = stringProp(line.context, 'scope')?.toLowerCase();
+  if (scopeValue !== 'shared' && scopeValue !== 'single') {
+    return fail(
+      CartErrorCode.InvalidInput,
+      "The provisioning context needs 'scope' set to shared or single.",
+    );
+  }
+  const key = scopeValue === 'single' ? 'entitlementId' : 'subscriptionId';
+  const target = stringProp(line.context, key);
+  if (!target) return fail(CartErrorCode.InvalidInput, `The provisioning context needs '${key}'.`);
+  const subscription = subscriptionsOf(services, customer).find(
+    (s) => s.id.toLowerCase() === target.toLowerCase(),
+  );
+  if (!subscription || subscription.status !== 'active') {
+    return fail(
+      CartErrorCode.SubscriptionIsNotValid,
+      subscription ? `Subscription ${target} is not active.` : `Subscription ${target} was not found.`,
+    );
+  }
+  if (reservationScopeOf(subscription) !== 'AzurePlan') {
+    return fail(CartErrorCode.SubscriptionIsNotValid, 'Savings plans are bought for an Azure plan.');
+  }
+  return {
+    wire,
+    savingsPlan: {
+      skuId: sku.id,
+      title: sku.title,
+      availabilityId: sku.availabilityId,
+      term: sku.term,
+      hourly: line.hourly,
+      billingCycle: line.billingCycle,
+    },
+  };
+}
+
 function normalizeBillingCycle(value: string | undefined): string {
   if (value === undefined) return 'one_time';
   const lower = value.toLowerCase().replace(/[_\s-]/g, '');
@@ -396,6 +488,9 @@ function checkout(services: Services, ctx: RouteContext): Reply {
       continue;
     }
     const lines: StoredOrderLine[] = entries.map((entry, lineItemNumber) => {
+      if (entry.check.savingsPlan) {
+        return savingsPlanOrderLine(entry.check.savingsPlan, entry.line, lineItemNumber, currency);
+      }
       const { product, sku, availabilityId } = entry.check.resolved!;
       const context = (entry.line.provisioningContext ?? {}) as Record<string, string>;
       const scope =
@@ -436,6 +531,35 @@ function checkout(services: Services, ctx: RouteContext): Reply {
     stored.checkout = result;
   }
   return { status: 201, json: result };
+}
+
+function savingsPlanOrderLine(
+  plan: SavingsPlanResolved,
+  line: Record<string, unknown>,
+  lineItemNumber: number,
+  currency: ReturnType<typeof currencyForCountry>,
+): StoredOrderLine {
+  const context = (line.provisioningContext ?? {}) as Record<string, string>;
+  const single = (stringProp(context, 'scope') ?? 'shared').toLowerCase() === 'single';
+  // The commitment for the whole term, in the customer's currency (the amount is already in it).
+  const termMinor = Math.round(plan.hourly * hoursInTerm(plan.term) * 10 ** currency.decimals);
+  return {
+    lineItemNumber,
+    productId: SAVINGS_PLAN_PRODUCT,
+    skuId: plan.skuId,
+    availabilityId: plan.availabilityId,
+    quantity: 1,
+    termDuration: plan.term,
+    scope: single ? 'Single' : 'Shared',
+    subscriptionId: stringProp(context, single ? 'entitlementId' : 'subscriptionId') ?? '',
+    friendlyName: typeof line.friendlyName === 'string' ? line.friendlyName : plan.title,
+    productName: 'Azure savings plan',
+    skuName: plan.title,
+    reservationType: 'SavingsPlan',
+    unitPriceMinor: termMinor,
+    provisioningContext: context,
+    purchaseCommitment: { amount: plan.hourly, grain: 'hourly', currency: currency.code.toLowerCase() },
+  };
 }
 
 /** Order ids look like Partner Center's: 33 URL-safe characters. */

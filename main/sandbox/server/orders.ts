@@ -38,6 +38,7 @@ export function orderWire(
       friendlyName: line.friendlyName,
       quantity: line.quantity,
       provisioningContext: line.provisioningContext,
+      ...(line.purchaseCommitment ? { purchaseCommitment: line.purchaseCommitment } : {}),
       ...(includePrice
         ? {
             pricing: {

@@ -36,6 +36,8 @@ export interface StoredOrderLine {
   readonly reservationType: string;
   readonly unitPriceMinor: number;
   readonly provisioningContext: Record<string, string>;
+  /** Savings plans only (§15): the hourly commitment as the cart line sent it. */
+  readonly purchaseCommitment?: { amount: number; grain: string; currency: string };
 }
 
 /** An order placed through the sandbox. */

@@ -1,0 +1,89 @@
+/** Every state × every event of the checkout journal, written out, so a change to a rule shows here. */
+import { describe, expect, it } from 'vitest';
+import type { CheckoutState } from '../../../preload/contract';
+import {
+  blocksCheckout,
+  checkoutEvents,
+  checkoutStates,
+  isSettled,
+  nextCheckoutState,
+  type CheckoutEvent,
+} from '../../../main/buy/checkout-state';
+
+const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> = {
+  prepared: {
+    send: 'sending',
+    ordered: null,
+    'partially-ordered': null,
+    rejected: null,
+    'answer-lost': null,
+    restart: 'failed',
+  },
+  sending: {
+    send: null,
+    ordered: 'ordered',
+    'partially-ordered': 'partially-ordered',
+    rejected: 'failed',
+    'answer-lost': 'in-doubt',
+    restart: 'in-doubt',
+  },
+  'in-doubt': {
+    send: 'sending',
+    ordered: 'ordered',
+    'partially-ordered': 'partially-ordered',
+    rejected: 'failed',
+    'answer-lost': 'in-doubt',
+    restart: 'in-doubt',
+  },
+  ordered: {
+    send: null,
+    ordered: null,
+    'partially-ordered': null,
+    rejected: null,
+    'answer-lost': null,
+    restart: 'ordered',
+  },
+  'partially-ordered': {
+    send: null,
+    ordered: null,
+    'partially-ordered': null,
+    rejected: null,
+    'answer-lost': null,
+    restart: 'partially-ordered',
+  },
+  failed: {
+    send: null,
+    ordered: null,
+    'partially-ordered': null,
+    rejected: null,
+    'answer-lost': null,
+    restart: 'failed',
+  },
+};
+
+describe('checkout journal state machine', () => {
+  for (const state of checkoutStates) {
+    for (const event of checkoutEvents) {
+      it(`${state} + ${event} → ${String(table[state][event])}`, () => {
+        expect(nextCheckoutState(state, event)).toBe(table[state][event]);
+      });
+    }
+  }
+
+  it('never lets a checkout that may have been sent go back to a state that sends with a new id', () => {
+    for (const state of ['sending', 'in-doubt'] as const) {
+      for (const event of checkoutEvents) expect(nextCheckoutState(state, event)).not.toBe('prepared');
+    }
+  });
+
+  it('settled states never change, and only unsettled ones block another checkout of the cart', () => {
+    for (const state of checkoutStates) {
+      expect(blocksCheckout(state)).toBe(!isSettled(state));
+      if (isSettled(state)) {
+        for (const event of checkoutEvents) {
+          expect([null, state]).toContain(nextCheckoutState(state, event));
+        }
+      }
+    }
+  });
+});
