@@ -4,6 +4,7 @@
 import type { Migration } from '../migrate';
 import { catalogMigration } from './0001-catalog';
 import { buyMigration } from './0002-buy';
+import { registrationsMigration } from './0003-registrations';
 
 /** Every migration the app knows, oldest first. */
-export const migrations: ReadonlyArray<Migration> = [catalogMigration, buyMigration];
+export const migrations: ReadonlyArray<Migration> = [catalogMigration, buyMigration, registrationsMigration];
