@@ -1,30 +1,27 @@
-/** Loads something from main once (and again on retry), tracking loading and failure for the UI. */
+/** Loads something from main once (and again on retry), as the renderer's one `Load<T>` shape. */
 import { useCallback, useEffect, useState } from 'react';
-import type { DeskError, DeskResult } from '../../preload/contract';
+import type { DeskResult } from '../../preload/contract';
+import { loading, settle, type Load } from './state/load';
 
-export type QueryState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'failed'; readonly error: DeskError };
-
-/** `query` must be stable (defined at module level or memoized), or it runs on every render. */
-export function useDeskQuery<T>(query: () => Promise<DeskResult<T>>): [QueryState<T>, () => void] {
-  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
+/**
+ * For a screen's one-off read that no other screen shares (About); shared or long-lived state
+ * belongs in a store. `query` must be stable (defined at module level or memoized), or it runs on
+ * every render.
+ */
+export function useDeskQuery<T>(query: () => Promise<DeskResult<T>>): [Load<T>, () => void] {
+  const [state, setState] = useState<Load<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
     void query().then((result) => {
-      if (!current) return;
-      setState(
-        result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error },
-      );
+      if (current) setState((previous) => settle(previous, result));
     });
     return () => {
       current = false;
     };
   }, [query, attempt]);
   const retry = useCallback(() => {
-    setState({ status: 'loading' });
+    setState(loading);
     setAttempt((n) => n + 1);
   }, []);
   return [state, retry];

@@ -79,7 +79,7 @@ export function CustomerPicker(props: { onManage: () => void }) {
             </MenuItemRadio>
           ))}
           {list.status === 'loading' && <MenuItem disabled>Loading customers…</MenuItem>}
-          {list.status === 'failed' && (
+          {list.status === 'error' && (
             <MenuItem disabled>
               {list.error.code === 'OFFLINE'
                 ? 'Offline: other customers appear when Partner Center can be reached'

@@ -27,7 +27,7 @@ export function AboutScreen({ info: screen }: { info: ScreenInfo }) {
     <section data-testid="screen-about">
       <ScreenHeader info={screen} />
       {load.status === 'loading' && <Spinner label="Asking the app…" />}
-      {load.status === 'failed' && (
+      {load.status === 'error' && (
         <ErrorBar
           title="Could not read the app’s details"
           error={load.error}

@@ -4,6 +4,7 @@ import { useEffect, useId } from 'react';
 import { ErrorBar } from '../components/error-bar';
 import { ScreenHeader } from '../components/screen-header';
 import type { ScreenInfo } from '../screens';
+import { valueOf } from '../state/load';
 import { maxAgeOptions, maxAgeToOption, optionToMaxAge } from '../state/preferences';
 import { usePreferences } from '../state/preferences-store';
 
@@ -20,7 +21,10 @@ const useStyles = makeStyles({
 export function SettingsScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
   const headingId = useId();
-  const { preferences, busy, error, saves, load, update } = usePreferences();
+  const { preferences: loadState, saves, load, update } = usePreferences();
+  const preferences = valueOf(loadState);
+  const busy = loadState.status === 'loading';
+  const error = loadState.status === 'error' ? loadState.error : null;
 
   useEffect(() => {
     void load();

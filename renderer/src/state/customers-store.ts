@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { CustomerSummary } from '../../../preload/contract';
 import { getDesk } from '../bridge';
+import { mapResult } from './load';
 import {
   chooseFailed,
   currentFailed,
@@ -9,11 +10,11 @@ import {
   customerChosen,
   filterChanged,
   initialCustomersState,
-  listFailed,
-  listLoaded,
   listRequested,
+  listSettled,
   profileSelected,
-  subscriptionsLoaded,
+  subscriptionsRequested,
+  subscriptionsSettled,
   subscriptionsToggled,
   type CustomersState,
 } from './customers';
@@ -65,7 +66,11 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
       apply((s) => listRequested(s, profileId));
       const result = await desk().customers.list({ profileId });
       apply((s) =>
-        result.ok ? listLoaded(s, profileId, result.value.customers) : listFailed(s, profileId, result.error),
+        listSettled(
+          s,
+          profileId,
+          mapResult(result, (value) => value.customers),
+        ),
       );
     },
 
@@ -88,16 +93,14 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
       const { profileId, expandedId, subscriptions } = get();
       const known = subscriptions[customerId]?.status;
       if (!profileId || expandedId !== customerId || known === 'ready' || known === 'loading') return;
-      apply((s) => subscriptionsLoaded(s, profileId, customerId, { status: 'loading' }));
+      apply((s) => subscriptionsRequested(s, profileId, customerId));
       const result = await desk().customers.subscriptions({ profileId, customerId });
       apply((s) =>
-        subscriptionsLoaded(
+        subscriptionsSettled(
           s,
           profileId,
           customerId,
-          result.ok
-            ? { status: 'ready', value: result.value.subscriptions }
-            : { status: 'failed', error: result.error },
+          mapResult(result, (value) => value.subscriptions),
         ),
       );
     },

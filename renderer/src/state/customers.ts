@@ -7,15 +7,10 @@ import type {
   CurrentCustomer,
   CustomerSummary,
   DeskError,
+  DeskResult,
   SubscriptionSummary,
 } from '../../../preload/contract';
-
-/** Something read from main: not asked yet, on its way, there, or failed. */
-export type Load<T> =
-  | { readonly status: 'idle' }
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'failed'; readonly error: DeskError };
+import { idle, loading, settle, type Load } from './load';
 
 export interface CustomersState {
   /** The profile this state belongs to; everything below is about its customers. */
@@ -43,7 +38,7 @@ export const initialCustomersState: CustomersState = {
   current: null,
   currentKnown: false,
   choice: 0,
-  list: { status: 'idle' },
+  list: idle,
   filter: '',
   expandedId: null,
   subscriptions: {},
@@ -88,21 +83,17 @@ export function chooseFailed(state: CustomersState, error: DeskError): Customers
 
 export function listRequested(state: CustomersState, profileId: string): CustomersState {
   if (state.profileId !== profileId) return state;
-  return { ...state, list: { status: 'loading' } };
+  return { ...state, list: loading(state.list) };
 }
 
-export function listLoaded(
+/** Main answered the list request; a failure keeps the list read before, if any. */
+export function listSettled(
   state: CustomersState,
   profileId: string,
-  customers: ReadonlyArray<CustomerSummary>,
+  result: DeskResult<ReadonlyArray<CustomerSummary>>,
 ): CustomersState {
   if (state.profileId !== profileId) return state;
-  return { ...state, list: { status: 'ready', value: customers } };
-}
-
-export function listFailed(state: CustomersState, profileId: string, error: DeskError): CustomersState {
-  if (state.profileId !== profileId) return state;
-  return { ...state, list: { status: 'failed', error } };
+  return { ...state, list: settle(state.list, result) };
 }
 
 export function filterChanged(state: CustomersState, filter: string): CustomersState {
@@ -114,14 +105,25 @@ export function subscriptionsToggled(state: CustomersState, customerId: string):
   return { ...state, expandedId: state.expandedId === customerId ? null : customerId };
 }
 
-export function subscriptionsLoaded(
+export function subscriptionsRequested(
   state: CustomersState,
   profileId: string,
   customerId: string,
-  load: Load<ReadonlyArray<SubscriptionSummary>>,
 ): CustomersState {
   if (state.profileId !== profileId) return state;
-  return { ...state, subscriptions: { ...state.subscriptions, [customerId]: load } };
+  const current = state.subscriptions[customerId] ?? idle;
+  return { ...state, subscriptions: { ...state.subscriptions, [customerId]: loading(current) } };
+}
+
+export function subscriptionsSettled(
+  state: CustomersState,
+  profileId: string,
+  customerId: string,
+  result: DeskResult<ReadonlyArray<SubscriptionSummary>>,
+): CustomersState {
+  if (state.profileId !== profileId) return state;
+  const current = state.subscriptions[customerId] ?? idle;
+  return { ...state, subscriptions: { ...state.subscriptions, [customerId]: settle(current, result) } };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

@@ -27,6 +27,16 @@ export function settle<T>(current: Load<T>, result: DeskResult<T>): Load<T> {
     : { status: 'error', error: result.error, previous };
 }
 
+/** A bridge answer narrowed to the part a store keeps (`{ customers }` → the customers). */
+export function mapResult<T, U>(result: DeskResult<T>, pick: (value: T) => U): DeskResult<U> {
+  return result.ok ? { ok: true, value: pick(result.value) } : result;
+}
+
+/** Whether a request is on its way, so a second click does not send another. */
+export function isLoading(load: Load<unknown>): boolean {
+  return load.status === 'loading';
+}
+
 /** The freshest value a `Load` holds, if any. */
 export function valueOf<T>(load: Load<T>): T | undefined {
   switch (load.status) {

@@ -4,7 +4,6 @@ import type { PreferencesPatch } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import {
   initialPreferencesState,
-  preferencesFailed,
   preferencesLoaded,
   preferencesRequested,
   preferencesSaved,
@@ -24,12 +23,12 @@ export const usePreferences = create<PreferencesState & PreferencesActions>((set
     async load() {
       apply(preferencesRequested);
       const result = await getDesk().preferences.get();
-      apply((s) => (result.ok ? preferencesLoaded(s, result.value) : preferencesFailed(s, result.error)));
+      apply((s) => preferencesLoaded(s, result));
     },
     async update(patch) {
       apply(preferencesRequested);
       const result = await getDesk().preferences.update(patch);
-      apply((s) => (result.ok ? preferencesSaved(s, result.value) : preferencesFailed(s, result.error)));
+      apply((s) => preferencesSaved(s, result));
     },
   };
 });

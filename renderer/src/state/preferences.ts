@@ -7,41 +7,44 @@ import {
   DEFAULT_CATALOG_MAX_AGE_MINUTES,
   type AutoRefresh,
   type CatalogMaxAge,
-  type DeskError,
+  type DeskResult,
   type Preferences,
 } from '../../../preload/contract';
 import { formatSyncedAt } from './catalog';
+import { idle, loading, settle, type Load } from './load';
 
 export interface PreferencesState {
-  readonly preferences: Preferences | null;
-  /** Reading or saving right now. */
-  readonly busy: boolean;
-  readonly error: DeskError | null;
+  /** Read or saved through main; while a save is on its way it keeps the preferences it had. */
+  readonly preferences: Load<Preferences>;
   /** Bumped on every save that succeeded, for a short "Saved" note. */
   readonly saves: number;
 }
 
 export const initialPreferencesState: PreferencesState = {
-  preferences: null,
-  busy: false,
-  error: null,
+  preferences: idle,
   saves: 0,
 };
 
+/** A read or a save is on its way. */
 export function preferencesRequested(state: PreferencesState): PreferencesState {
-  return { ...state, busy: true, error: null };
+  return { ...state, preferences: loading(state.preferences) };
 }
 
-export function preferencesLoaded(state: PreferencesState, preferences: Preferences): PreferencesState {
-  return { ...state, preferences, busy: false, error: null };
+/** Main answered a read; a failure keeps what was shown. */
+export function preferencesLoaded(
+  state: PreferencesState,
+  result: DeskResult<Preferences>,
+): PreferencesState {
+  return { ...state, preferences: settle(state.preferences, result) };
 }
 
-export function preferencesSaved(state: PreferencesState, preferences: Preferences): PreferencesState {
-  return { ...state, preferences, busy: false, error: null, saves: state.saves + 1 };
-}
-
-export function preferencesFailed(state: PreferencesState, error: DeskError): PreferencesState {
-  return { ...state, busy: false, error };
+/** Main answered a save: a success counts for the "Saved" note. */
+export function preferencesSaved(state: PreferencesState, result: DeskResult<Preferences>): PreferencesState {
+  return {
+    ...state,
+    preferences: settle(state.preferences, result),
+    saves: result.ok ? state.saves + 1 : state.saves,
+  };
 }
 
 /** "1 hour", "6 hours", "1 day", "3 days", "7 days". */

@@ -6,11 +6,11 @@ import {
   currentLoaded,
   customerChosen,
   initialCustomersState,
-  listFailed,
-  listLoaded,
+  listSettled,
   listRequested,
   profileSelected,
-  subscriptionsLoaded,
+  subscriptionsRequested,
+  subscriptionsSettled,
   subscriptionsToggled,
   visibleCustomers,
 } from '../../../renderer/src/state/customers';
@@ -76,14 +76,22 @@ describe('customers state', () => {
     const chosen = customerChosen(demo, 'demo', current(contoso));
     const loading = listRequested(chosen, 'demo');
     expect(loading.list.status).toBe('loading');
-    expect(listLoaded(loading, 'demo', [contoso, northwind]).list).toEqual({
+    expect(listSettled(loading, 'demo', { ok: true, value: [contoso, northwind] }).list).toEqual({
       status: 'ready',
       value: [contoso, northwind],
     });
-    const failed = listFailed(loading, 'demo', offline);
-    expect(failed.list).toEqual({ status: 'failed', error: offline });
+    const failed = listSettled(loading, 'demo', { ok: false, error: offline });
+    expect(failed.list).toEqual({ status: 'error', error: offline });
     expect(failed.current?.name).toBe('Contoso Ltd.');
-    expect(listLoaded(loading, 'other', [contoso])).toBe(loading);
+    expect(listSettled(loading, 'other', { ok: true, value: [contoso] })).toBe(loading);
+  });
+
+  it('keeps the list read before while it is read again, and when that fails', () => {
+    const loaded = listSettled(listRequested(demo, 'demo'), 'demo', { ok: true, value: [contoso] });
+    const again = listRequested(loaded, 'demo');
+    expect(again.list).toEqual({ status: 'loading', previous: [contoso] });
+    const failed = listSettled(again, 'demo', { ok: false, error: offline });
+    expect(failed.list).toEqual({ status: 'error', error: offline, previous: [contoso] });
   });
 
   it('shows one customer’s subscriptions at a time', () => {
@@ -91,8 +99,11 @@ describe('customers state', () => {
     expect(open.expandedId).toBe('c1');
     expect(subscriptionsToggled(open, 'c3').expandedId).toBe('c3');
     expect(subscriptionsToggled(open, 'c1').expandedId).toBeNull();
-    const loaded = subscriptionsLoaded(open, 'demo', 'c1', { status: 'ready', value: [] });
+    const asked = subscriptionsRequested(open, 'demo', 'c1');
+    expect(asked.subscriptions.c1).toEqual({ status: 'loading' });
+    const loaded = subscriptionsSettled(asked, 'demo', 'c1', { ok: true, value: [] });
     expect(loaded.subscriptions.c1).toEqual({ status: 'ready', value: [] });
+    expect(subscriptionsSettled(asked, 'other', 'c1', { ok: true, value: [] })).toBe(asked);
   });
 });
 

@@ -8,7 +8,6 @@ import {
   maxAgeToOption,
   NEVER,
   optionToMaxAge,
-  preferencesFailed,
   preferencesLoaded,
   preferencesRequested,
   preferencesSaved,
@@ -17,14 +16,26 @@ import {
 describe('preferences state', () => {
   it('loads, saves (counting saves for the "Saved" note) and fails', () => {
     const busy = preferencesRequested(initialPreferencesState);
-    expect(busy.busy).toBe(true);
-    const loaded = preferencesLoaded(busy, { catalogMaxAgeMinutes: 1440 });
-    expect(loaded).toMatchObject({ busy: false, saves: 0, preferences: { catalogMaxAgeMinutes: 1440 } });
-    const saved = preferencesSaved(preferencesRequested(loaded), { catalogMaxAgeMinutes: null });
-    expect(saved).toMatchObject({ busy: false, saves: 1, preferences: { catalogMaxAgeMinutes: null } });
-    const failed = preferencesFailed(preferencesRequested(saved), { code: 'INVALID_INPUT', message: 'no' });
-    expect(failed).toMatchObject({ busy: false, error: { code: 'INVALID_INPUT' } });
-    expect(failed.preferences).toEqual(saved.preferences);
+    expect(busy.preferences.status).toBe('loading');
+    const loaded = preferencesLoaded(busy, { ok: true, value: { catalogMaxAgeMinutes: 1440 } });
+    expect(loaded).toEqual({
+      saves: 0,
+      preferences: { status: 'ready', value: { catalogMaxAgeMinutes: 1440 } },
+    });
+    const saving = preferencesRequested(loaded);
+    // While a save is on its way, the screen keeps showing what it had.
+    expect(saving.preferences).toEqual({ status: 'loading', previous: { catalogMaxAgeMinutes: 1440 } });
+    const saved = preferencesSaved(saving, { ok: true, value: { catalogMaxAgeMinutes: null } });
+    expect(saved).toEqual({
+      saves: 1,
+      preferences: { status: 'ready', value: { catalogMaxAgeMinutes: null } },
+    });
+    const refused = { code: 'INVALID_INPUT', message: 'no' } as const;
+    const failed = preferencesSaved(preferencesRequested(saved), { ok: false, error: refused });
+    expect(failed).toEqual({
+      saves: 1,
+      preferences: { status: 'error', error: refused, previous: { catalogMaxAgeMinutes: null } },
+    });
   });
 });
 

@@ -21,7 +21,8 @@ import { CheckmarkRegular, ChevronDownRegular, ChevronRightRegular } from '@flue
 import { Fragment } from 'react';
 import type { CatalogScope, CustomerSummary, SubscriptionSummary } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
-import { countryName, type Load } from '../../state/customers';
+import { countryName } from '../../state/customers';
+import type { Load } from '../../state/load';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -135,7 +136,7 @@ function Subscriptions({ load }: { load: Load<ReadonlyArray<SubscriptionSummary>
   if (!load || load.status === 'idle' || load.status === 'loading') {
     return <Spinner size="tiny" label="Reading subscriptions…" />;
   }
-  if (load.status === 'failed') return <ErrorBar title="Could not read subscriptions" error={load.error} />;
+  if (load.status === 'error') return <ErrorBar title="Could not read subscriptions" error={load.error} />;
   if (load.value.length === 0) return <Text className={styles.muted}>No subscriptions.</Text>;
   return (
     <ul className={styles.subscriptions}>

@@ -111,7 +111,7 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
       {(list.status === 'loading' || list.status === 'idle') && (
         <Spinner label="Reading your customers from Partner Center…" />
       )}
-      {list.status === 'failed' && (
+      {list.status === 'error' && (
         <ListFailure
           error={list.error}
           rememberedName={current?.name ?? null}
