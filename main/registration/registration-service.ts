@@ -4,10 +4,12 @@
  * (contract §4.1) followed by a watch of its status (§4.2) as a cancellable task.
  */
 import type {
+  DeskError,
   RegistrationList,
   RegistrationState,
   SubscriptionRegistration,
   TaskKind,
+  TaskOutcome,
   TaskStarted,
 } from '../../preload/contract';
 import { toSubscriptionSummary } from '../customers/customer-service';
@@ -32,8 +34,24 @@ export interface TaskStarter {
     readonly kind: TaskKind;
     readonly key: string;
     readonly label: string;
+    readonly profileId?: string;
     readonly run: (context: TaskRunContext) => Promise<TaskSummary>;
+    readonly message?: (end: { readonly outcome: TaskOutcome; readonly error?: DeskError }) => string;
   }): TaskStarted | Promise<TaskStarted>;
+}
+
+/** The sentence a watch ends with, for the subscription's row. */
+export function watchMessage(name: string, outcome: TaskOutcome, error?: DeskError): string {
+  switch (outcome) {
+    case 'completed':
+      return `${name} is registered for reservations.`;
+    case 'cancelled':
+      return `Stopped watching. Partner Center goes on registering ${name}; its status shows here when you come back.`;
+    case 'offline':
+      return `Partner Center cannot be reached, so the registration of ${name} could not be followed. Check again when you are online.`;
+    case 'failed':
+      return error?.message ?? `The registration of ${name} could not be completed. Try again later.`;
+  }
 }
 
 export interface RegistrationServiceOptions {
@@ -215,6 +233,8 @@ export function createRegistrationService(options: RegistrationServiceOptions): 
         kind: 'subscription.registration',
         key,
         label: `Registering ${subscription.name} for reservations`,
+        profileId,
+        message: ({ outcome, error }) => watchMessage(subscription.name, outcome, error),
         run: (context) =>
           watch(context, profileId, customerId, id).finally(() => {
             if (watching.get(key) === entry) watching.delete(key);

@@ -10,6 +10,10 @@ import {
   toTerm,
 } from '../../../renderer/src/state/cart-form';
 
+/** The message of a refused value, or undefined when it was taken. */
+const errorOf = (checked: { ok: true } | { ok: false; error: string }) =>
+  checked.ok ? undefined : checked.error;
+
 describe('quantity, as typed', () => {
   const limits = quantityLimits({ minimumQuantity: 1, maximumQuantity: 40 });
 
@@ -22,15 +26,9 @@ describe('quantity, as typed', () => {
     expect(checkQuantity('', limits)).toEqual({ ok: false, error: 'Enter how many to buy.' });
     expect(checkQuantity('0', limits)).toEqual({ ok: false, error: 'Buy at least 1.' });
     expect(checkQuantity('-2', limits)).toEqual({ ok: false, error: 'Buy at least 1.' });
-    expect(checkQuantity('2.5', limits)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/whole number/),
-    });
+    expect(errorOf(checkQuantity('2.5', limits))).toMatch(/whole number/);
     expect(checkQuantity('41', limits)).toEqual({ ok: false, error: 'This SKU is sold up to 40 at a time.' });
-    expect(checkQuantity('two', limits)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/whole number/),
-    });
+    expect(errorOf(checkQuantity('two', limits))).toMatch(/whole number/);
     expect(checkQuantity('1e3', limits).ok).toBe(false);
   });
 
@@ -51,15 +49,11 @@ describe('amount per hour, as typed', () => {
     expect(checkHourlyCommitment('1,5', null)).toEqual({ ok: true, value: 1.5 });
     expect(checkHourlyCommitment('0', null).ok).toBe(false);
     expect(checkHourlyCommitment('-1', null).ok).toBe(false);
-    expect(checkHourlyCommitment('0.0001', null)).toMatchObject({
-      error: expect.stringMatching(/three decimals/),
-    });
+    expect(errorOf(checkHourlyCommitment('0.0001', null))).toMatch(/three decimals/);
     expect(checkHourlyCommitment('0.001', 0.01)).toMatchObject({
       error: 'The smallest commitment is 0.01 per hour.',
     });
-    expect(checkHourlyCommitment('1000000', null)).toMatchObject({
-      error: expect.stringMatching(/check the amount/),
-    });
+    expect(errorOf(checkHourlyCommitment('1000000', null))).toMatch(/check the amount/);
   });
 });
 

@@ -4,7 +4,7 @@
  * button that starts the registration right here.
  */
 import { Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CatalogScope } from '../../../../preload/contract';
 import { valueOf } from '../../state/load';
 import { scopeLabel, subscriptionsForScope, watchOf } from '../../state/registration';
@@ -36,8 +36,14 @@ export function SubscriptionField(props: {
   }, [open, profileId, customerId]);
 
   const list = valueOf(registration.list);
-  const { usable, unregistered } = subscriptionsForScope(list?.subscriptions ?? [], scope);
-  const choices = requireRegistered ? usable : [...usable, ...unregistered];
+  const { usable, unregistered } = useMemo(
+    () => subscriptionsForScope(list?.subscriptions ?? [], scope),
+    [list, scope],
+  );
+  const choices = useMemo(
+    () => (requireRegistered ? usable : [...usable, ...unregistered]),
+    [requireRegistered, usable, unregistered],
+  );
   const firstChoice = choices[0]?.subscriptionId;
 
   // One choice is the choice; a value that is no longer offered is dropped.

@@ -66,7 +66,7 @@ export function AddToCart(props: {
   );
   const limits = quantityLimits(sku);
 
-  const [term, setTerm] = useState<TermDuration | ''>('');
+  const [pickedTerm, setTerm] = useState<TermDuration | ''>('');
   const [billingPlan, setBillingPlan] = useState<BillingPlan>('one_time');
   const [quantityText, setQuantityText] = useState(String(limits.min));
   const [scope, setScope] = useState<BenefitScope>('shared');
@@ -75,9 +75,8 @@ export function AddToCart(props: {
   const [sending, setSending] = useState(false);
   const [answer, setAnswer] = useState<{ added: number } | { error: DeskError } | null>(null);
 
-  useEffect(() => {
-    if (terms.length > 0 && !terms.some((t) => t.term === term)) setTerm(terms[0]!.term);
-  }, [terms, term]);
+  // The term picked, while the SKU offers it; the shortest one otherwise.
+  const term = terms.some((t) => t.term === pickedTerm) ? pickedTerm : (terms[0]?.term ?? '');
   useEffect(() => {
     if (current) void select(catalog.profileId, current.id);
   }, [select, catalog.profileId, current]);
