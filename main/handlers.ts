@@ -12,6 +12,7 @@ import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
 import type { RegistrationService } from './registration/registration-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
+import type { TaskEngine } from './tasks';
 
 export interface Services {
   readonly facts: RuntimeFacts;
@@ -22,10 +23,11 @@ export interface Services {
   readonly preferences: PreferencesService;
   readonly buy: BuyService;
   readonly registration: RegistrationService;
+  readonly tasks: TaskEngine;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences, buy, registration } = services;
+  const { connect, catalog, customers, currentCustomer, preferences, buy, registration, tasks } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -63,6 +65,10 @@ export function createHandlers(services: Services): Handlers {
         customer: await currentCustomer.choose(profileId, customerId),
       }),
     },
+    tasks: {
+      list: () => ({ tasks: tasks.list() }),
+      cancel: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    },
     registration: {
       status: ({ profileId, customerId, source }) => registration.status(profileId, customerId, source),
       register: ({ profileId, customerId, subscriptionId }) =>
@@ -85,7 +91,6 @@ export function createHandlers(services: Services): Handlers {
       },
       search: (input) => catalog.search(input),
       sync: (key) => catalog.sync(key),
-      cancelSync: ({ taskId }) => catalog.cancelSync(taskId),
       availabilities: ({ catalog: key, productId, skuId, refresh }) =>
         catalog.availabilities(key, productId, skuId, refresh),
       checkInventory: (request) => catalog.checkInventory(request),

@@ -17,9 +17,12 @@ import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
+import { createRegistrationService } from './registration/registration-service';
+import { RegistrationStore } from './registration/registration-store';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore } from './settings';
 import type { RuntimeFacts } from './system/app-info';
+import { createTaskEngine } from './tasks';
 import type { SecretStore } from './vault/secret-store';
 
 export interface AppOptions {
@@ -50,6 +53,11 @@ function logUnexpected(what: string, error: unknown): void {
 
 export function createAppCore(options: AppOptions): AppCore {
   const events = createEventHub();
+  const tasks = createTaskEngine({
+    events,
+    explain: explainError,
+    onUnexpected: options.onUnexpected ?? logUnexpected,
+  });
   const sandbox = createEmbeddedSandbox(options.facts.dataDir, options.sandbox);
   const settings = createSettingsStore({ cwd: options.facts.dataDir });
   const auth = createAuthService({
@@ -65,7 +73,7 @@ export function createAppCore(options: AppOptions): AppCore {
   const db = openDatabase({ dataDir: options.facts.dataDir });
   const catalog = createCatalogService({
     store: new CatalogStore(db),
-    events,
+    tasks,
     clientFor: connect.clientFor,
     startWriter: () =>
       startWorkerSkuWriter({
@@ -81,6 +89,12 @@ export function createAppCore(options: AppOptions): AppCore {
   const customers = createCustomerService(connect.clientFor);
   // Buy: cart drafts, review and checkout journal (main/buy/).
   const buy = createStubBuyService();
+  // Enable: subscriptions' reservation registration, cached in SQLite, watched as tasks (main/registration/).
+  const registration = createRegistrationService({
+    store: new RegistrationStore(db),
+    tasks,
+    clientFor: connect.clientFor,
+  });
   const handlers = createHandlers({
     facts: options.facts,
     connect,
@@ -89,6 +103,8 @@ export function createAppCore(options: AppOptions): AppCore {
     currentCustomer: createCurrentCustomerService(settings, customers),
     preferences: createPreferencesService(settings),
     buy,
+    registration,
+    tasks,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: explainError,
@@ -99,6 +115,7 @@ export function createAppCore(options: AppOptions): AppCore {
     events,
     sandbox,
     close: async () => {
+      await tasks.close();
       await catalog.close();
       await sandbox.close();
       db.close();

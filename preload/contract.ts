@@ -8,7 +8,7 @@
  * This file is imported by the renderer, the preload scripts and main, so it may depend on zod only.
  */
 import { z } from 'zod';
-import { AppInfo, TaskProgress } from './schemas/app';
+import { AppInfo } from './schemas/app';
 import {
   AuthStatus,
   ConnectionCheck,
@@ -27,13 +27,11 @@ import {
   CatalogSearchInput,
   CatalogSearchResult,
   CatalogStatus,
-  CatalogSyncFinished,
   CustomerSummary,
   InventoryCheckInput,
   InventoryCheckResult,
   Market,
   SubscriptionSummary,
-  SyncStarted,
 } from './schemas/catalog';
 import {
   CartLineChanges,
@@ -50,7 +48,7 @@ import { CurrentCustomerAnswer } from './schemas/customers';
 import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
 import { RegisterInput, RegistrationList, RegistrationStatusInput } from './schemas/registration';
-import { TaskStarted } from './schemas/tasks';
+import { TaskFinished, TaskProgress, TaskStarted } from './schemas/tasks';
 
 export * from './schemas/app';
 export * from './schemas/buy';
@@ -60,6 +58,7 @@ export * from './schemas/customers';
 export * from './schemas/errors';
 export * from './schemas/preferences';
 export * from './schemas/registration';
+export * from './schemas/tasks';
 
 /** What every call resolves to: it never rejects. */
 export type DeskResult<T> =
@@ -184,6 +183,18 @@ export const calls = {
       'Changes some preferences; the answer is all of them, as saved.',
     ),
   },
+  tasks: {
+    list: call(
+      NoInput,
+      z.object({ tasks: z.array(TaskProgress).readonly() }),
+      'The long jobs running now (syncs, checkouts, exports), with their progress.',
+    ),
+    cancel: call(
+      z.strictObject({ taskId: z.string().min(1).max(100) }),
+      z.object({ cancelled: z.boolean() }),
+      'Asks a running task to stop; it ends with task.finished (cancelled). False when it is not running.',
+    ),
+  },
   catalog: {
     markets: call(
       NoInput,
@@ -203,13 +214,8 @@ export const calls = {
     ),
     sync: call(
       CatalogKey,
-      SyncStarted,
-      'Refreshes a catalog in the background; progress comes as task.progress.',
-    ),
-    cancelSync: call(
-      z.strictObject({ taskId: z.string().min(1).max(100) }),
-      z.object({ cancelled: z.boolean() }),
-      'Stops a sync; the previous catalog stays.',
+      TaskStarted,
+      'Refreshes a catalog in the background, as a task (task.progress, then task.finished).',
     ),
     availabilities: call(
       AvailabilitiesInput,
@@ -277,7 +283,10 @@ export const calls = {
 
 /** Every main→renderer event and its payload. */
 export const events = {
+  /** A running task moved on (at most about ten a second per task; the last one always arrives). */
   'task.progress': TaskProgress,
+  /** A task ended: completed (with its summary), cancelled, offline or failed (with the DeskError). */
+  'task.finished': TaskFinished,
   /** A device-code sign-in is waiting: show the code and the address to enter it at. */
   'auth.deviceCode': z.object({
     profileId: z.string(),
@@ -288,8 +297,6 @@ export const events = {
   }),
   /** A checkout changed state (sent, in doubt, resolved): refresh the cart and the in-doubt banner. */
   'checkout.changed': CheckoutRecord,
-  /** A catalog sync ended: completed, cancelled, failed, offline or unavailable. */
-  'catalog.syncFinished': CatalogSyncFinished,
 } as const;
 
 export type Calls = typeof calls;

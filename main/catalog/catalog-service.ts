@@ -1,6 +1,6 @@
 /**
- * Serves the `catalog.*` calls: the offline catalog's status, search, background sync (with progress
- * and cancel), availabilities on demand and inventory checks. Owns the running syncs' tasks.
+ * Serves the `catalog.*` calls: the offline catalog's status, search, background sync (a task of the
+ * task engine: progress, cancel, one outcome), availabilities on demand and inventory checks.
  */
 import type {
   AvailabilitiesResult,
@@ -12,16 +12,16 @@ import type {
   Market,
 } from '../../preload/contract';
 import { DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
-import type { EventHub } from '../ipc/event-hub';
 import { DeskFailure } from '../ipc/failure';
 import { marketName, reservationsSoldIn } from '../markets';
 import type { PartnerCenterClient } from '../partner-center';
+import type { TaskEngine, TaskSummary } from '../tasks';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
 import { marketStatus, type MarketStatus } from './market';
 import { CatalogInputError, CatalogSearch } from './search';
 import type { CatalogStore } from './store';
 import type { SkuWriter } from './sku-writer';
-import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult } from './sync';
+import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult, type SyncPhase } from './sync';
 import { normalizeCatalogKey, type CatalogSkuRow } from './types';
 
 /** Stale after this when nobody says otherwise (the bridge handlers pass the user's preference). */
@@ -29,7 +29,8 @@ const DEFAULT_MAX_AGE_MINUTES = DEFAULT_CATALOG_MAX_AGE_MINUTES;
 
 export interface CatalogServiceOptions {
   readonly store: CatalogStore;
-  readonly events: EventHub;
+  /** Runs the syncs: one per catalog at a time, with progress, cancel and a finish event. */
+  readonly tasks: TaskEngine;
   readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
   /**
    * Starts the threads that read and store SKU pages (`startWorkerSkuWriter`), once, at the first
@@ -38,11 +39,6 @@ export interface CatalogServiceOptions {
   readonly startWriter?: () => Promise<SkuWriter>;
   /** Told when the writer threads cannot start or fail; the syncs go on without them. */
   readonly onWriterFailure?: (error: unknown) => void;
-}
-
-interface RunningSync {
-  readonly key: string;
-  readonly controller: AbortController;
 }
 
 function toMarket(status: MarketStatus): Market {
@@ -122,24 +118,51 @@ function toSku(row: CatalogSkuRow): CatalogSku {
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
+const SYNC_CANCELLED =
+  'Sync cancelled. The previous catalog is still here; the next sync continues where this one stopped.';
+
 /** Words for the end of a sync, for the screen. */
 export function syncMessage(result: CatalogSyncResult): string {
   switch (result.outcome) {
     case 'completed':
       return `Catalog updated: ${result.skuCount.toLocaleString('en-US')} SKUs.`;
     case 'cancelled':
-      return 'Sync cancelled. The previous catalog is still here; the next sync continues where this one stopped.';
+      return SYNC_CANCELLED;
     case 'offline':
       return 'Partner Center cannot be reached. The cached catalog is still here; try again when you are online.';
     case 'unavailable':
       return result.reason ?? 'Azure reservations are not sold in this market.';
     case 'failed':
-      return `The sync failed: ${result.error?.message ?? result.reason ?? 'unknown error'}. The previous catalog is still here.`;
+      return `${result.reason ?? 'The catalog could not be refreshed.'} The previous catalog is still here.`;
   }
 }
 
+/** The sync's step, in words for the progress line. */
+const phaseWords: Readonly<Record<SyncPhase, string>> = {
+  products: 'Reading the product list…',
+  skus: 'Reading SKUs…',
+  finalizing: 'Swapping in the new catalog…',
+  done: 'Done.',
+};
+
+/** The task key of a catalog's sync: a second sync of the same catalog joins the running one. */
+export function catalogTaskKey(key: CatalogKey): string {
+  const k = normalizeCatalogKey(key);
+  return JSON.stringify([k.profileId, k.country, k.scope, k.segment]);
+}
+
+/** The finish summary of a sync. */
+function syncSummary(result: CatalogSyncResult): TaskSummary {
+  return {
+    skuCount: result.skuCount,
+    productsDone: result.productsDone,
+    productsTotal: result.productsTotal ?? null,
+    resumed: result.resumed,
+  };
+}
+
 export function createCatalogService(options: CatalogServiceOptions) {
-  const { store, events, clientFor } = options;
+  const { store, tasks, clientFor } = options;
   const search = new CatalogSearch(store);
   const engine = new CatalogSyncEngine(store);
   let writer: Promise<SkuWriter | undefined> | undefined;
@@ -161,18 +184,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     );
     return writer;
   };
-  const running = new Map<string, RunningSync>();
-  let nextTask = 1;
-
-  const keyString = (key: CatalogKey) => {
-    const k = normalizeCatalogKey(key);
-    return `${k.profileId}|${k.country}|${k.scope}|${k.segment}`;
-  };
-  const taskFor = (key: CatalogKey) => {
-    const wanted = keyString(key);
-    for (const [taskId, task] of running) if (task.key === wanted) return taskId;
-    return null;
-  };
+  const taskFor = (key: CatalogKey) => tasks.find('catalog.sync', catalogTaskKey(key)) ?? null;
 
   const status = (key: CatalogKey, maxAgeMinutes = DEFAULT_MAX_AGE_MINUTES): CatalogStatus => {
     const freshness = store.freshness(key);
@@ -202,57 +214,38 @@ export function createCatalogService(options: CatalogServiceOptions) {
     }
     const client = await clientFor(key.profileId);
     const skuWriter = await writerForSync();
-    const taskId = `catalog-sync-${nextTask++}`;
-    const controller = new AbortController();
-    running.set(taskId, { key: keyString(key), controller });
-    const label = `Catalog for ${marketName(key.country)}`;
-    // Start on the next turn, so the caller has the task id before the first progress event.
-    setImmediate(() => {
-      void engine
-        .sync({
+    // The last result, for the finish message: the engine words only the outcome.
+    let ended: CatalogSyncResult | undefined;
+    return tasks.start({
+      kind: 'catalog.sync',
+      key: catalogTaskKey(key),
+      profileId: key.profileId,
+      label: `Catalog for ${marketName(key.country)}`,
+      run: async ({ signal, progress }) => {
+        const result = await engine.sync({
           catalog: key,
           client,
-          signal: controller.signal,
+          signal,
           ...(skuWriter === undefined ? {} : { writer: skuWriter }),
-          onProgress: (progress) =>
-            events.emit('task.progress', {
-              taskId,
-              label,
-              done: progress.done,
-              total: progress.total ?? null,
-              state: 'running',
-              ratePerSecond: progress.ratePerSecond,
-              ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
-            }),
-        })
-        .then((result) => {
-          running.delete(taskId);
-          if (result.outcome === 'failed' && skuWriter !== undefined) {
-            // The threads may be what failed: the next sync starts new ones.
-            writer = undefined;
-            void skuWriter.close().catch(() => undefined);
-          }
-          events.emit('task.progress', {
-            taskId,
-            label,
-            done: result.productsDone,
-            total: result.productsTotal ?? null,
-            state:
-              result.outcome === 'completed'
-                ? 'succeeded'
-                : result.outcome === 'cancelled'
-                  ? 'cancelled'
-                  : 'failed',
-          });
-          events.emit('catalog.syncFinished', {
-            taskId,
-            outcome: result.outcome,
-            message: syncMessage(result),
-            skuCount: result.skuCount,
-          });
+          onProgress: (p) => progress({ done: p.done, total: p.total ?? null, phase: phaseWords[p.phase] }),
         });
+        ended = result;
+        if (result.outcome === 'failed' && skuWriter !== undefined) {
+          // The threads may be what failed: the next sync starts new ones.
+          writer = undefined;
+          void skuWriter.close().catch(() => undefined);
+        }
+        if (result.outcome === 'completed') return syncSummary(result);
+        if (result.outcome === 'cancelled') throw new DeskFailure('CANCELLED', syncMessage(result));
+        throw result.cause ?? new DeskFailure('INTERNAL', syncMessage(result));
+      },
+      message: (end) =>
+        ended !== undefined
+          ? syncMessage(ended)
+          : end.outcome === 'cancelled'
+            ? SYNC_CANCELLED
+            : `${end.error?.message ?? 'The catalog could not be refreshed.'} The previous catalog is still here.`,
     });
-    return { taskId, joined: false };
   };
 
   return {
@@ -310,12 +303,6 @@ export function createCatalogService(options: CatalogServiceOptions) {
     },
 
     sync: startSync,
-
-    cancelSync(taskId: string): { cancelled: boolean } {
-      const task = running.get(taskId);
-      task?.controller.abort();
-      return { cancelled: task !== undefined };
-    },
 
     async availabilities(
       key: CatalogKey,
@@ -376,7 +363,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
      * the writer threads, once their pending writes are done.
      */
     async close(): Promise<void> {
-      for (const task of running.values()) task.controller.abort();
+      await tasks.cancelWhere((task) => task.kind === 'catalog.sync');
       await (await writer)?.close();
     },
   };

@@ -69,6 +69,8 @@ export interface CatalogSyncResult {
     readonly code?: string;
     readonly message: string;
   };
+  /** The error itself behind `failed` or `offline`, for the task engine to explain. */
+  readonly cause?: Error;
   readonly resumed: boolean;
   readonly productsDone: number;
   readonly productsTotal: number | undefined;
@@ -103,19 +105,6 @@ export interface CatalogSyncOptions {
   readonly now?: () => number;
 }
 
-/** Options of a stale-while-revalidate open. */
-export interface RevalidateOptions extends Omit<CatalogSyncOptions, 'signal'> {
-  /** Refresh when the cache is older than this. */
-  readonly maxAgeMs: number;
-  readonly signal?: AbortSignal;
-}
-
-/** What `revalidate` returns: the cache's state now, and the background refresh if one started. */
-export interface RevalidateResult {
-  readonly freshness: CatalogFreshness;
-  readonly refresh: Promise<CatalogSyncResult> | undefined;
-}
-
 const defaultMaxResumeAgeMs = 24 * 60 * 60 * 1000;
 
 /** True when the cache is missing or older than `maxAgeMs`. */
@@ -137,29 +126,18 @@ export function isOfflineError(error: unknown): boolean {
   return error.kind === 'auth' && error.cause instanceof AuthFailure && error.cause.code === 'network';
 }
 
-/** Runs catalog syncs against one store; at most one per catalog at a time. */
+/**
+ * Runs catalog syncs against one store. One sync per catalog at a time is the task engine's job
+ * (`main/tasks/`): the app starts every sync as a task keyed by its catalog.
+ */
 export class CatalogSyncEngine {
-  private readonly running = new Map<string, Promise<CatalogSyncResult>>();
-
   constructor(private readonly store: CatalogStore) {}
 
-  /** Whether a sync of this catalog is running in this process. */
-  isRunning(catalog: CatalogKey): boolean {
-    return this.running.has(keyString(normalizeCatalogKey(catalog)));
-  }
-
-  /**
-   * Syncs a catalog. A second call for a catalog that is already syncing joins the running sync
-   * (its own signal and progress callback are ignored).
-   */
+  /** Syncs a catalog; resolves with how it ended (it never rejects for Partner Center failures). */
   sync(options: CatalogSyncOptions): Promise<CatalogSyncResult> {
-    const key = keyString(normalizeCatalogKey(options.catalog));
-    const existing = this.running.get(key);
-    if (existing !== undefined) return existing;
     const writer = options.writer ?? inProcessSkuWriter(this.store);
     this.store.beginBulkWrite();
-    const run = this.run(options, writer).finally(() => {
-      this.running.delete(key);
+    return this.run(options, writer).finally(() => {
       if (this.store.endBulkWrite()) {
         // Off the sync's critical path: its result is already on its way to the caller.
         void Promise.resolve()
@@ -168,21 +146,6 @@ export class CatalogSyncEngine {
           .finally(() => this.store.afterMaintenance());
       }
     });
-    this.running.set(key, run);
-    return run;
-  }
-
-  /**
-   * Stale-while-revalidate: returns the cache's freshness at once and, when the cache is older than
-   * `maxAgeMs` (or missing), starts a background sync.
-   */
-  revalidate(options: RevalidateOptions): RevalidateResult {
-    const now = (options.now ?? Date.now)();
-    const freshness = this.store.freshness(options.catalog, now);
-    if (!isCatalogStale(freshness, options.maxAgeMs, now) && !this.isRunning(options.catalog)) {
-      return { freshness, refresh: undefined };
-    }
-    return { freshness, refresh: this.sync(options) };
   }
 
   private async run(options: CatalogSyncOptions, writer: SkuWriter): Promise<CatalogSyncResult> {
@@ -361,7 +324,9 @@ export class CatalogSyncEngine {
       return {
         catalog,
         outcome,
-        ...(cancelled ? {} : { reason: userMessage(error), error: describeError(error) }),
+        ...(cancelled
+          ? {}
+          : { reason: userMessage(error), error: describeError(error), cause: asError(error) }),
         resumed,
         productsDone: info?.productsDone ?? 0,
         productsTotal: info?.productsTotal,
@@ -451,6 +416,10 @@ function isCancellation(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 function errorMessage(error: unknown): string {
   if (error instanceof PartnerCenterError) return error.toString();
   return error instanceof Error ? error.message : String(error);
@@ -471,8 +440,4 @@ function describeError(error: unknown): NonNullable<CatalogSyncResult['error']> 
     };
   }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-function keyString(key: NormalizedCatalogKey): string {
-  return JSON.stringify([key.profileId, key.country, key.scope, key.segment]);
 }

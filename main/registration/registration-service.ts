@@ -8,7 +8,6 @@ import type {
   RegistrationList,
   RegistrationState,
   SubscriptionRegistration,
-  TaskKind,
   TaskOutcome,
   TaskStarted,
 } from '../../preload/contract';
@@ -16,29 +15,12 @@ import { toSubscriptionSummary } from '../customers/customer-service';
 import { explainError } from '../failures';
 import { DeskFailure } from '../ipc/failure';
 import { systemClock, type Clock, type PartnerCenterClient } from '../partner-center';
+import type { TaskContext, TaskEngine, TaskSummary } from '../tasks';
 import type { RegistrationStore, StoredSubscription } from './registration-store';
 import { nextPollDelayMs, REGISTRATION_WATCH_LIMIT_MS } from './watch-schedule';
 
-/** What a task's run is given (the task engine's context, `main/tasks/`). */
-export interface TaskRunContext {
-  readonly signal: AbortSignal;
-  progress(progress: { done: number; total?: number; phase?: string }): void;
-}
-
-/** A small result summary a finished task reports. */
-export type TaskSummary = Record<string, string | number | boolean | null>;
-
 /** The part of the task engine this service uses: start a run, or join the one with the same key. */
-export interface TaskStarter {
-  start(spec: {
-    readonly kind: TaskKind;
-    readonly key: string;
-    readonly label: string;
-    readonly profileId?: string;
-    readonly run: (context: TaskRunContext) => Promise<TaskSummary>;
-    readonly message?: (end: { readonly outcome: TaskOutcome; readonly error?: DeskError }) => string;
-  }): TaskStarted | Promise<TaskStarted>;
-}
+export type TaskStarter = Pick<TaskEngine, 'start'>;
 
 /** The sentence a watch ends with, for the subscription's row. */
 export function watchMessage(name: string, outcome: TaskOutcome, error?: DeskError): string {
@@ -159,7 +141,7 @@ export function createRegistrationService(options: RegistrationServiceOptions): 
 
   /** Asks Partner Center to register, then polls with backoff until `Registered` (or cancelled). */
   const watch = async (
-    context: TaskRunContext,
+    context: TaskContext,
     profileId: string,
     customerId: string,
     subscriptionId: string,

@@ -1,4 +1,4 @@
-/** Schemas of the app's own calls: facts about the run, and progress of long work. */
+/** Schemas of the app's own calls: facts about the run. */
 import { z } from 'zod';
 
 /** How the renderer is connected to main. */
@@ -20,16 +20,3 @@ export const AppInfo = z.object({
   startedAt: z.iso.datetime(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
-
-/** Progress of a long piece of work in main (a sync, a download), for a progress bar. */
-export const TaskProgress = z.object({
-  taskId: z.string().min(1),
-  label: z.string(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative().nullable(),
-  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
-  /** Units per second so far, and the estimated time left, once there is a rate to go by. */
-  ratePerSecond: z.number().nonnegative().optional(),
-  etaMs: z.number().nonnegative().optional(),
-});
-export type TaskProgress = z.infer<typeof TaskProgress>;

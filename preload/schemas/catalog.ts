@@ -177,17 +177,6 @@ export const CatalogStatus = z.object({
 });
 export type CatalogStatus = z.infer<typeof CatalogStatus>;
 
-export const SyncStarted = z.object({ taskId: z.string(), joined: z.boolean() });
-
-/** How a sync ended, sent once when it does. */
-export const CatalogSyncFinished = z.object({
-  taskId: z.string(),
-  outcome: z.enum(['completed', 'cancelled', 'failed', 'offline', 'unavailable']),
-  message: z.string(),
-  skuCount: z.number().int().nonnegative(),
-});
-export type CatalogSyncFinished = z.infer<typeof CatalogSyncFinished>;
-
 const SkuRef = {
   catalog: CatalogKey,
   productId: z.string().min(1).max(128),

@@ -107,7 +107,7 @@ const bench: Benchmark = {
       const key = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
       const finished = new Promise<void>((resolve) =>
         core.events.subscribe((event) => {
-          if (event.event === 'catalog.syncFinished') resolve();
+          if (event.event === 'task.finished') resolve();
         }),
       );
       await call('catalog.sync', key);

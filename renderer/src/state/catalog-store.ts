@@ -9,7 +9,6 @@ import {
   marketPicked,
   missingPages,
   pageLoaded,
-  progressReceived,
   searchInput,
   selectCatalog,
   selectSku,
@@ -18,6 +17,7 @@ import {
   type CatalogFilters,
   type CatalogState,
 } from './catalog';
+import { onTaskFinished, useTasks } from './tasks-store';
 
 interface CatalogStore extends CatalogState {
   readonly markets: ReadonlyArray<Market>;
@@ -84,14 +84,11 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   const listen = () => {
     if (listening) return;
     listening = true;
-    desk().on('task.progress', (progress) => apply((s) => progressReceived(s, progress, get().syncTaskId)));
-    desk().on('catalog.syncFinished', (finished) => {
+    // Progress lives in the tasks store (the toolbar reads it there); the end of this screen's sync
+    // is what makes it refresh.
+    onTaskFinished('catalog.sync', (finished) => {
       if (get().syncTaskId !== finished.taskId) return;
-      set({
-        lastSync: { outcome: finished.outcome, message: finished.message },
-        progress: null,
-        syncTaskId: null,
-      });
+      set({ lastSync: { outcome: finished.outcome, message: finished.message }, syncTaskId: null });
       void refreshStatus();
       // A completed sync swapped in a new catalog: show it.
       if (finished.outcome === 'completed') {
@@ -159,7 +156,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     },
     async cancelSync() {
       const taskId = get().syncTaskId;
-      if (taskId) await desk().catalog.cancelSync({ taskId });
+      if (taskId) await useTasks.getState().cancel(taskId);
     },
   };
 });

@@ -1,6 +1,6 @@
 /**
  * The Catalog screen's state: which catalog, which filters, the rows loaded so far (a page at a time,
- * as the table scrolls), and the sync in progress. Pure changes, tested without React or a bridge.
+ * as the table scrolls), and the sync this screen follows. Pure changes, tested without React or a bridge.
  */
 import type {
   CatalogFacets,
@@ -10,7 +10,6 @@ import type {
   CatalogSku,
   CatalogSortColumn,
   CatalogStatus,
-  TaskProgress,
 } from '../../../preload/contract';
 import type { ManualMarket } from './catalog-market';
 
@@ -65,7 +64,6 @@ export interface CatalogState {
   readonly market: CatalogSearchResult['market'] | null;
   readonly cached: boolean;
   readonly status: CatalogStatus | null;
-  readonly progress: TaskProgress | null;
   readonly selectedKey: string | null;
   /** A market picked by hand in the toolbar (see `catalogMarket`); kept when the catalog changes. */
   readonly manualMarket: ManualMarket | null;
@@ -82,7 +80,6 @@ export const initialCatalogState: CatalogState = {
   market: null,
   cached: false,
   status: null,
-  progress: null,
   selectedKey: null,
   manualMarket: null,
 };
@@ -212,17 +209,7 @@ export function missingPages(state: CatalogState, firstIndex: number, lastIndex:
 }
 
 export function statusLoaded(state: CatalogState, status: CatalogStatus): CatalogState {
-  return { ...state, status, progress: status.syncTaskId ? state.progress : null };
-}
-
-/** Progress of a task: it counts only when it is the sync of the catalog on screen. */
-export function progressReceived(
-  state: CatalogState,
-  progress: TaskProgress,
-  syncTaskId: string | null,
-): CatalogState {
-  if (progress.taskId !== syncTaskId) return state;
-  return { ...state, progress: progress.state === 'running' ? progress : null };
+  return { ...state, status };
 }
 
 export function selectSku(state: CatalogState, key: string | null): CatalogState {

@@ -17,8 +17,8 @@ export interface TestApp {
   call(channel: string, input?: unknown): Promise<DeskResult<unknown>>;
   /** The value of a call that must succeed. */
   value<T>(channel: string, input?: unknown): Promise<T>;
-  /** Resolves when the sync with this task id has finished. */
-  syncFinished(taskId: string): Promise<EventPayload<'catalog.syncFinished'>>;
+  /** Resolves when the task (a sync) with this id has finished. */
+  syncFinished(taskId: string): Promise<EventPayload<'task.finished'>>;
   close(): Promise<void>;
 }
 
@@ -31,11 +31,11 @@ export function startTestApp(dataDir: string, sandbox: SandboxOptions = {}): Tes
     sandbox: { catalog: 'small', ...sandbox },
     onUnexpected: (channel, error) => unexpected.push({ channel, error }),
   });
-  const finished = new Map<string, EventPayload<'catalog.syncFinished'>>();
-  const waiting = new Map<string, (payload: EventPayload<'catalog.syncFinished'>) => void>();
+  const finished = new Map<string, EventPayload<'task.finished'>>();
+  const waiting = new Map<string, (payload: EventPayload<'task.finished'>) => void>();
   core.events.subscribe((event) => {
-    if (event.event !== 'catalog.syncFinished') return;
-    const payload = event.payload as EventPayload<'catalog.syncFinished'>;
+    if (event.event !== 'task.finished') return;
+    const payload = event.payload as EventPayload<'task.finished'>;
     finished.set(payload.taskId, payload);
     waiting.get(payload.taskId)?.(payload);
   });

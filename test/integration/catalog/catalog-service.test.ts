@@ -1,11 +1,13 @@
 /**
- * The catalog service's sync threads: started once at the first sync, and when they cannot start,
- * the sync still runs (on the main thread) and the failure is reported, not shown as an error.
+ * The catalog service's syncs as tasks (one per catalog, cancel keeps the previous catalog) and its
+ * sync threads: started once at the first sync, and when they cannot start, the sync still runs (on
+ * the main thread) and the failure is reported, not shown as an error.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogService } from '../../../main/catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWriter } from '../../../main/catalog/index';
 import { createEventHub } from '../../../main/ipc/event-hub';
+import { createTaskEngine } from '../../../main/tasks';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import type { EventPayload } from '../../../preload/contract';
 import { appOnlyToken, expectedSkuCount, openTestCatalog, sandboxClient, type TestCatalog } from './helpers';
@@ -31,16 +33,16 @@ afterEach(() => {
 function service(startWriter: () => Promise<SkuWriter>) {
   catalog = openTestCatalog();
   const events = createEventHub();
-  const finished: Array<EventPayload<'catalog.syncFinished'>> = [];
+  const finished: Array<EventPayload<'task.finished'>> = [];
   events.subscribe((event) => {
-    if (event.event === 'catalog.syncFinished')
-      finished.push(event.payload as EventPayload<'catalog.syncFinished'>);
+    if (event.event === 'task.finished') finished.push(event.payload as EventPayload<'task.finished'>);
   });
   const failures: unknown[] = [];
   let starts = 0;
+  const tasks = createTaskEngine({ events });
   const svc = createCatalogService({
     store: catalog.store,
-    events,
+    tasks,
     clientFor: () => Promise.resolve(sandboxClient(sandbox.baseUrl, token)),
     startWriter: () => {
       starts += 1;
@@ -48,13 +50,59 @@ function service(startWriter: () => Promise<SkuWriter>) {
     },
     onWriterFailure: (error) => failures.push(error),
   });
-  const syncToEnd = async () => {
-    const { taskId } = await svc.sync(us);
+  const endOf = async (taskId: string) => {
     await expect.poll(() => finished.find((payload) => payload.taskId === taskId)).toBeDefined();
     return finished.find((payload) => payload.taskId === taskId)!;
   };
-  return { svc, failures, starts: () => starts, syncToEnd };
+  const syncToEnd = async () => endOf((await svc.sync(us)).taskId);
+  return { svc, tasks, failures, starts: () => starts, syncToEnd, endOf };
 }
+
+describe('catalog syncs as tasks', () => {
+  const onThisThread = () => Promise.reject(new Error('no threads in this test'));
+
+  it('joins a second sync of the same catalog instead of starting another', async () => {
+    const t = service(onThisThread);
+    const [first, second] = await Promise.all([t.svc.sync(us), t.svc.sync(us)]);
+    expect(second).toEqual({ taskId: first.taskId, joined: true });
+    expect(first.joined).toBe(false);
+    expect(t.svc.status(us).syncTaskId).toBe(first.taskId);
+    const end = await t.endOf(first.taskId);
+    expect(end).toMatchObject({ kind: 'catalog.sync', outcome: 'completed' });
+    expect(end.message).toMatch(/^Catalog updated: [\d,]+ SKUs\.$/);
+    expect(t.svc.status(us).syncTaskId).toBeNull();
+    await t.svc.close();
+  });
+
+  it('opens from the cache at once and refreshes in the background only when it is too old', async () => {
+    const t = service(onThisThread);
+    const empty = await t.svc.open(us, 60);
+    expect(empty).toMatchObject({ syncedAt: null, stale: true });
+    expect(empty.syncTaskId).not.toBeNull();
+    expect((await t.endOf(empty.syncTaskId!)).outcome).toBe('completed');
+    const fresh = await t.svc.open(us, 60);
+    expect(fresh).toMatchObject({ stale: false, syncTaskId: null });
+    const tooOld = await t.svc.open(us, 0);
+    expect(tooOld.skuCount).toBe(fresh.skuCount);
+    expect(tooOld.syncTaskId).not.toBeNull();
+    expect((await t.endOf(tooOld.syncTaskId!)).outcome).toBe('completed');
+    await t.svc.close();
+  });
+
+  it('cancels through tasks.cancel, keeping the previous catalog', async () => {
+    const t = service(onThisThread);
+    expect((await t.syncToEnd()).outcome).toBe('completed');
+    const skus = t.svc.status(us).skuCount;
+    const { taskId } = await t.svc.sync(us);
+    expect(t.tasks.cancel(taskId)).toBe(true);
+    const end = await t.endOf(taskId);
+    expect(end.outcome).toBe('cancelled');
+    expect(end.message).toMatch(/previous catalog is still here/);
+    expect(t.svc.status(us).skuCount).toBe(skus);
+    expect(t.tasks.cancel(taskId)).toBe(false);
+    await t.svc.close();
+  });
+});
 
 describe('catalog service sync threads', () => {
   it('starts the threads once, at the first sync, and stops them on close', async () => {
@@ -72,7 +120,7 @@ describe('catalog service sync threads', () => {
     const t = service(() => Promise.reject(new Error('no worker threads here')));
     const first = await t.syncToEnd();
     expect(first.outcome).toBe('completed');
-    expect(first.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
+    expect(first.summary?.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
     expect((await t.syncToEnd()).outcome).toBe('completed');
     expect(t.starts()).toBe(1);
     expect(t.failures).toEqual([new Error('no worker threads here')]);

@@ -1,7 +1,7 @@
 /**
  * Catalog sync against the sandbox (small catalog) over real HTTP into a real SQLite file: complete,
- * cancelled, killed and resumed, offline, faults, unavailable markets, availabilities, and
- * stale-while-revalidate.
+ * cancelled, killed and resumed, offline, faults, unavailable markets and availabilities. Joining a
+ * running sync and stale-while-revalidate are the catalog service's (see catalog-service.test.ts).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -411,26 +411,5 @@ describe('catalog sync', () => {
     expect(forced).toMatchObject({ fromCache: false, fetchedAt: 1_001_000 });
     expect(forced.items).toEqual(first.items.map((item) => ({ ...item, fetchedAt: 1_001_000 })));
     expect(counter.requests - before).toBe(2);
-  });
-
-  it('stale-while-revalidate: serves the cache at once and refreshes only when it is too old', async () => {
-    const t = newCatalog();
-    const client = sandboxClient(sandbox.baseUrl, token);
-    const empty = t.engine.revalidate({ catalog: us, client, maxAgeMs: 60_000 });
-    expect(empty.freshness.syncedAt).toBeUndefined();
-    expect(empty.refresh).toBeDefined();
-    expect((await empty.refresh!).outcome).toBe('completed');
-
-    const fresh = t.engine.revalidate({ catalog: us, client, maxAgeMs: 60_000 });
-    expect(fresh.refresh).toBeUndefined();
-    expect(fresh.freshness.ageMs).toBeLessThan(60_000);
-
-    const later = Date.now() + 120_000;
-    const stale = t.engine.revalidate({ catalog: us, client, maxAgeMs: 60_000, now: () => later });
-    expect(stale.freshness.ageMs).toBeGreaterThan(60_000);
-    expect(stale.refresh).toBeDefined();
-    // A second open while it runs joins the same refresh instead of starting another.
-    expect(t.engine.sync({ catalog: us, client })).toBe(stale.refresh);
-    expect((await stale.refresh!).outcome).toBe('completed');
   });
 });

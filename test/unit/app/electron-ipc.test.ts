@@ -69,7 +69,15 @@ describe('Electron IPC binding', () => {
 
   it('pushes events to the app’s windows', () => {
     const { sent, events } = bind();
-    const payload = { taskId: 't', label: 'Sync', done: 0, total: null, state: 'running' as const };
+    const payload = {
+      taskId: 't',
+      label: 'Sync',
+      done: 0,
+      total: null,
+      kind: 'catalog.sync' as const,
+      key: 'k',
+      startedAt: '2026-01-01T00:00:00.000Z',
+    };
     events.emit('task.progress', payload);
     expect(sent).toEqual([[IPC_EVENT_CHANNEL, { event: 'task.progress', payload }]]);
   });

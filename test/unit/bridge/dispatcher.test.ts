@@ -114,7 +114,15 @@ describe('event hub', () => {
     const hub = createEventHub();
     const seen: unknown[] = [];
     const stop = hub.subscribe((event) => seen.push(event));
-    const progress = { taskId: 't1', label: 'Sync', done: 1, total: 10, state: 'running' as const };
+    const progress = {
+      taskId: 't1',
+      label: 'Sync',
+      done: 1,
+      total: 10,
+      kind: 'catalog.sync' as const,
+      key: 'k',
+      startedAt: '2026-01-01T00:00:00.000Z',
+    };
     hub.emit('task.progress', progress);
     stop();
     hub.emit('task.progress', progress);
@@ -124,7 +132,15 @@ describe('event hub', () => {
   it('throws in main on a payload that breaks the contract', () => {
     const hub = createEventHub();
     expect(() =>
-      hub.emit('task.progress', { taskId: '', label: 'x', done: -1, total: null, state: 'running' }),
+      hub.emit('task.progress', {
+        taskId: '',
+        kind: 'catalog.sync',
+        key: 'k',
+        label: 'x',
+        done: -1,
+        total: null,
+        startedAt: 'now',
+      }),
     ).toThrow();
   });
 });

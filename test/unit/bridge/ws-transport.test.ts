@@ -107,7 +107,15 @@ describe('WebSocket bridge', () => {
     const ws = await connect({ token: server.token, origin: server.origin });
     const event = nextFrame(ws, 'event');
     // The server subscribes the socket before it sends the 101 that opened it, so no wait is needed.
-    const progress = { taskId: 'sync-1', label: 'Catalog', done: 3, total: 9, state: 'running' as const };
+    const progress = {
+      taskId: 'sync-1',
+      label: 'Catalog',
+      done: 3,
+      total: 9,
+      kind: 'catalog.sync' as const,
+      key: 'k',
+      startedAt: '2026-01-01T00:00:00.000Z',
+    };
     events.emit('task.progress', progress);
     expect(await event).toEqual({ kind: 'event', event: 'task.progress', payload: progress });
     ws.close();

@@ -8,7 +8,6 @@ import {
   missingPages,
   PAGE_SIZE,
   pageLoaded,
-  progressReceived,
   rowAt,
   searchInput,
   selectCatalog,
@@ -91,13 +90,6 @@ describe('catalog state', () => {
     expect(input).not.toHaveProperty('regions');
     expect(hasFilters(filtered.filters)).toBe(true);
     expect(hasFilters(us.filters)).toBe(false);
-  });
-
-  it('shows progress only for the sync this screen follows', () => {
-    const progress = { taskId: 'catalog-sync-2', label: 'x', done: 3, total: 10, state: 'running' as const };
-    expect(progressReceived(us, progress, 'catalog-sync-1')).toBe(us);
-    expect(progressReceived(us, progress, 'catalog-sync-2').progress).toEqual(progress);
-    expect(progressReceived(us, { ...progress, state: 'succeeded' }, 'catalog-sync-2').progress).toBeNull();
   });
 
   it('says how long is left in words', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistrationList, SubscriptionRegistration, TaskFinished } from '../../../preload/contract';
+import type {
+  RegistrationList,
+  SubscriptionRegistration,
+  TaskFinished,
+  TaskProgress,
+} from '../../../preload/contract';
 import { formatAge } from '../../../renderer/src/state/age';
 import {
   canRegister,
@@ -72,7 +77,7 @@ describe('registration state', () => {
   it('follows a watch from start through progress to its outcome, matched case-insensitively', () => {
     const started = watchStarted(open, 'S1', 't1');
     expect(watchOf(started, 's1')).toEqual({ taskId: 't1', phase: null });
-    const progressed = progressReceived(started, {
+    const progress: TaskProgress = {
       taskId: 't1',
       kind: 'subscription.registration',
       key: 'demo|c1|s1',
@@ -81,10 +86,11 @@ describe('registration state', () => {
       done: 0,
       total: 1,
       startedAt: '2026-11-29T10:00:00.000Z',
-    });
+    };
+    const progressed = progressReceived(started, progress);
     expect(watchOf(progressed, 'S1')?.phase).toBe('Partner Center is registering it…');
     // Another task's events change nothing.
-    expect(progressReceived(progressed, { ...({} as never), taskId: 'other' })).toBe(progressed);
+    expect(progressReceived(progressed, { ...progress, taskId: 'other' })).toBe(progressed);
     expect(finishedReceived(progressed, finished('completed', 'other'))).toBe(progressed);
 
     const done = finishedReceived(progressed, finished('cancelled'));

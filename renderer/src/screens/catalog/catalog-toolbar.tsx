@@ -22,6 +22,7 @@ import { CustomerPicker } from '../../components/customer-picker';
 import { formatEta, formatSyncedAt } from '../../state/catalog';
 import type { MarketSource } from '../../state/catalog-market';
 import { useCatalog } from '../../state/catalog-store';
+import { useTaskProgress } from '../../state/tasks-store';
 import { useCustomers } from '../../state/customers-store';
 import { autoRefreshLine } from '../../state/preferences';
 
@@ -57,7 +58,7 @@ export function CatalogToolbar(props: {
     markets,
     selection,
     status,
-    progress,
+    syncTaskId,
     filters,
     pickMarket,
     setScope,
@@ -65,6 +66,7 @@ export function CatalogToolbar(props: {
     sync,
     cancelSync,
   } = useCatalog();
+  const progress = useTaskProgress(syncTaskId);
   const [text, setText] = useState(filters.text);
 
   useEffect(() => {
