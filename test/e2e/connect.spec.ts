@@ -20,54 +20,56 @@ function filesUnder(dir: string): string[] {
 test('first run: one click on the demo signs in and proves the connection', async ({
   webApp,
   shell,
-  page,
+  connect,
   consoleErrors,
 }) => {
   await shell.open(webApp.url);
-  await page.getByTestId('try-demo').click();
-  const demo = page.getByTestId('profile-demo');
-  await expect(demo).toHaveAttribute('data-state', 'signed-in', { timeout: 45_000 });
-  await expect(demo.getByTestId('profile-check')).toContainText('Connected as demo.user@', {
-    timeout: 45_000,
-  });
-  await expect(page.getByTestId('demo-card')).toHaveCount(0);
+  const demo = await connect.tryDemo();
+  await expect(demo.check).toContainText('Connected as demo.user@', { timeout: 45_000 });
+  await expect(connect.demoOffer).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
+});
 
-  // Signing out is reflected at once, and signing in again works.
-  await demo.getByTestId('profile-sign-out').click();
-  await expect(demo).toHaveAttribute('data-state', 'signed-out');
-  await demo.getByTestId('profile-sign-in').click();
-  await expect(demo).toHaveAttribute('data-state', 'signed-in', { timeout: 30_000 });
+test('signing out is reflected at once, and signing in again works', async ({ webApp, shell, connect }) => {
+  await shell.open(webApp.url);
+  const demo = await connect.tryDemo();
+  await demo.signOut();
+  await demo.expectState('signed-out');
+  await demo.signIn();
+  await demo.expectState('signed-in', { timeout: 30_000 });
 });
 
 test('the profile form says what is wrong next to each field, and keeps what was typed', async ({
   webApp,
   shell,
-  page,
+  connect,
 }) => {
   await shell.open(webApp.url);
-  await page.getByTestId('add-profile').click();
-  await page.getByTestId('profile-name').fill('Contoso CSP');
-  await page.getByTestId('profile-tenant').fill('not-a-guid');
-  await page.getByTestId('profile-save').click();
-  const form = page.getByTestId('profile-form');
-  await expect(form).toContainText('Tenant ID must be a GUID');
-  await expect(form).toContainText('App ID is required');
-  await expect(page.getByTestId('profile-name')).toHaveValue('Contoso CSP');
+  const form = await connect.startNewProfile({ name: 'Contoso CSP', tenant: 'not-a-guid' });
+  await form.save();
+  await expect(form.root).toContainText('Tenant ID must be a GUID');
+  await expect(form.root).toContainText('App ID is required');
+  await expect(form.name).toHaveValue('Contoso CSP');
+});
 
-  await page.getByTestId('profile-tenant').fill(TENANT);
-  await page.getByTestId('profile-app').fill(APP);
-  await page.getByTestId('profile-save').click();
-  await expect(form).toHaveCount(0);
-  const cards = page.locator('[data-testid^="profile-"][data-state]');
-  await expect(cards).toHaveCount(1);
-  await expect(cards.first()).toContainText('Contoso CSP');
-  await expect(cards.first()).toHaveAttribute('data-state', 'signed-out');
+test('a corrected profile form saves a signed-out profile', async ({ webApp, shell, connect }) => {
+  await shell.open(webApp.url);
+  const form = await connect.startNewProfile({ name: 'Contoso CSP', tenant: 'not-a-guid' });
+  await form.save();
+  await expect(form.root).toContainText('Tenant ID must be a GUID');
+  await form.fill({ tenant: TENANT, app: APP });
+  await form.save();
+  await expect(form.root).toHaveCount(0);
+  await expect(connect.profileCards).toHaveCount(1);
+  const card = connect.profileAt(0);
+  await expect(card.root).toContainText('Contoso CSP');
+  await card.expectState('signed-out');
 });
 
 test('an app secret goes to the keychain only: never back to the page, never into a file', async ({
   webApp,
   shell,
+  connect,
   page,
 }) => {
   const frames: string[] = [];
@@ -75,23 +77,22 @@ test('an app secret goes to the keychain only: never back to the page, never int
     socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
   });
   await shell.open(webApp.url);
-  await page.getByTestId('add-profile').click();
-  await page.getByTestId('profile-name').fill('Fabrikam (App-only)');
-  await page.getByTestId('profile-tenant').fill(TENANT);
-  await page.getByTestId('profile-app').fill(APP);
-  await page.getByText('App secret (App-only)').click();
-  await page.getByTestId('profile-secret').fill(SECRET);
-  await page.getByTestId('profile-save').click();
+  const form = await connect.startNewProfile({
+    name: 'Fabrikam (App-only)',
+    tenant: TENANT,
+    app: APP,
+    secret: SECRET,
+  });
+  await form.save();
 
-  const card = page.locator('[data-testid^="profile-"][data-state]').first();
-  await expect(card).toContainText('Fabrikam (App-only)');
+  const card = connect.profileAt(0);
+  await expect(card.root).toContainText('Fabrikam (App-only)');
   // The keychain has the secret: the profile is ready to sign in, not asking for one.
-  await expect(card).not.toHaveAttribute('data-state', 'secret-missing');
-  await expect(card).not.toHaveAttribute('data-state', 'unknown');
+  await expect(card.root).not.toHaveAttribute('data-state', 'secret-missing');
+  await expect(card.root).not.toHaveAttribute('data-state', 'unknown');
 
-  await page.reload();
-  await expect(page.getByTestId('app-ready')).toBeVisible();
-  await expect(page.locator('[data-testid^="profile-"][data-state]')).toHaveCount(1);
+  await shell.reload();
+  await expect(connect.profileCards).toHaveCount(1);
 
   expect(frames.length).toBeGreaterThan(0);
   for (const frame of frames) expect(frame).not.toContain(SECRET);
@@ -101,20 +102,12 @@ test('an app secret goes to the keychain only: never back to the page, never int
   }
 });
 
-test('removing a profile asks first, then removes it', async ({ webApp, shell, page }) => {
+test('removing a profile asks first, then removes it', async ({ webApp, shell, connect }) => {
   await shell.open(webApp.url);
-  await page.getByTestId('add-profile').click();
-  await page.getByTestId('profile-name').fill('Temporary');
-  await page.getByTestId('profile-tenant').fill(TENANT);
-  await page.getByTestId('profile-app').fill(APP);
-  await page.getByTestId('profile-save').click();
-  const card = page.locator('[data-testid^="profile-"][data-state]').first();
-  await card.getByRole('button', { name: 'More for Temporary' }).click();
-  await page.getByRole('menuitem', { name: 'Remove…' }).click();
-  await page.getByRole('button', { name: 'Keep it' }).click();
-  await expect(card).toBeVisible();
-  await card.getByRole('button', { name: 'More for Temporary' }).click();
-  await page.getByRole('menuitem', { name: 'Remove…' }).click();
-  await page.getByTestId('confirm-remove').click();
-  await expect(page.locator('[data-testid^="profile-"][data-state]')).toHaveCount(0);
+  await connect.addProfile({ name: 'Temporary', tenant: TENANT, app: APP });
+  const card = connect.profileAt(0);
+  await card.remove('Temporary', { confirm: false });
+  await expect(card.root).toBeVisible();
+  await card.remove('Temporary', { confirm: true });
+  await expect(connect.profileCards).toHaveCount(0);
 });

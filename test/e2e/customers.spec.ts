@@ -5,145 +5,141 @@
  * changes, the choice survives a reload and an outage, and the refresh age is a setting that persists
  * and shows in the catalog's status line.
  */
-import { expect, openDemoAgainstSandboxProcess, test, type AppShell } from './fixtures';
+import { demoTest as test, expect } from './fixtures';
 
-/** Chooses a customer on the Customers screen from the keyboard: filter, then Enter on its action. */
-async function chooseOnCustomersScreen(shell: AppShell, filter: string, name: string) {
-  const { page } = shell;
-  await shell.go('customers');
-  await page.getByTestId('customers-filter').fill(filter);
-  const row = page.getByTestId('customer-row').filter({ hasText: name });
-  await expect(row).toHaveCount(1, { timeout: 30_000 });
-  await expect(page.getByTestId('customers-count')).toHaveText(/^\d+ of \d+ customers$/);
-  await row.getByTestId('customer-choose').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-customer-name')).toHaveText(`You work for ${name}`);
-  await expect(row.getByTestId('customer-choose')).toHaveText('Current customer');
-}
-
-test('a chosen customer’s billing country becomes the catalog’s market; a market picked by hand sticks', async ({
-  page,
+test('the list names each customer’s billing country and domain, and its subscriptions’ scope', async ({
   shell,
+  customers,
 }) => {
-  test.setTimeout(150_000);
-  const { sandbox, child } = await openDemoAgainstSandboxProcess(page, shell);
-  try {
-    // The list names each customer's billing country, and the filter narrows it as you type.
-    await shell.go('customers');
-    const northwindRow = page.getByTestId('customer-row').filter({ hasText: 'Northwind Traders GmbH' });
-    await expect(northwindRow).toContainText('Germany (DE)', { timeout: 30_000 });
-    await expect(northwindRow).toContainText('northwindtraders.onmicrosoft.com');
-    await expect(page.getByTestId('current-customer-name')).toHaveText('No customer chosen');
+  await shell.go('customers');
+  const northwind = customers.row('Northwind Traders GmbH');
+  await expect(northwind).toContainText('Germany (DE)', { timeout: 30_000 });
+  await expect(northwind).toContainText('northwindtraders.onmicrosoft.com');
+  await expect(customers.currentName).toHaveText('No customer chosen');
 
-    // Its subscriptions, read-only, with the reservation scope they buy for.
-    await northwindRow.getByTestId('customer-subscriptions-toggle').click();
-    await expect(page.getByTestId('customer-subscriptions')).toContainText('Azure plan');
+  // Its subscriptions, read-only, with the reservation scope they buy for.
+  await customers.showSubscriptions('Northwind Traders GmbH');
+  await expect(customers.subscriptions).toContainText('Azure plan');
+});
 
-    await chooseOnCustomersScreen(shell, 'northwind gmbh', 'Northwind Traders GmbH');
-    await expect(page.getByTestId('shell-current-customer-name')).toHaveText('Northwind Traders GmbH');
+test('a customer chosen from the keyboard makes its billing country the catalog’s market', async ({
+  shell,
+  customers,
+  catalog,
+}) => {
+  await shell.go('customers');
+  await customers.chooseWithKeyboard('northwind gmbh', 'Northwind Traders GmbH');
+  await expect(shell.currentCustomerName).toHaveText('Northwind Traders GmbH');
 
-    // The catalog opens in Germany, not in the profile's default market (US).
-    await shell.go('catalog');
-    const market = page.getByTestId('catalog-market');
-    await expect(market).toHaveValue('DE');
-    await expect(page.getByTestId('catalog-market-source')).toHaveText(
-      'Billing country of Northwind Traders GmbH',
-    );
-    await expect(page.getByTestId('catalog-customer')).toHaveText(/Northwind Traders GmbH · Germany/);
+  // The catalog opens in Germany, not in the profile's default market (US).
+  await shell.go('catalog');
+  await expect(catalog.market).toHaveValue('DE');
+  await expect(catalog.marketSource).toHaveText('Billing country of Northwind Traders GmbH');
+  await expect(catalog.customerPicker).toHaveText(/Northwind Traders GmbH · Germany/);
+});
 
-    // A market picked by hand wins, also after leaving the screen and coming back.
-    await market.selectOption('SE');
-    await expect(page.getByTestId('catalog-market-source')).toHaveText('Picked by hand');
-    await shell.go('customers');
-    await shell.go('catalog');
-    await expect(market).toHaveValue('SE');
+test('a market picked by hand wins, also after coming back, until the customer changes', async ({
+  shell,
+  customers,
+  catalog,
+}) => {
+  await shell.go('customers');
+  await customers.chooseWithKeyboard('northwind gmbh', 'Northwind Traders GmbH');
+  await shell.go('catalog');
+  await expect(catalog.market).toHaveValue('DE');
 
-    // ...until the customer changes, here from the toolbar's picker.
-    await page.getByTestId('catalog-customer').click();
-    await page.getByRole('menuitemradio', { name: /^Contoso Ltd\. · United States/ }).click();
-    await expect(market).toHaveValue('US');
-    await expect(page.getByTestId('catalog-market-source')).toHaveText('Billing country of Contoso Ltd.');
+  await catalog.pickMarket('SE');
+  await expect(catalog.marketSource).toHaveText('Picked by hand');
+  await shell.go('customers');
+  await shell.go('catalog');
+  await expect(catalog.market).toHaveValue('SE');
 
-    // The inventory check asks for the current customer unless told otherwise.
-    await expect(page.getByTestId('catalog-synced-at')).toBeVisible({ timeout: 90_000 });
-    await page.getByTestId('filter-inventory').click();
-    await page.getByTestId('catalog-row').first().click();
-    await page.getByTestId('inventory-start').click();
-    await expect(page.getByTestId('inventory-customer').locator('option:checked')).toHaveText('Contoso Ltd.');
-    await expect(page.getByTestId('inventory-run')).toBeEnabled();
+  // ...until the customer changes, here from the toolbar's picker.
+  await catalog.chooseCustomer('Contoso Ltd. · United States');
+  await expect(catalog.market).toHaveValue('US');
+  await expect(catalog.marketSource).toHaveText('Billing country of Contoso Ltd.');
+});
 
-    // A customer billed where reservations are not sold: the market says so.
-    await page.getByTestId('catalog-customer').click();
-    await page.getByRole('menuitemradio', { name: /^Wide World Importers Ltda · Brazil/ }).click();
-    await expect(market).toHaveValue('BR');
-    await expect(page.getByTestId('catalog-unavailable')).toContainText('not sold in Brazil');
+test('the inventory check asks for the current customer unless told otherwise', async ({
+  shell,
+  catalog,
+}) => {
+  await shell.go('catalog');
+  await catalog.chooseCustomer('Contoso Ltd. · United States');
+  await expect(catalog.marketSource).toHaveText('Billing country of Contoso Ltd.');
+  await catalog.waitForCatalog();
+  await catalog.toggleNeedsInventoryCheck();
+  const panel = await catalog.openRow(0);
+  await panel.startInventoryCheck();
+  await expect(panel.chosenInventoryCustomer()).toHaveText('Contoso Ltd.');
+  await expect(panel.runInventoryCheck).toBeEnabled();
+});
 
-    // No customer: back to the profile's default market.
-    await page.getByTestId('catalog-customer').click();
-    await page.getByRole('menuitemradio', { name: /^No customer/ }).click();
-    await expect(market).toHaveValue('US');
-    await expect(page.getByTestId('catalog-market-source')).toHaveText('Your profile’s default market');
-    await expect(page.getByTestId('shell-current-customer-name')).toHaveText('None chosen');
+test('a customer billed where reservations are not sold: the market says so', async ({ shell, catalog }) => {
+  await shell.go('catalog');
+  await catalog.chooseCustomer('Wide World Importers Ltda · Brazil');
+  await expect(catalog.market).toHaveValue('BR');
+  await expect(catalog.unavailable).toContainText('not sold in Brazil');
+});
 
-    // The choice is remembered: after a reload the catalog opens in the customer's country again.
-    await chooseOnCustomersScreen(shell, 'germany', 'Northwind Traders GmbH');
-    await page.reload();
-    await expect(page.getByTestId('app-ready')).toBeVisible();
-    await shell.go('catalog');
-    await expect(market).toHaveValue('DE');
+test('no customer: the catalog goes back to the profile’s default market', async ({ shell, catalog }) => {
+  await shell.go('catalog');
+  await catalog.chooseCustomer('Northwind Traders GmbH · Germany');
+  await expect(catalog.market).toHaveValue('DE');
+  await catalog.chooseCustomer(/^No customer/);
+  await expect(catalog.market).toHaveValue('US');
+  await expect(catalog.marketSource).toHaveText('Your profile’s default market');
+  await expect(shell.currentCustomerName).toHaveText('None chosen');
+});
 
-    // Partner Center goes away: the remembered customer stays, and the list says calmly why it is missing.
-    sandbox.stop();
-    await page.reload();
-    await expect(page.getByTestId('app-ready')).toBeVisible();
-    await shell.go('customers');
-    await expect(page.getByTestId('current-customer-name')).toHaveText('You work for Northwind Traders GmbH');
-    await expect(page.getByTestId('customers-offline')).toContainText('Northwind Traders GmbH', {
-      timeout: 60_000,
-    });
-    await shell.go('catalog');
-    await expect(market).toHaveValue('DE');
-  } finally {
-    child.kill('SIGTERM');
-    sandbox.stop();
-  }
+test('the chosen customer survives a reload, and an outage of Partner Center', async ({
+  demoApp,
+  shell,
+  customers,
+  catalog,
+}) => {
+  test.setTimeout(120_000);
+  await shell.go('customers');
+  await customers.chooseWithKeyboard('germany', 'Northwind Traders GmbH');
+  await shell.reload();
+  await shell.go('catalog');
+  await expect(catalog.market).toHaveValue('DE');
+
+  // Partner Center goes away: the remembered customer stays, and the list says calmly why it is missing.
+  demoApp.sandbox.stop();
+  await shell.reload();
+  await shell.go('customers');
+  await expect(customers.currentName).toHaveText('You work for Northwind Traders GmbH');
+  await expect(customers.offline).toContainText('Northwind Traders GmbH', { timeout: 60_000 });
+  await shell.go('catalog');
+  await expect(catalog.market).toHaveValue('DE');
 });
 
 test('the catalog’s refresh age is a setting: it persists, and the status line says what it means', async ({
-  page,
   shell,
+  catalog,
+  settings,
 }) => {
-  const { sandbox, child } = await openDemoAgainstSandboxProcess(page, shell);
-  try {
-    await shell.go('catalog');
-    const line = page.getByTestId('catalog-auto-refresh');
-    await expect(line).toContainText('Refreshes itself when older than 1 day');
+  await shell.go('catalog');
+  await expect(catalog.autoRefresh).toContainText('Refreshes itself when older than 1 day');
 
-    // Changed from the status line's link, with the keyboard-friendly native select.
-    await page.getByTestId('catalog-auto-refresh-change').click();
-    await expect(shell.screen('settings')).toBeVisible();
-    const maxAge = page.getByTestId('settings-catalog-max-age');
-    await expect(maxAge).toHaveValue('1440');
-    await maxAge.selectOption({ label: 'When older than 6 hours' });
-    await expect(page.getByTestId('settings-saved')).toHaveText('Saved.');
+  // Changed from the status line's link, with the keyboard-friendly native select.
+  await catalog.changeAutoRefresh();
+  await expect(shell.screen('settings')).toBeVisible();
+  await expect(settings.catalogMaxAge).toHaveValue('1440');
+  await settings.setCatalogMaxAge({ label: 'When older than 6 hours' });
 
-    // Kept by main: a reload reads it back.
-    await page.reload();
-    await expect(shell.screen('settings')).toBeVisible();
-    await expect(maxAge).toHaveValue('360');
-    await shell.go('catalog');
-    await expect(line).toContainText('Refreshes itself when older than 6 hours');
+  // Kept by main: a reload reads it back.
+  await shell.reload();
+  await expect(shell.screen('settings')).toBeVisible();
+  await expect(settings.catalogMaxAge).toHaveValue('360');
+  await shell.go('catalog');
+  await expect(catalog.autoRefresh).toContainText('Refreshes itself when older than 6 hours');
 
-    await shell.go('settings');
-    await maxAge.selectOption('never');
-    await expect(page.getByTestId('settings-saved')).toHaveText('Saved.');
-    await shell.go('catalog');
-    await expect(line).toContainText('Automatic refresh is off');
-    await page.reload();
-    await expect(page.getByTestId('app-ready')).toBeVisible();
-    await expect(line).toContainText('Automatic refresh is off');
-  } finally {
-    child.kill('SIGTERM');
-    sandbox.stop();
-  }
+  await shell.go('settings');
+  await settings.setCatalogMaxAge('never');
+  await shell.go('catalog');
+  await expect(catalog.autoRefresh).toContainText('Automatic refresh is off');
+  await shell.reload();
+  await expect(catalog.autoRefresh).toContainText('Automatic refresh is off');
 });

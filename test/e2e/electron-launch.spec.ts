@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { AboutPage } from './pages/about-page';
+import { AppShell } from './pages/app-shell';
 
 function electronBinary(): string | undefined {
   const dir = path.resolve('node_modules/electron');
@@ -29,9 +31,10 @@ test('the desktop app opens its window and talks to main over IPC', async () => 
   });
   try {
     const window = await app.firstWindow();
-    await expect(window.getByTestId('app-ready')).toBeVisible();
-    await window.getByTestId('nav-about').click();
-    await expect(window.getByTestId('about-transport')).toHaveText('Electron IPC (desktop app)');
+    const shell = new AppShell(window);
+    await expect(shell.ready).toBeVisible();
+    await shell.go('about');
+    await expect(new AboutPage(window).transport).toHaveText('Electron IPC (desktop app)');
     // What the page can reach tells whether it is isolated: no Node, no Electron, only window.desk.
     const reach = await window.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,

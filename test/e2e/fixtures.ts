@@ -1,6 +1,8 @@
 /**
- * A fresh web build of the app per test: its own process, port, token and data folder.
- * Tests wait on the app's ready signal (`data-testid="app-ready"`), never on sleeps.
+ * Fixtures of the end-to-end stories (see README.md here): a fresh web build of the app per test, with
+ * its own process, port, token, data folder and keychain service, all removed afterwards; the demo
+ * signed in against a sandbox in its own process; and one page object per screen. Tests wait on the
+ * app's ready signal (`data-testid="app-ready"`), never on sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -8,13 +10,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
+import { createKeyringSecretStore } from '../../main/vault/keyring-secret-store';
+import { AboutPage } from './pages/about-page';
+import { AppShell } from './pages/app-shell';
+import { CatalogPage } from './pages/catalog-page';
+import { ConnectPage } from './pages/connect-page';
+import { CustomersPage } from './pages/customers-page';
+import { SettingsPage } from './pages/settings-page';
 
 export interface WebApp {
   /** The address with the token, as `npm run web` prints it. */
   readonly url: string;
   readonly origin: string;
   readonly dataDir: string;
+  /** The app's own keychain service, so apps of tests running side by side never share secrets. */
+  readonly keychainService: string;
+}
+
+/** The app with the demo profile signed in to a Partner Center sandbox in its own process. */
+export interface DemoApp extends WebApp {
+  /** Partner Center as the app sees it: stopping it is a real loss of network. */
+  readonly sandbox: { readonly stop: () => void };
 }
 
 /** Starts a process and resolves with the JSON of the first line it prints (its "ready" line). */
@@ -33,9 +50,29 @@ async function startWithReadyLine<T>(
   return { ready, child };
 }
 
-export async function startWebApp(dataDir: string, env: NodeJS.ProcessEnv = process.env) {
+/** Stops a process and waits until it is gone, so its files can be removed. */
+async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+}
+
+/** Removes every entry the app left under its keychain service (tokens of the demo sign-in, secrets). */
+async function removeKeychainService(service: string): Promise<void> {
+  try {
+    const store = createKeyringSecretStore({ service });
+    for (const key of await store.list()) await store.delete(key);
+  } catch {
+    // No keychain in this run (outside scripts/with-keyring.sh): the app could not have written to it.
+  }
+}
+
+/** A web build of the app on a fresh data folder and keychain service; the caller cleans up with `dispose`. */
+export async function startWebApp(env: NodeJS.ProcessEnv = process.env, prefix = 'desk-e2e-') {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const keychainService = `desk-e2e-${randomUUID()}`;
   const { ready, child } = await startWithReadyLine<{ url: string; origin: string }>(
-    // Its own keychain service, so apps of tests running side by side never share secrets.
     [
       'out/main/web.js',
       '--json',
@@ -44,11 +81,17 @@ export async function startWebApp(dataDir: string, env: NodeJS.ProcessEnv = proc
       '--data-dir',
       dataDir,
       '--keychain-service',
-      `desk-e2e-${randomUUID()}`,
+      keychainService,
     ],
     env,
   );
-  return { app: { ...ready, dataDir }, child };
+  const app: WebApp = { ...ready, dataDir, keychainService };
+  const dispose = async () => {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    await removeKeychainService(keychainService);
+  };
+  return { app, dispose };
 }
 
 /**
@@ -71,53 +114,50 @@ export async function startSandboxProcess() {
   return { readyLine: JSON.stringify(ready), stop: () => child.kill('SIGKILL') };
 }
 
-/**
- * The app, with the demo profile signed in to a sandbox in its own process (which the test may stop to
- * cut the app off from Partner Center). The caller stops both: `child.kill()`, `sandbox.stop()`.
- */
-export async function openDemoAgainstSandboxProcess(page: Page, shell: AppShell, prefix = 'desk-e2e-demo-') {
-  const sandbox = await startSandboxProcess();
-  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
-  const { app, child } = await startWebApp(dataDir, {
-    ...process.env,
-    RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine,
-  });
-  await shell.open(app.url);
-  await page.getByTestId('try-demo').click();
-  await expect(page.getByTestId('profile-demo')).toHaveAttribute('data-state', 'signed-in', {
-    timeout: 45_000,
-  });
-  return { sandbox, child, app };
+interface Fixtures {
+  /** A fresh app, not opened yet: `shell.open(webApp.url)`. */
+  webApp: WebApp;
+  /** A fresh app, opened on Connect with the demo profile signed in to a sandbox process. */
+  demoApp: DemoApp;
+  /** Console errors and warnings of the page, for tests that promise a clean console. */
+  consoleErrors: string[];
+  shell: AppShell;
+  connect: ConnectPage;
+  customers: CustomersPage;
+  catalog: CatalogPage;
+  settings: SettingsPage;
+  about: AboutPage;
 }
 
-/** The shell, as a user sees it. */
-export class AppShell {
-  constructor(readonly page: Page) {}
-
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await expect(this.page.getByTestId('app-ready')).toBeVisible();
-  }
-
-  async go(screen: string): Promise<void> {
-    await this.page.getByTestId(`nav-${screen}`).click();
-    await expect(this.screen(screen)).toBeVisible();
-  }
-
-  screen(screen: string) {
-    return this.page.getByTestId(`screen-${screen}`);
-  }
-}
-
-export const test = base.extend<{ webApp: WebApp; shell: AppShell; consoleErrors: string[] }>({
+export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
   webApp: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-'));
-    const { app, child } = await startWebApp(dataDir);
+    const { app, dispose } = await startWebApp();
     await use(app);
-    child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   },
+  demoApp: [
+    async ({ shell, connect }, use) => {
+      const sandbox = await startSandboxProcess();
+      try {
+        const { app, dispose } = await startWebApp(
+          { ...process.env, RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine },
+          'desk-e2e-demo-',
+        );
+        try {
+          await shell.open(app.url);
+          await connect.tryDemo();
+          await use({ ...app, sandbox });
+        } finally {
+          await dispose();
+        }
+      } finally {
+        sandbox.stop();
+      }
+    },
+    // Starting two processes and signing in takes a while on a busy machine; the test keeps its own timeout.
+    { timeout: 90_000 },
+  ],
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -126,9 +166,21 @@ export const test = base.extend<{ webApp: WebApp; shell: AppShell; consoleErrors
     page.on('pageerror', (error) => errors.push(error.message));
     await use(errors);
   },
-  shell: async ({ page }, use) => {
-    await use(new AppShell(page));
-  },
+  shell: async ({ page }, use) => use(new AppShell(page)),
+  connect: async ({ page }, use) => use(new ConnectPage(page)),
+  customers: async ({ page }, use) => use(new CustomersPage(page)),
+  catalog: async ({ page }, use) => use(new CatalogPage(page)),
+  settings: async ({ page }, use) => use(new SettingsPage(page)),
+  about: async ({ page }, use) => use(new AboutPage(page)),
+});
+
+/**
+ * For spec files whose every story starts from the signed-in demo: `demoApp` is set up for each test
+ * without being named (name it to stop its sandbox).
+ */
+export const demoTest = test.extend<{ startsFromDemo: DemoApp }>({
+  startsFromDemo: [async ({ demoApp }, use) => use(demoApp), { auto: true }],
 });
 
 export { expect };
+export type { AppShell };

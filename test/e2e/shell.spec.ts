@@ -17,6 +17,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 test('the app loads with no console errors and hides the token from the address bar', async ({
   webApp,
   shell,
+  about,
   page,
   consoleErrors,
 }) => {
@@ -24,7 +25,7 @@ test('the app loads with no console errors and hides the token from the address 
   await expect(shell.screen('connect')).toBeVisible();
   expect(page.url()).not.toContain('token=');
   await shell.go('about');
-  await expect(page.getByTestId('about-version')).toBeVisible();
+  await expect(about.version).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
@@ -32,7 +33,7 @@ test('every screen of the journey is reachable from the navigation', async ({ we
   await shell.open(webApp.url);
   for (const [id, title] of screens) {
     await shell.go(id);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(shell.heading).toHaveText(title);
     await expect(page).toHaveTitle(`${title} · Reservation Desk`);
   }
 });
@@ -41,49 +42,48 @@ test('the navigation works from the keyboard alone', async ({ webApp, shell, pag
   await shell.open(webApp.url);
   await page.keyboard.press('Control+3');
   await expect(shell.screen('catalog')).toBeVisible();
-  await page.getByTestId('nav-catalog').focus();
+  await shell.navItem('catalog').focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByTestId('nav-cart')).toBeFocused();
+  await expect(shell.navItem('cart')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(shell.screen('cart')).toBeVisible();
   await page.keyboard.press('Control+8');
   await expect(shell.screen('about')).toBeVisible();
 });
 
-test('About shows facts that came from main', async ({ webApp, shell, page }) => {
+test('About shows facts that came from main', async ({ webApp, shell, about }) => {
   await shell.open(webApp.url);
   await shell.go('about');
-  await expect(page.getByTestId('about-version')).toHaveText(`Reservation Desk ${version}`);
-  await expect(page.getByTestId('about-transport')).toHaveText('WebSocket (web build)');
+  await expect(about.version).toHaveText(`Reservation Desk ${version}`);
+  await expect(about.transport).toHaveText('WebSocket (web build)');
   // The data folder is the one this test handed to main: it can only have come from there.
-  await expect(page.getByTestId('about-data-dir')).toHaveText(webApp.dataDir);
-  await expect(page.getByTestId('about-runtime')).toContainText(`Node ${process.versions.node}`);
+  await expect(about.dataDir).toHaveText(webApp.dataDir);
+  await expect(about.runtime).toContainText(`Node ${process.versions.node}`);
 });
 
-test('a reload keeps the screen and the connection', async ({ webApp, shell, page }) => {
+test('a reload keeps the screen and the connection', async ({ webApp, shell, about, page }) => {
   await shell.open(webApp.url);
   await shell.go('about');
   await page.reload();
   await expect(shell.screen('about')).toBeVisible();
-  await expect(page.getByTestId('about-data-dir')).toHaveText(webApp.dataDir);
+  await expect(about.dataDir).toHaveText(webApp.dataDir);
 });
 
 test('the theme follows the OS', async ({ webApp, shell, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await shell.open(webApp.url);
-  await expect(page.getByTestId('app-ready')).toHaveAttribute('data-theme', 'dark');
+  await expect(shell.ready).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect(page.getByTestId('app-ready')).toHaveAttribute('data-theme', 'light');
+  await expect(shell.ready).toHaveAttribute('data-theme', 'light');
 });
 
 test('opened without its token, the app says how to open it instead of failing', async ({
   webApp,
   shell,
-  page,
+  about,
 }) => {
   await shell.open(webApp.origin + '/');
   await shell.go('about');
-  const error = page.getByTestId('about-error');
-  await expect(error).toContainText('npm run web');
-  await expect(error).toHaveAttribute('data-error-code', 'BRIDGE_UNAVAILABLE');
+  await expect(about.error).toContainText('npm run web');
+  await expect(about.error).toHaveAttribute('data-error-code', 'BRIDGE_UNAVAILABLE');
 });

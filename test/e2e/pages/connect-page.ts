@@ -1,0 +1,129 @@
+/** Connect: partner profiles, the profile form, sign-in and the one-click demo. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What a new profile's form is filled with; fields left out stay as they are. */
+export interface ProfileFields {
+  readonly name?: string;
+  readonly tenant?: string;
+  readonly app?: string;
+  /** Chooses "App secret (App-only)" and types this secret. */
+  readonly secret?: string;
+}
+
+/** One profile's card. Its `data-state` says where sign-in stands (signed-in, signed-out, …). */
+export class ProfileCard {
+  readonly check: Locator;
+  readonly status: Locator;
+  readonly error: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly root: Locator,
+  ) {
+    this.check = root.getByTestId('profile-check');
+    this.status = root.getByTestId('profile-status');
+    this.error = root.getByTestId('profile-error');
+  }
+
+  async signIn(): Promise<void> {
+    await this.root.getByTestId('profile-sign-in').click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.root.getByTestId('profile-sign-out').click();
+  }
+
+  async testConnection(): Promise<void> {
+    await this.root.getByTestId('profile-test').click();
+  }
+
+  /** Waits until the card shows this sign-in state. */
+  async expectState(state: string, options?: { timeout?: number }): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-state', state, options);
+  }
+
+  /** Opens "Remove…" from the card's menu; the answer to the question is up to `confirm`. */
+  async remove(profileName: string, options: { confirm: boolean }): Promise<void> {
+    await this.root.getByRole('button', { name: `More for ${profileName}` }).click();
+    await this.page.getByRole('menuitem', { name: 'Remove…' }).click();
+    if (options.confirm) await this.page.getByTestId('confirm-remove').click();
+    else await this.page.getByRole('button', { name: 'Keep it' }).click();
+  }
+}
+
+/** The add/edit profile dialog. */
+export class ProfileForm {
+  readonly root: Locator;
+  readonly name: Locator;
+  readonly tenant: Locator;
+  readonly app: Locator;
+  readonly secret: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('profile-form');
+    this.name = page.getByTestId('profile-name');
+    this.tenant = page.getByTestId('profile-tenant');
+    this.app = page.getByTestId('profile-app');
+    this.secret = page.getByTestId('profile-secret');
+  }
+
+  async fill(fields: ProfileFields): Promise<void> {
+    if (fields.name !== undefined) await this.name.fill(fields.name);
+    if (fields.tenant !== undefined) await this.tenant.fill(fields.tenant);
+    if (fields.app !== undefined) await this.app.fill(fields.app);
+    if (fields.secret !== undefined) {
+      await this.page.getByText('App secret (App-only)').click();
+      await this.secret.fill(fields.secret);
+    }
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('profile-save').click();
+  }
+}
+
+export class ConnectPage {
+  readonly form: ProfileForm;
+  /** The card offering the built-in demo (gone once the demo profile exists). */
+  readonly demoOffer: Locator;
+  /** Every profile's card. */
+  readonly profileCards: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = new ProfileForm(page);
+    this.demoOffer = page.getByTestId('demo-card');
+    this.profileCards = page.locator('[data-testid^="profile-"][data-state]');
+  }
+
+  /** The card of the profile with this id (`demo` for the built-in demo). */
+  profile(id: string): ProfileCard {
+    return new ProfileCard(this.page, this.page.getByTestId(`profile-${id}`));
+  }
+
+  /** The card at this position, for profiles whose id the test does not know. */
+  profileAt(index: number): ProfileCard {
+    return new ProfileCard(this.page, this.profileCards.nth(index));
+  }
+
+  /** One click on "Try the demo"; resolves once the demo profile is signed in. */
+  async tryDemo(): Promise<ProfileCard> {
+    await this.page.getByTestId('try-demo').click();
+    const demo = this.profile('demo');
+    await demo.expectState('signed-in', { timeout: 45_000 });
+    return demo;
+  }
+
+  /** Opens the form for a new profile and fills it (without saving). */
+  async startNewProfile(fields: ProfileFields): Promise<ProfileForm> {
+    await this.page.getByTestId('add-profile').click();
+    await this.form.fill(fields);
+    return this.form;
+  }
+
+  /** Adds a profile and waits for the form to close. */
+  async addProfile(fields: ProfileFields): Promise<void> {
+    const form = await this.startNewProfile(fields);
+    await form.save();
+    await expect(form.root).toHaveCount(0);
+  }
+}
