@@ -13,10 +13,13 @@ import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
 import { createKeyringSecretStore } from '../../main/vault/keyring-secret-store';
 import { AboutPage } from './pages/about-page';
+import { AddToCartPanel } from './pages/add-to-cart-panel';
 import { AppShell } from './pages/app-shell';
+import { CartPage } from './pages/cart-page';
 import { CatalogPage } from './pages/catalog-page';
 import { ConnectPage } from './pages/connect-page';
 import { CustomersPage } from './pages/customers-page';
+import { RegistrationsPanel } from './pages/registrations-panel';
 import { SettingsPage } from './pages/settings-page';
 
 export interface WebApp {
@@ -127,6 +130,9 @@ interface Fixtures {
   catalog: CatalogPage;
   settings: SettingsPage;
   about: AboutPage;
+  cart: CartPage;
+  registrations: RegistrationsPanel;
+  addToCart: AddToCartPanel;
 }
 
 export const test = base.extend<Fixtures>({
@@ -172,6 +178,9 @@ export const test = base.extend<Fixtures>({
   catalog: async ({ page }, use) => use(new CatalogPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
   about: async ({ page }, use) => use(new AboutPage(page)),
+  cart: async ({ page }, use) => use(new CartPage(page)),
+  registrations: async ({ page }, use) => use(new RegistrationsPanel(page)),
+  addToCart: async ({ page }, use) => use(new AddToCartPanel(page)),
 });
 
 /**
