@@ -3,7 +3,9 @@
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
 import { createAuthService } from './auth';
-import { createStubBuyService } from './buy/buy-service';
+import { createBuyService } from './buy/buy-service';
+import { cachedSkuFacts } from './buy/sku-facts';
+import { BuyStore } from './buy/store';
 import { createCatalogService } from './catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
@@ -11,7 +13,7 @@ import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
-import { openDatabase } from './database';
+import { openDatabase, openDurableConnection } from './database';
 import { explainError } from './failures';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
@@ -20,7 +22,7 @@ import { createPreferencesService } from './preferences/preferences-service';
 import { createRegistrationService } from './registration/registration-service';
 import { RegistrationStore } from './registration/registration-store';
 import type { SandboxOptions } from './sandbox';
-import { createSettingsStore } from './settings';
+import { createSettingsStore, currentCustomerOf, findProfile } from './settings';
 import type { RuntimeFacts } from './system/app-info';
 import { createTaskEngine } from './tasks';
 import type { SecretStore } from './vault/secret-store';
@@ -46,6 +48,9 @@ export interface AppCore {
   readonly sandbox: EmbeddedSandbox;
   readonly close: () => Promise<void>;
 }
+
+/** The partner price sheet's host (§16), apart from the Partner Center API's. */
+const PRICE_SHEET_ORIGIN = 'https://api.partner.microsoft.com';
 
 function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
@@ -87,8 +92,25 @@ export function createAppCore(options: AppOptions): AppCore {
       ),
   });
   const customers = createCustomerService(connect.clientFor);
-  // Buy: cart drafts, review and checkout journal (main/buy/).
-  const buy = createStubBuyService();
+  // Buy: cart drafts, review and checkout journal (main/buy/). The journal writes through its own
+  // connection with synchronous = FULL (main/database/README.md).
+  const journalDb = openDurableConnection(db.name);
+  const buy = createBuyService({
+    store: new BuyStore(db, journalDb),
+    clientFor: connect.clientFor,
+    customers,
+    rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
+    authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
+    priceSheetOrigin: async (profileId) =>
+      findProfile(settings.read(), profileId)?.cloud === 'sandbox'
+        ? (await sandbox.ensure()).baseUrl
+        : PRICE_SHEET_ORIGIN,
+    cachedSku: (...args) => cachedSkuFacts(db, ...args),
+    events,
+  });
+  void buy
+    .resumeJournal()
+    .catch((error: unknown) => (options.onUnexpected ?? logUnexpected)('buy.resumeJournal', error));
   // Enable: subscriptions' reservation registration, cached in SQLite, watched as tasks (main/registration/).
   const registration = createRegistrationService({
     store: new RegistrationStore(db),
@@ -117,7 +139,9 @@ export function createAppCore(options: AppOptions): AppCore {
     close: async () => {
       await tasks.close();
       await catalog.close();
+      await buy.close();
       await sandbox.close();
+      journalDb.close();
       db.close();
     },
   };

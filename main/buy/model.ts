@@ -71,6 +71,8 @@ export interface StoredDraft {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly reviewedAt: number | null;
+  readonly reviewId: string | null;
+  readonly reviewDuplicates: number;
   readonly remoteCartId: string | null;
   readonly remoteExpiresAt: number | null;
   readonly fromCheckoutId: string | null;

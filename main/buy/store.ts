@@ -15,6 +15,8 @@ interface DraftRow {
   created_at: number;
   updated_at: number;
   reviewed_at: number | null;
+  review_id: string | null;
+  review_duplicates: number;
   remote_cart_id: string | null;
   remote_expires_at: number | null;
   from_checkout_id: string | null;
@@ -97,7 +99,8 @@ export class BuyStore {
     this.db
       .prepare(
         `INSERT INTO cart_drafts (id, profile_id, customer_id, status, created_at, updated_at, reviewed_at,
-           remote_cart_id, remote_expires_at, from_checkout_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           review_id, review_duplicates, remote_cart_id, remote_expires_at, from_checkout_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         draft.id,
@@ -107,6 +110,8 @@ export class BuyStore {
         draft.createdAt,
         draft.updatedAt,
         draft.reviewedAt,
+        draft.reviewId,
+        draft.reviewDuplicates,
         draft.remoteCartId,
         draft.remoteExpiresAt,
         draft.fromCheckoutId,
@@ -118,13 +123,15 @@ export class BuyStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE cart_drafts SET status = ?, updated_at = ?, reviewed_at = ?, remote_cart_id = ?,
-             remote_expires_at = ? WHERE id = ?`,
+          `UPDATE cart_drafts SET status = ?, updated_at = ?, reviewed_at = ?, review_id = ?, review_duplicates = ?,
+             remote_cart_id = ?, remote_expires_at = ? WHERE id = ?`,
         )
         .run(
           draft.status,
           draft.updatedAt,
           draft.reviewedAt,
+          draft.reviewId,
+          draft.reviewDuplicates,
           draft.remoteCartId,
           draft.remoteExpiresAt,
           draft.id,
@@ -172,6 +179,8 @@ export class BuyStore {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       reviewedAt: row.reviewed_at,
+      reviewId: row.review_id,
+      reviewDuplicates: row.review_duplicates,
       remoteCartId: row.remote_cart_id,
       remoteExpiresAt: row.remote_expires_at,
       fromCheckoutId: row.from_checkout_id,

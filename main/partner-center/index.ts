@@ -19,6 +19,7 @@ import type { Entitlement, ReservationDetails } from './models/entitlements';
 import type { Invoice, InvoiceLineItem, InvoiceSummary } from './models/billing';
 import type { LineItemProvisioningStatus, Order } from './models/orders';
 import * as billing from './operations/billing';
+import * as buying from './operations/buying';
 import * as carts from './operations/carts';
 import * as catalog from './operations/catalog';
 import * as customers from './operations/customers';
@@ -64,6 +65,7 @@ export {
 export * from './models/customers';
 export * from './models/entitlements';
 export * from './models/orders';
+export { SAVINGS_PLAN_PRODUCT_ID } from './operations/buying';
 export type { CatalogScope, ProductQuery, SegmentedCatalogScope } from './operations/catalog';
 export type { RegistrationAccepted } from './operations/customers';
 export type { EntitlementQuery } from './operations/entitlements';
@@ -173,6 +175,21 @@ export class PartnerCenterClient {
     options?: CallOptions,
   ): Promise<InventoryItem[]> {
     return catalog.checkInventory(this.http, country, request, options);
+  }
+
+  /** A SKU's availabilities for one customer (savings plans, §15; App+User). */
+  getCustomerAvailabilities(
+    customerId: string,
+    productId: string,
+    skuId: string,
+    options?: CallOptions,
+  ): Promise<Availability[]> {
+    return buying.getCustomerAvailabilities(this.http, customerId, productId, skuId, options);
+  }
+
+  /** The partner price sheet of a market as CSV (§16; App+User), from the sheet's own origin. */
+  getPriceSheet(sheetOrigin: string, market: string, options?: CallOptions): Promise<string> {
+    return buying.getPriceSheet(this.http, sheetOrigin, market, 'azure_reservations', options);
   }
 
   // Carts (§4.10–4.13)

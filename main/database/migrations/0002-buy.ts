@@ -16,6 +16,10 @@ CREATE TABLE cart_drafts (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   reviewed_at INTEGER,
+  -- Set by a review, cleared by any change: a checkout must name the review it confirms.
+  review_id TEXT,
+  -- How many lines the review flagged as possible duplicates (they need a second confirmation).
+  review_duplicates INTEGER NOT NULL DEFAULT 0,
   -- Partner Center's cart for the last review, and when it expires (7 days after creation).
   remote_cart_id TEXT,
   remote_expires_at INTEGER,

@@ -77,6 +77,12 @@ export interface CartLineItemInput {
   readonly friendlyName?: string;
   /** Keys from the SKU's `provisioningVariables`, e.g. `subscriptionId`, `scope`, `duration`. */
   readonly provisioningContext?: Readonly<Record<string, string>>;
+  /** Savings plans only (§15): the fixed amount per hour, in the customer's currency (lower case). */
+  readonly purchaseCommitment?: {
+    readonly amount: number;
+    readonly grain: 'hourly';
+    readonly currency: string;
+  };
 }
 
 /** What to create or replace a cart with. */

@@ -81,6 +81,7 @@ function cartBody(cart: CartInput): Record<string, unknown> {
       if (line.termDuration !== undefined) out.termDuration = line.termDuration;
       if (line.friendlyName !== undefined) out.friendlyName = line.friendlyName;
       if (line.provisioningContext !== undefined) out.provisioningContext = { ...line.provisioningContext };
+      if (line.purchaseCommitment !== undefined) out.purchaseCommitment = { ...line.purchaseCommitment };
       return out;
     }),
   };

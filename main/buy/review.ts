@@ -1,0 +1,370 @@
+/**
+ * Review: the draft goes to Partner Center (create a cart, or update the last one; an expired cart
+ * is recreated silently), with every availability's catalog item ID fetched again right before.
+ * Line errors come back on their lines in plain words; prices come from the partner price sheet.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CartRef, CartReview, LinePrice, LineProblem } from '../../preload/contract';
+import { DeskFailure } from '../ipc/failure';
+import { marketName } from '../markets';
+import {
+  PartnerCenterError,
+  SAVINGS_PLAN_PRODUCT_ID,
+  type Cart,
+  type CartLineItemInput,
+  type Order,
+  type PartnerCenterClient,
+} from '../partner-center';
+import { blocksCheckout } from './checkout-state';
+import { isUnreachable, toCartView, type BuyContext, type CustomerFacts } from './context';
+import type { DraftOps } from './drafts';
+import { DUPLICATE_WINDOW_MS, findDuplicates } from './duplicates';
+import type { LineFields, StoredDraft, StoredLine } from './model';
+import { cartLineProblem } from './partner-center-problems';
+import { cartTotal, parsePriceSheet, reservationPrice, savingsPlanPrice } from './prices';
+import { localProblems } from './validation';
+
+/** A price sheet older than this is fetched again at review. */
+const PRICE_SHEET_MAX_AGE_MS = 24 * 3600 * 1000;
+/** Partner Center keeps a cart this long (§4.10). */
+export const CART_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+const IRREVERSIBLE = [
+  'Reservations and savings plans are commitments for their whole term; Partner Center cannot cancel them once the order is placed.',
+  'Exchanges and refunds go through the Azure portal, within Microsoft’s yearly refund limit per customer.',
+  'Virtual machine reservations bought from 1 February 2027 cannot be exchanged; a savings plan is the flexible alternative.',
+];
+
+interface Refreshed {
+  readonly catalogItemId: string | null;
+  readonly currency: string | null;
+  readonly problem: LineProblem | null;
+}
+
+function unavailable(country: string): LineProblem {
+  return {
+    code: 'not-available',
+    message: `This item has no purchasable availability in ${marketName(country)} now. Pick another SKU.`,
+    fix: 'choose-another-sku',
+    source: 'partner-center',
+  };
+}
+
+/** Fetches a line's availability again (its catalog item ID changes over time, §4.7). */
+async function refreshAvailability(
+  client: PartnerCenterClient,
+  customerId: string,
+  country: string,
+  fields: LineFields,
+): Promise<Refreshed> {
+  try {
+    const items =
+      fields.kind === 'reservation'
+        ? await client.getAvailabilities(fields.productId, fields.skuId, {
+            country,
+            ...(fields.catalogScope === 'AzurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
+          })
+        : await client.getCustomerAvailabilities(customerId, SAVINGS_PLAN_PRODUCT_ID, fields.skuId);
+    const purchasable = items.filter((item) => item.isPurchasable !== false);
+    const chosen =
+      (fields.kind === 'reservation' && fields.availabilityId
+        ? purchasable.find((item) => item.id === fields.availabilityId)
+        : undefined) ??
+      purchasable.find((item) =>
+        item.terms.some((term) => term.duration?.toUpperCase() === fields.termDuration),
+      ) ??
+      purchasable[0];
+    if (!chosen) return { catalogItemId: null, currency: null, problem: unavailable(country) };
+    return {
+      catalogItemId: chosen.catalogItemId,
+      currency: chosen.defaultCurrency?.code ?? null,
+      problem: null,
+    };
+  } catch (error) {
+    if (error instanceof PartnerCenterError && error.status === 404) {
+      return { catalogItemId: null, currency: null, problem: unavailable(country) };
+    }
+    throw error;
+  }
+}
+
+/** The wire line for a draft line (`id` is its index among the lines sent). */
+function wireLine(
+  id: number,
+  fields: LineFields,
+  catalogItemId: string,
+  currency: string | null,
+): CartLineItemInput {
+  if (fields.kind === 'reservation') {
+    return {
+      id,
+      catalogItemId,
+      quantity: fields.quantity,
+      billingCycle: fields.billingPlan,
+      termDuration: fields.termDuration,
+      friendlyName: fields.friendlyName,
+      provisioningContext: {
+        subscriptionId: fields.subscriptionId,
+        scope: fields.scope,
+        // Legacy (MS-AZR-0145P) SKUs carry their term in the context too (§8).
+        ...(fields.catalogScope === 'MS-AZR-0145P'
+          ? { duration: fields.termDuration === 'P3Y' ? '3Years' : '1Year' }
+          : {}),
+      },
+    };
+  }
+  return {
+    id,
+    catalogItemId,
+    quantity: 1,
+    billingCycle: fields.billingPlan,
+    termDuration: fields.termDuration,
+    friendlyName: fields.friendlyName,
+    // Savings plans: shared → the Azure plan's id; single → the Azure subscription as entitlementId (§15).
+    provisioningContext:
+      fields.scope === 'shared'
+        ? { scope: 'shared', subscriptionId: fields.subscriptionId }
+        : { scope: 'single', entitlementId: fields.subscriptionId },
+    purchaseCommitment: {
+      amount: fields.hourlyCommitment,
+      grain: 'hourly',
+      currency: (currency ?? 'USD').toLowerCase(),
+    },
+  };
+}
+
+export interface Reviewer {
+  review(ref: CartRef): Promise<CartReview>;
+}
+
+export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
+  const { store } = ctx;
+
+  /** Sends the lines: update the last cart, or create one when there is none or it expired. */
+  const sendCart = async (
+    client: PartnerCenterClient,
+    draft: StoredDraft,
+    lineItems: CartLineItemInput[],
+  ): Promise<Cart> => {
+    const now = ctx.now();
+    if (draft.remoteCartId && (draft.remoteExpiresAt ?? 0) > now) {
+      try {
+        return await client.updateCart(draft.customerId, draft.remoteCartId, { lineItems });
+      } catch (error) {
+        // 404/800008: the cart expired or is gone; a new one is made without bothering the user.
+        // 400/800065: it was checked out elsewhere; a new one it is, too.
+        if (!(error instanceof PartnerCenterError && (error.status === 404 || error.code === '800065')))
+          throw error;
+      }
+    }
+    return client.createCart(draft.customerId, { lineItems });
+  };
+
+  const ensurePriceSheet = async (
+    client: PartnerCenterClient,
+    profileId: string,
+    market: string,
+  ): Promise<string | null> => {
+    if (ctx.authModeOf(profileId) !== 'app-user') {
+      return 'No price: the partner price sheet needs a user sign-in (App+User), and this profile signs in as an app.';
+    }
+    const fetchedAt = store.priceSheetFetchedAt(profileId, market);
+    if (fetchedAt !== undefined && ctx.now() - fetchedAt < PRICE_SHEET_MAX_AGE_MS) return null;
+    try {
+      const csv = await client.getPriceSheet(await ctx.priceSheetOrigin(profileId), market);
+      store.replacePriceSheet(profileId, market, parsePriceSheet(csv), ctx.now());
+      return null;
+    } catch (error) {
+      if (fetchedAt !== undefined) return null; // An older sheet still prices the lines, with its date.
+      const why = error instanceof PartnerCenterError ? error.userMessage : 'it could not be read';
+      return `No price: the partner price sheet for ${marketName(market)} could not be read (${why}).`;
+    }
+  };
+
+  const priceOf = (
+    profileId: string,
+    market: string,
+    fields: LineFields,
+    currency: string | null,
+    sheetNote: string | null,
+  ): { price: LinePrice | null; note: string | null } => {
+    if (fields.kind === 'savings-plan') {
+      return currency
+        ? { price: savingsPlanPrice(fields, currency, ctx.now()), note: null }
+        : {
+            price: null,
+            note: 'No price: Partner Center did not say which currency this plan is billed in.',
+          };
+    }
+    if (sheetNote) return { price: null, note: sheetNote };
+    const row = store.price(profileId, market, fields.productId, fields.skuId, fields.termDuration);
+    if (!row) {
+      return { price: null, note: `No price: this SKU is not in the ${marketName(market)} price sheet.` };
+    }
+    return {
+      price: reservationPrice(row.unitPrice, fields.quantity, row.currency, row.fetchedAt),
+      note: null,
+    };
+  };
+
+  const recentOrders = async (client: PartnerCenterClient, customerId: string): Promise<Order[]> => {
+    try {
+      return await client.listOrders(customerId);
+    } catch (error) {
+      if (error instanceof PartnerCenterError && error.kind !== 'cancelled') return [];
+      throw error;
+    }
+  };
+
+  return {
+    async review(ref) {
+      const draft = store.activeDraft(ref.profileId, ref.customerId);
+      if (!draft || draft.lines.length === 0) {
+        throw new DeskFailure(
+          'INVALID_INPUT',
+          'The cart is empty. Add a reservation or a savings plan first.',
+          {
+            fix: null,
+          },
+        );
+      }
+      const customer: CustomerFacts = await ctx.customer(ref.profileId, ref.customerId);
+      const market = customer.country ?? 'US';
+      let client: PartnerCenterClient;
+      try {
+        client = await ctx.clientFor(ref.profileId);
+      } catch (error) {
+        throw reviewOffline(error);
+      }
+      const open = store.openCheckouts(ref.profileId).filter((e) => e.customerId === ref.customerId);
+
+      let lines: StoredLine[] = draft.lines.map((line) => ({
+        ...line,
+        problems: localProblems(line.fields),
+        price: null,
+        priceNote: null,
+      }));
+      const currencies = new Map<string, string | null>();
+      let cart: Cart | undefined;
+      try {
+        // Fresh catalog item IDs, then the cart; one more round when Partner Center calls an ID stale.
+        for (let round = 0; round < 2; round += 1) {
+          const refreshed = await Promise.all(
+            lines.map((line) =>
+              line.problems.length > 0 && round === 0
+                ? Promise.resolve({ catalogItemId: line.catalogItemId, currency: null, problem: null })
+                : refreshAvailability(client, ref.customerId, market, line.fields),
+            ),
+          );
+          lines = lines.map((line, i) => {
+            const fresh = refreshed[i]!;
+            currencies.set(line.lineId, fresh.currency ?? currencies.get(line.lineId) ?? null);
+            return {
+              ...line,
+              catalogItemId: fresh.catalogItemId,
+              problems: fresh.problem
+                ? [...localProblems(line.fields), fresh.problem]
+                : localProblems(line.fields),
+            };
+          });
+          const sendable = lines.filter((line) => line.problems.length === 0 && line.catalogItemId);
+          if (sendable.length === 0) break;
+          const lineItems = sendable.map((line, id) =>
+            wireLine(id, line.fields, line.catalogItemId!, currencies.get(line.lineId) ?? null),
+          );
+          try {
+            cart = await sendCart(client, draft, lineItems);
+          } catch (error) {
+            if (round === 0 && error instanceof PartnerCenterError && error.code === '400019') continue;
+            throw error;
+          }
+          const byLineId = new Map(
+            sendable.map((line, id) => [line.lineId, cart!.lineItems.find((l) => l.id === id)]),
+          );
+          lines = lines.map((line) => {
+            const remote = byLineId.get(line.lineId);
+            if (!remote?.error) return line;
+            return {
+              ...line,
+              problems: [cartLineProblem(remote.error.errorCode, remote.error.errorDescription)],
+            };
+          });
+          const stale = lines.some((line) => line.problems.some((p) => p.partnerCenterCode === 10001));
+          if (!stale || round === 1) break;
+        }
+      } catch (error) {
+        throw reviewOffline(error);
+      }
+
+      const sheetNote = await ensurePriceSheet(client, ref.profileId, market);
+      lines = lines.map((line) => {
+        const { price, note } = priceOf(
+          ref.profileId,
+          market,
+          line.fields,
+          currencies.get(line.lineId) ?? null,
+          sheetNote,
+        );
+        return { ...line, price, priceNote: note };
+      });
+      const now = ctx.now();
+      const duplicates = findDuplicates(
+        lines,
+        store.recentCheckouts(ref.profileId, ref.customerId, now - DUPLICATE_WINDOW_MS),
+        await recentOrders(client, ref.customerId),
+        now,
+      );
+      const blockers: string[] = [];
+      const lineProblems = lines.filter((line) => line.problems.length > 0).length;
+      if (lineProblems > 0) {
+        blockers.push(
+          `${lineProblems === 1 ? 'One line has a problem' : `${lineProblems} lines have problems`}: fix or remove ${lineProblems === 1 ? 'it' : 'them'}, then review again.`,
+        );
+      }
+      if (open.some((entry) => blocksCheckout(entry.state))) {
+        blockers.push(
+          'A checkout for this customer has not finished or is in doubt. Resolve it before buying more.',
+        );
+      }
+      const canCheckout = blockers.length === 0 && cart !== undefined;
+      const reviewId = canCheckout ? randomUUID() : null;
+      const saved = drafts.saveLines(draft, lines);
+      const reviewed: StoredDraft = {
+        ...saved,
+        reviewedAt: now,
+        reviewId,
+        reviewDuplicates: duplicates.length,
+        remoteCartId: cart?.id ?? draft.remoteCartId,
+        remoteExpiresAt: cart
+          ? Date.parse(cart.expirationTimestamp ?? '') ||
+            (cart.id === draft.remoteCartId ? draft.remoteExpiresAt : now + CART_LIFETIME_MS)
+          : draft.remoteExpiresAt,
+      };
+      store.saveDraft(reviewed);
+      const { total, note } = cartTotal(lines.map((line) => line.price));
+      return {
+        cart: toCartView(ref.profileId, ref.customerId, reviewed, open[0], now),
+        reviewId,
+        customer: { id: customer.id, name: customer.name, country: customer.country },
+        total,
+        totalNote: note,
+        canCheckout,
+        blockers,
+        irreversible: IRREVERSIBLE,
+        duplicates,
+        reviewedAt: new Date(now).toISOString(),
+      };
+    },
+  };
+}
+
+/** Review's answer when Partner Center cannot be reached: the draft is kept. */
+function reviewOffline(error: unknown): unknown {
+  if (isUnreachable(error)) {
+    return new DeskFailure(
+      'OFFLINE',
+      'Reviewing needs a connection to Partner Center; your cart is saved. Try again when you are online.',
+    );
+  }
+  return error;
+}
