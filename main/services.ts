@@ -11,6 +11,7 @@ import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
+import { profileEndpoints } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase, openDurableConnection } from './database';
@@ -19,6 +20,7 @@ import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
+import { createClientRegistry } from './partner-center/client-registry';
 import { createRegistrationService } from './registration/registration-service';
 import { RegistrationStore } from './registration/registration-store';
 import type { SandboxOptions } from './sandbox';
@@ -69,17 +71,20 @@ export function createAppCore(options: AppOptions): AppCore {
     secrets: options.secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
   });
+  // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
+  const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
   const connect = createConnectService({
     settings,
     auth,
     sandbox,
+    clients,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
   const db = openDatabase({ dataDir: options.facts.dataDir });
   const catalog = createCatalogService({
     store: new CatalogStore(db),
     tasks,
-    clientFor: connect.clientFor,
+    clientFor: clients.clientFor,
     startWriter: () =>
       startWorkerSkuWriter({
         file: db.name,
@@ -91,13 +96,13 @@ export function createAppCore(options: AppOptions): AppCore {
         error,
       ),
   });
-  const customers = createCustomerService(connect.clientFor);
+  const customers = createCustomerService(clients.clientFor);
   // Buy: cart drafts, review and checkout journal (main/buy/). The journal writes through its own
   // connection with synchronous = FULL (main/database/README.md).
   const journalDb = openDurableConnection(db.name);
   const buy = createBuyService({
     store: new BuyStore(db, journalDb),
-    clientFor: connect.clientFor,
+    clientFor: clients.clientFor,
     customers,
     rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
     authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
@@ -115,7 +120,7 @@ export function createAppCore(options: AppOptions): AppCore {
   const registration = createRegistrationService({
     store: new RegistrationStore(db),
     tasks,
-    clientFor: connect.clientFor,
+    clientFor: clients.clientFor,
   });
   const handlers = createHandlers({
     facts: options.facts,

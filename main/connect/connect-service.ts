@@ -15,25 +15,20 @@ import type { AuthService, AuthStatus } from '../auth';
 import type { EventHub } from '../ipc/event-hub';
 import { settingsFailure } from '../failures';
 import { DeskFailure } from '../ipc/failure';
-import { budgetForTenant, PartnerCenterClient } from '../partner-center';
-import {
-  DEMO_PROFILE_ID,
-  ensureDemoProfile,
-  findProfile,
-  type Profile,
-  type SettingsStore,
-} from '../settings';
+import type { ClientRegistry } from '../partner-center/client-registry';
+import { DEMO_PROFILE_ID, ensureDemoProfile, type Profile, type SettingsStore } from '../settings';
 import type { EmbeddedSandbox } from './embedded-sandbox';
+import { requireProfile } from './profile-endpoint';
 
-export const GLOBAL_API_URL = 'https://api.partnercenter.microsoft.com';
 /** What a new profile browses and buys with until the user says otherwise. */
 const NEW_PROFILE_DEFAULTS = { country: 'US', segment: 'commercial', locale: 'en-US' } as const;
-const APP_NAME = 'Reservation Desk';
 
 export interface ConnectServiceOptions {
   readonly settings: SettingsStore;
   readonly auth: AuthService;
   readonly sandbox: EmbeddedSandbox;
+  /** The profiles' Partner Center clients (the connection test uses them; sign-out drops them). */
+  readonly clients: ClientRegistry;
   /** Opens a sign-in page in the system browser; without it, App+User sign-in uses a device code. */
   readonly openBrowser?: (url: string) => Promise<void>;
 }
@@ -54,8 +49,6 @@ export interface ConnectService {
   cancelSignIn(profileId: string): boolean;
   signOut(profileId: string, forgetSecret: boolean): Promise<AuthStatusView>;
   testConnection(profileId: string): Promise<ConnectionCheck>;
-  /** A Partner Center client for a profile, for the other capabilities (catalog, orders, billing). */
-  readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
 }
 
 /** The renderer's view of a stored profile. */
@@ -92,18 +85,9 @@ function toStatusView(status: AuthStatus): AuthStatusView {
 }
 
 export function createConnectService(options: ConnectServiceOptions): ConnectService {
-  const { settings, auth, sandbox } = options;
+  const { settings, auth, sandbox, clients } = options;
   const signIns = new Map<string, AbortController>();
-  const clients = new Map<string, { key: string; client: PartnerCenterClient }>();
-
-  const profileOrThrow = (profileId: string): Profile => {
-    const profile = findProfile(settings.read(), profileId);
-    if (!profile) throw new DeskFailure('NOT_FOUND', 'This profile no longer exists. Pick another one.');
-    return profile;
-  };
-
-  const apiUrlFor = async (profile: Profile): Promise<string> =>
-    profile.cloud === 'sandbox' ? `${(await sandbox.ensure()).baseUrl}` : GLOBAL_API_URL;
+  const profileOrThrow = (profileId: string): Profile => requireProfile(settings, profileId);
 
   const list = (): ProfileList => {
     const state = settings.read();
@@ -119,23 +103,6 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       });
     }
     await auth.setClientSecret(profile, appSecret);
-  };
-
-  const clientFor = async (profileId: string): Promise<PartnerCenterClient> => {
-    const profile = profileOrThrow(profileId);
-    const baseUrl = await apiUrlFor(profile);
-    const key = `${profile.updatedAt}|${baseUrl}`;
-    const cached = clients.get(profileId);
-    if (cached?.key === key) return cached.client;
-    const client = new PartnerCenterClient({
-      baseUrl,
-      locale: profile.defaults.locale,
-      appName: APP_NAME,
-      budget: budgetForTenant(profile.tenantId),
-      getAccessToken: async () => (await auth.getAccessToken(profileOrThrow(profileId))).accessToken,
-    });
-    clients.set(profileId, { key, client });
-    return client;
   };
 
   return {
@@ -163,7 +130,7 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       const result = settings.updateProfile(profileId, patch);
       if (!result.ok) throw settingsFailure(result);
       await saveSecret(result.profile, appSecret);
-      clients.delete(profileId);
+      clients.forget(profileId);
       return toProfileView(result.profile);
     },
 
@@ -173,7 +140,7 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       await auth.forgetProfile(profileId);
       const result = settings.removeProfile(profileId);
       if (!result.ok) throw settingsFailure(result);
-      clients.delete(profileId);
+      clients.forget(profileId);
     },
 
     activateProfile(profileId) {
@@ -216,7 +183,7 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
             if (!isDemo) events.emit('auth.deviceCode', { profileId, ...info });
           },
         });
-        clients.delete(profileId);
+        clients.forget(profileId);
         return {
           profileId,
           method: result.method,
@@ -245,16 +212,14 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       const profile = profileOrThrow(profileId);
       signIns.get(profileId)?.abort();
       await auth.signOut(profile, { forgetSecret });
-      clients.delete(profileId);
+      clients.forget(profileId);
       return toStatusView(await auth.status(profile));
     },
-
-    clientFor,
 
     async testConnection(profileId) {
       const profile = profileOrThrow(profileId);
       const token = await auth.getAccessToken(profile);
-      const client = await clientFor(profileId);
+      const client = await clients.clientFor(profileId);
       const started = performance.now();
       // The cheapest call every profile may make: the first page of one customer.
       await client.listCustomers({ size: 1 }).pages().next();
