@@ -2,14 +2,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { AppNav } from './components/app-nav';
-import { screens } from './screens';
-import { AboutScreen } from './screens/about-screen';
-import { CartScreen } from './screens/cart/cart-screen';
-import { CatalogScreen } from './screens/catalog/catalog-screen';
-import { ConnectScreen } from './screens/connect/connect-screen';
-import { CustomersScreen } from './screens/customers/customers-screen';
-import { PlaceholderScreen } from './screens/placeholder-screen';
-import { SettingsScreen } from './screens/settings-screen';
+import { screenById } from './screens';
 import { screenForDigit } from './state/navigation';
 import { useNavigation } from './state/navigation-store';
 import { useColorScheme } from './use-color-scheme';
@@ -40,7 +33,8 @@ export function App() {
   const scheme = useColorScheme();
   const { current, go } = useNavigation();
   const mainRef = useRef<HTMLElement>(null);
-  const screen = screens.find((s) => s.id === current) ?? screens[0]!;
+  const screen = screenById[current];
+  const { View } = screen;
 
   useEffect(() => {
     history.replaceState(null, '', `#/${current}`);
@@ -68,21 +62,7 @@ export function App() {
       <div className={styles.shell} data-testid="app-ready" data-theme={scheme}>
         <AppNav current={current} onNavigate={go} />
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main} aria-labelledby="screen-title">
-          {current === 'about' ? (
-            <AboutScreen info={screen} />
-          ) : current === 'connect' ? (
-            <ConnectScreen info={screen} />
-          ) : current === 'catalog' ? (
-            <CatalogScreen info={screen} />
-          ) : current === 'customers' ? (
-            <CustomersScreen info={screen} />
-          ) : current === 'cart' ? (
-            <CartScreen info={screen} />
-          ) : current === 'settings' ? (
-            <SettingsScreen info={screen} />
-          ) : (
-            <PlaceholderScreen info={screen} />
-          )}
+          <View info={screen} />
         </main>
       </div>
     </FluentProvider>

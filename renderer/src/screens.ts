@@ -1,18 +1,19 @@
-/** The screens of the journey, in the order a partner account manager walks through them. */
+/**
+ * Every screen of the journey: its title, what it is for, and the view that draws it. A record keyed by
+ * `ScreenId`, so a new id does not compile until its screen is declared here (the shell has no list of
+ * conditions to forget).
+ */
+import type { ComponentType } from 'react';
+import { screenIds, type ScreenId } from './screen-ids';
+import { AboutScreen } from './screens/about-screen';
+import { CartScreen } from './screens/cart/cart-screen';
+import { CatalogScreen } from './screens/catalog/catalog-screen';
+import { ConnectScreen } from './screens/connect/connect-screen';
+import { CustomersScreen } from './screens/customers/customers-screen';
+import { PlaceholderScreen } from './screens/placeholder-screen';
+import { SettingsScreen } from './screens/settings-screen';
 
-export const screenIds = [
-  'connect',
-  'customers',
-  'catalog',
-  'cart',
-  'orders',
-  'reservations',
-  'billing',
-  'about',
-  'settings',
-] as const;
-
-export type ScreenId = (typeof screenIds)[number];
+export { isScreenId, screenIds, type ScreenId } from './screen-ids';
 
 export interface ScreenInfo {
   readonly id: ScreenId;
@@ -21,42 +22,67 @@ export interface ScreenInfo {
   readonly purpose: string;
 }
 
-export const screens: ReadonlyArray<ScreenInfo> = [
-  {
+/** A screen: what the navigation and header say about it, and the view drawn in the main area. */
+export interface Screen extends ScreenInfo {
+  readonly View: ComponentType<{ info: ScreenInfo }>;
+}
+
+export const screenById: { readonly [Id in ScreenId]: Screen & { readonly id: Id } } = {
+  connect: {
     id: 'connect',
     title: 'Connect',
     purpose: 'Add a partner profile and sign in, or try the built-in demo.',
+    View: ConnectScreen,
   },
-  {
+  customers: {
     id: 'customers',
     title: 'Customers',
     purpose: 'Pick the customer you buy for: its billing country becomes the catalog’s market.',
+    View: CustomersScreen,
   },
-  {
+  catalog: {
     id: 'catalog',
     title: 'Catalog',
     purpose: 'Browse reservation products and SKUs by market, also offline.',
+    View: CatalogScreen,
   },
-  { id: 'cart', title: 'Cart', purpose: 'Review quantities, terms and scope, then check out exactly once.' },
-  { id: 'orders', title: 'Orders', purpose: 'Follow orders, their line items and provisioning status.' },
-  {
+  cart: {
+    id: 'cart',
+    title: 'Cart',
+    purpose: 'Review quantities, terms and scope, then check out exactly once.',
+    View: CartScreen,
+  },
+  orders: {
+    id: 'orders',
+    title: 'Orders',
+    purpose: 'Follow orders, their line items and provisioning status.',
+    View: PlaceholderScreen,
+  },
+  reservations: {
     id: 'reservations',
     title: 'Reservations',
     purpose: 'See reservations with scope, quantity, effective and expiry dates.',
+    View: PlaceholderScreen,
   },
-  {
+  billing: {
     id: 'billing',
     title: 'Billing',
     purpose: 'Balance, invoices, line items, CSV exports and statement PDFs.',
+    View: PlaceholderScreen,
   },
-  { id: 'about', title: 'About', purpose: 'Version, connection and where the app keeps its data.' },
-  {
+  about: {
+    id: 'about',
+    title: 'About',
+    purpose: 'Version, connection and where the app keeps its data.',
+    View: AboutScreen,
+  },
+  settings: {
     id: 'settings',
     title: 'Settings',
     purpose: 'How the app behaves, e.g. when the offline catalog refreshes itself.',
+    View: SettingsScreen,
   },
-];
+};
 
-export function isScreenId(value: string): value is ScreenId {
-  return (screenIds as ReadonlyArray<string>).includes(value);
-}
+/** The screens in navigation order. */
+export const screens: ReadonlyArray<Screen> = screenIds.map((id) => screenById[id]);

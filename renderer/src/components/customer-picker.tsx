@@ -15,6 +15,7 @@ import {
   MenuTrigger,
 } from '@fluentui/react-components';
 import { ChevronDownRegular } from '@fluentui/react-icons';
+import { useShallow } from 'zustand/react/shallow';
 import { countryName } from '../state/customers';
 import { useCustomers } from '../state/customers-store';
 
@@ -33,7 +34,9 @@ export function customerLabel(customer: { name: string; country: string | null }
 
 export function CustomerPicker(props: { onManage: () => void }) {
   const styles = useStyles();
-  const { current, list, loadList, choose } = useCustomers();
+  const { current, list, loadList, choose } = useCustomers(
+    useShallow((s) => ({ current: s.current, list: s.list, loadList: s.loadList, choose: s.choose })),
+  );
   const customers = list.status === 'ready' ? list.value : [];
   const label = customerLabel(current);
 

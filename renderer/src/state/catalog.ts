@@ -195,7 +195,7 @@ export function pageLoaded(
 }
 
 /** The row at an index, if its page is loaded. */
-export function rowAt(state: CatalogState, index: number): CatalogSku | undefined {
+export function rowAt(state: Pick<CatalogState, 'pages'>, index: number): CatalogSku | undefined {
   return state.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 

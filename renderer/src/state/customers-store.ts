@@ -29,6 +29,8 @@ interface CustomersActions {
   readonly setFilter: (filter: string) => void;
   /** Shows or hides a customer's subscriptions, reading them the first time. */
   readonly toggleSubscriptions: (customerId: string) => Promise<void>;
+  /** Reads a customer's subscriptions unless they are read or on their way. */
+  readonly loadSubscriptions: (customerId: string) => Promise<void>;
 }
 
 export const useCustomers = create<CustomersState & CustomersActions>((set, get) => {
@@ -90,9 +92,13 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
 
     async toggleSubscriptions(customerId) {
       apply((s) => subscriptionsToggled(s, customerId));
-      const { profileId, expandedId, subscriptions } = get();
+      if (get().expandedId === customerId) await get().loadSubscriptions(customerId);
+    },
+
+    async loadSubscriptions(customerId) {
+      const { profileId, subscriptions } = get();
       const known = subscriptions[customerId]?.status;
-      if (!profileId || expandedId !== customerId || known === 'ready' || known === 'loading') return;
+      if (!profileId || known === 'ready' || known === 'loading') return;
       apply((s) => subscriptionsRequested(s, profileId, customerId));
       const result = await desk().customers.subscriptions({ profileId, customerId });
       apply((s) =>

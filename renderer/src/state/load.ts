@@ -32,9 +32,22 @@ export function mapResult<T, U>(result: DeskResult<T>, pick: (value: T) => U): D
   return result.ok ? { ok: true, value: pick(result.value) } : result;
 }
 
-/** Whether a request is on its way, so a second click does not send another. */
-export function isLoading(load: Load<unknown>): boolean {
-  return load.status === 'loading';
+/** The same state with its value (and a kept previous value) transformed. */
+export function mapLoad<T, U>(load: Load<T>, pick: (value: T) => U): Load<U> {
+  switch (load.status) {
+    case 'idle':
+      return load;
+    case 'ready':
+      return { status: 'ready', value: pick(load.value) };
+    case 'loading':
+      return load.previous === undefined
+        ? { status: 'loading' }
+        : { status: 'loading', previous: pick(load.previous) };
+    case 'error':
+      return load.previous === undefined
+        ? { status: 'error', error: load.error }
+        : { status: 'error', error: load.error, previous: pick(load.previous) };
+  }
 }
 
 /** The freshest value a `Load` holds, if any. */

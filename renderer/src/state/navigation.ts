@@ -1,5 +1,5 @@
 /** Which screen is showing: pure state changes, tested on their own. */
-import { isScreenId, screenIds, type ScreenId } from '../screens';
+import { isScreenId, screenIds, type ScreenId } from '../screen-ids';
 
 export interface NavigationState {
   readonly current: ScreenId;

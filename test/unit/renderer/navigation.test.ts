@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screens } from '../../../renderer/src/screens';
+import { screenIds } from '../../../renderer/src/screen-ids';
 import { navigate, screenForDigit, screenFromHash } from '../../../renderer/src/state/navigation';
 
 describe('navigation', () => {
@@ -11,7 +11,7 @@ describe('navigation', () => {
   });
 
   it('maps Ctrl+1…9 to the screens in menu order', () => {
-    expect(screens.map((_s, i) => screenForDigit(String(i + 1)))).toEqual(screens.map((s) => s.id));
+    expect(screenIds.map((_id, i) => screenForDigit(String(i + 1)))).toEqual(screenIds);
     expect(screenForDigit('9')).toBe('settings');
     expect(screenForDigit('0')).toBeUndefined();
     expect(screenForDigit('x')).toBeUndefined();

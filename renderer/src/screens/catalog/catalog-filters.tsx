@@ -3,7 +3,9 @@ import { Button, Checkbox, Field, Input, makeStyles, Switch, tokens } from '@flu
 import type { FacetValue } from '../../../../preload/contract';
 import { hasFilters, type Range } from '../../state/catalog';
 import { MultiPicker } from '../../components/picker';
+import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
+import { catalogFiltersView } from '../../state/catalog-views';
 
 const useStyles = makeStyles({
   panel: {
@@ -80,7 +82,9 @@ function RangeInputs(props: {
 
 export function CatalogFiltersPanel() {
   const styles = useStyles();
-  const { facets, filters, setFilters, clearFilters } = useCatalog();
+  const { facets, filters } = useCatalog(useShallow(catalogFiltersView));
+  const setFilters = useCatalog((s) => s.setFilters);
+  const clearFilters = useCatalog((s) => s.clearFilters);
   const list = (key: ListFilter) => (selected: string[]) => setFilters({ [key]: selected });
   const toggleTerm = (term: string, on: boolean) =>
     setFilters({ terms: on ? [...filters.terms, term] : filters.terms.filter((t) => t !== term) });

@@ -14,7 +14,9 @@ import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
 import { formatSyncedAt, skuKey } from '../../state/catalog';
 import { catalogMarket } from '../../state/catalog-market';
+import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
+import { catalogScreenView } from '../../state/catalog-views';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
@@ -38,11 +40,17 @@ const useStyles = makeStyles({
 export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
   const { loaded, profile, currentReady } = useActiveProfile();
-  const catalog = useCatalog();
+  // Not the sync's progress: its events re-render the toolbar only, never the table below.
+  const catalog = useCatalog(useShallow(catalogScreenView));
+  const open = useCatalog((s) => s.open);
+  const sync = useCatalog((s) => s.sync);
+  const select = useCatalog((s) => s.select);
+  const error = useCatalog((s) => s.error);
+  const lastSync = useCatalog((s) => s.lastSync);
   const customer = useCustomers((s) => s.current);
   const customerChoice = useCustomers((s) => s.choice);
   const go = useNavigation((s) => s.go);
-  const { open, selection, manualMarket } = catalog;
+  const { selection, manualMarket } = catalog;
   const wanted =
     profile && currentReady
       ? catalogMarket({
@@ -86,7 +94,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
     );
   }
 
-  const { status, market, total, cached, lastSync, error } = catalog;
+  const { status, market, total, cached } = catalog;
   const unavailable = (market ?? status?.market)?.reservationsSold === false;
   const syncing = Boolean(status?.syncTaskId);
 
@@ -134,7 +142,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
             <MessageBarTitle>No catalog for this market yet</MessageBarTitle>
             Download it once; after that it opens instantly, also offline.
           </MessageBarBody>
-          <Button appearance="primary" onClick={() => void catalog.sync()}>
+          <Button appearance="primary" onClick={() => void sync()}>
             Download catalog
           </Button>
         </MessageBar>
@@ -156,7 +164,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
               sku={selected}
               catalog={selection}
               preferredCustomerId={customer?.id ?? null}
-              onClose={() => catalog.select(null)}
+              onClose={() => select(null)}
             />
           )}
         </div>

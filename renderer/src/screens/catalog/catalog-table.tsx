@@ -16,7 +16,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CatalogSku, CatalogSortColumn } from '../../../../preload/contract';
 import { rowAt, skuKey } from '../../state/catalog';
+import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
+import { catalogTableView } from '../../state/catalog-views';
 
 const ROW_HEIGHT = 36;
 
@@ -106,8 +108,11 @@ const useStyles = makeStyles({
 
 export function CatalogTable() {
   const styles = useStyles();
-  const state = useCatalog();
-  const { total, sort, selectedKey, version, sortBy, ensureRows, select } = state;
+  const view = useCatalog(useShallow(catalogTableView));
+  const { total, sort, selectedKey, version } = view;
+  const sortBy = useCatalog((s) => s.sortBy);
+  const ensureRows = useCatalog((s) => s.ensureRows);
+  const select = useCatalog((s) => s.select);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
   // TanStack Virtual cannot be memoized by the React Compiler; nothing here relies on compiler memoization.
@@ -134,7 +139,7 @@ export function CatalogTable() {
   const selectedIndex = (() => {
     if (!selectedKey) return -1;
     for (const item of items) {
-      const sku = rowAt(state, item.index);
+      const sku = rowAt(view, item.index);
       if (sku && skuKey(sku) === selectedKey) return item.index;
     }
     return -1;
@@ -153,7 +158,7 @@ export function CatalogTable() {
     if (target === undefined || count === 0) return;
     event.preventDefault();
     virtualizer.scrollToIndex(target, { align: 'auto' });
-    const sku = rowAt(state, target);
+    const sku = rowAt(view, target);
     if (sku) select(skuKey(sku));
   };
 
@@ -192,7 +197,7 @@ export function CatalogTable() {
       </div>
       <div className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const sku = rowAt(state, item.index);
+          const sku = rowAt(view, item.index);
           const key = sku ? skuKey(sku) : null;
           return (
             <div

@@ -14,18 +14,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
-import type {
-  AvailabilitiesResult,
-  CatalogSku,
-  CustomerSummary,
-  DeskError,
-  InventoryCheckResult,
-  SubscriptionSummary,
-} from '../../../../preload/contract';
-import { getDesk } from '../../bridge';
+import { useEffect } from 'react';
+import type { CatalogSku } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import type { CatalogSelection } from '../../state/catalog';
+import { useCustomers } from '../../state/customers-store';
+import { usableSubscriptions } from '../../state/sku-panel';
+import { useSkuPanel } from '../../state/sku-panel-store';
 import { AddToCart } from './add-to-cart';
 
 const useStyles = makeStyles({
@@ -50,12 +45,6 @@ const useStyles = makeStyles({
   value: { margin: 0, wordBreak: 'break-word' },
 });
 
-type Load<T> =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'ready'; value: T }
-  | { state: 'failed'; error: DeskError };
-
 function describe(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
@@ -72,23 +61,16 @@ export function SkuDetail(props: {
 }) {
   const styles = useStyles();
   const { sku, catalog } = props;
-  const [availabilities, setAvailabilities] = useState<Load<AvailabilitiesResult>>({ state: 'loading' });
+  const availabilities = useSkuPanel((s) => s.availabilities);
+  const open = useSkuPanel((s) => s.open);
+  const close = useSkuPanel((s) => s.close);
 
   useEffect(() => {
-    let current = true;
-    void getDesk()
-      .catalog.availabilities({ catalog, productId: sku.productId, skuId: sku.skuId, refresh: 'if-stale' })
-      .then((result) => {
-        if (!current) return;
-        setAvailabilities(
-          result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error },
-        );
-      });
-    return () => {
-      current = false;
-      setAvailabilities({ state: 'loading' });
-    };
-  }, [catalog, sku.productId, sku.skuId]);
+    void open({ catalog, productId: sku.productId, skuId: sku.skuId });
+  }, [open, catalog, sku.productId, sku.skuId]);
+
+  // Closing the panel forgets it: opening it again asks Partner Center again.
+  useEffect(() => close, [close]);
 
   const attributes: Array<[string, unknown]> = [
     ['Product', sku.productTitle],
@@ -134,11 +116,11 @@ export function SkuDetail(props: {
         ))}
       </dl>
       <Subtitle2 as="h3">Availabilities</Subtitle2>
-      {availabilities.state === 'loading' && <Spinner size="tiny" label="Asking Partner Center…" />}
-      {availabilities.state === 'failed' && (
+      {availabilities.status === 'loading' && <Spinner size="tiny" label="Asking Partner Center…" />}
+      {availabilities.status === 'error' && (
         <ErrorBar title="Could not read availabilities" error={availabilities.error} />
       )}
-      {availabilities.state === 'ready' && (
+      {availabilities.status === 'ready' && (
         <div data-testid="sku-availabilities">
           {availabilities.value.fromCache && (
             <Caption1 as="p">Offline: these are from the cache and may be out of date.</Caption1>
@@ -157,7 +139,7 @@ export function SkuDetail(props: {
           )}
         </div>
       )}
-      {availabilities.state === 'ready' && (
+      {availabilities.status === 'ready' && (
         <AddToCart sku={sku} catalog={catalog} availabilities={availabilities.value.availabilities} />
       )}
       {sku.needsInventoryCheck && (
@@ -173,67 +155,30 @@ function InventoryCheck(props: {
   preferredCustomerId: string | null;
 }) {
   const { sku, catalog, preferredCustomerId } = props;
-  const [customers, setCustomers] = useState<Load<CustomerSummary[]>>({ state: 'idle' });
-  const [customerId, setCustomerId] = useState<string>();
-  const [subscriptions, setSubscriptions] = useState<Load<SubscriptionSummary[]>>({ state: 'idle' });
-  const [subscriptionId, setSubscriptionId] = useState<string>();
-  const [check, setCheck] = useState<Load<InventoryCheckResult>>({ state: 'idle' });
-
-  const pickCustomer = useCallback(
-    async (id: string) => {
-      setCustomerId(id);
-      setSubscriptionId(undefined);
-      setCheck({ state: 'idle' });
-      setSubscriptions({ state: 'loading' });
-      const result = await getDesk().customers.subscriptions({
-        profileId: catalog.profileId,
-        customerId: id,
-      });
-      if (!result.ok) return setSubscriptions({ state: 'failed', error: result.error });
-      const usable = result.value.subscriptions.filter((s) => s.scope === catalog.scope);
-      setSubscriptions({ state: 'ready', value: usable });
-      if (usable.length === 1) setSubscriptionId(usable[0]!.id);
-    },
-    [catalog.profileId, catalog.scope],
-  );
-
-  const loadCustomers = useCallback(async () => {
-    setCustomers({ state: 'loading' });
-    const result = await getDesk().customers.list({ profileId: catalog.profileId });
-    if (!result.ok) return setCustomers({ state: 'failed', error: result.error });
-    setCustomers({ state: 'ready', value: result.value.customers });
-    // The customer the user works for is the one to check for, unless they pick another.
-    if (preferredCustomerId && result.value.customers.some((c) => c.id === preferredCustomerId)) {
-      await pickCustomer(preferredCustomerId);
-    }
-  }, [catalog.profileId, preferredCustomerId, pickCustomer]);
-
-  const runCheck = async () => {
-    if (!customerId || !subscriptionId || !sku.armRegionName) return;
-    setCheck({ state: 'loading' });
-    const result = await getDesk().catalog.checkInventory({
-      catalog,
-      productId: sku.productId,
-      skuId: sku.skuId,
-      customerId,
-      subscriptionId,
-      armRegionName: sku.armRegionName,
-    });
-    setCheck(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
-  };
+  const customers = useCustomers((s) => s.list);
+  const { started, customerId, subscriptionId, result: check } = useSkuPanel((s) => s.inventory);
+  const allSubscriptions = useCustomers((s) => (customerId ? s.subscriptions[customerId] : undefined));
+  const subscriptions = usableSubscriptions(allSubscriptions, catalog.scope);
+  const { startInventoryCheck, pickCustomer, pickSubscription, checkInventory } = useSkuPanel.getState();
 
   return (
     <section aria-label="Inventory check" data-testid="inventory-check">
       <Subtitle2 as="h3">Inventory check</Subtitle2>
       <Caption1 as="p">This SKU needs an inventory check before it can be bought.</Caption1>
-      {customers.state === 'idle' && (
-        <Button onClick={() => void loadCustomers()} data-testid="inventory-start">
+      {!started && (
+        <Button onClick={() => void startInventoryCheck(preferredCustomerId)} data-testid="inventory-start">
           Check for a customer…
         </Button>
       )}
-      {customers.state === 'loading' && <Spinner size="tiny" label="Loading customers…" />}
-      {customers.state === 'failed' && <ErrorBar title="Could not load customers" error={customers.error} />}
-      {customers.state === 'ready' && (
+      {started && customers.status === 'loading' && <Spinner size="tiny" label="Loading customers…" />}
+      {started && customers.status === 'error' && (
+        <ErrorBar
+          title="Could not load customers"
+          error={customers.error}
+          onRetry={() => void startInventoryCheck(preferredCustomerId)}
+        />
+      )}
+      {started && customers.status === 'ready' && (
         <>
           <Field label="Customer">
             <Select
@@ -251,11 +196,11 @@ function InventoryCheck(props: {
               ))}
             </Select>
           </Field>
-          {subscriptions.state === 'loading' && <Spinner size="tiny" label="Loading subscriptions…" />}
-          {subscriptions.state === 'failed' && (
+          {subscriptions.status === 'loading' && <Spinner size="tiny" label="Loading subscriptions…" />}
+          {subscriptions.status === 'error' && (
             <ErrorBar title="Could not load subscriptions" error={subscriptions.error} />
           )}
-          {subscriptions.state === 'ready' &&
+          {subscriptions.status === 'ready' &&
             (subscriptions.value.length === 0 ? (
               <Text>
                 This customer has no {catalog.scope === 'AzurePlan' ? 'Azure plan' : 'MS-AZR-0145P'}{' '}
@@ -265,7 +210,7 @@ function InventoryCheck(props: {
               <Field label="Subscription">
                 <Select
                   value={subscriptionId ?? ''}
-                  onChange={(_e, data) => setSubscriptionId(data.value || undefined)}
+                  onChange={(_e, data) => pickSubscription(data.value || null)}
                   data-testid="inventory-subscription"
                 >
                   <option value="" disabled>
@@ -281,17 +226,17 @@ function InventoryCheck(props: {
             ))}
           <Button
             appearance="primary"
-            disabled={!subscriptionId || check.state === 'loading'}
-            onClick={() => void runCheck()}
+            disabled={!subscriptionId || check.status === 'loading'}
+            onClick={() => void checkInventory(sku)}
             data-testid="inventory-run"
           >
             Check {sku.region ?? sku.armRegionName}
           </Button>
         </>
       )}
-      {check.state === 'loading' && <Spinner size="tiny" label="Checking inventory…" />}
-      {check.state === 'failed' && <ErrorBar title="The inventory check failed" error={check.error} />}
-      {check.state === 'ready' && (
+      {check.status === 'loading' && <Spinner size="tiny" label="Checking inventory…" />}
+      {check.status === 'error' && <ErrorBar title="The inventory check failed" error={check.error} />}
+      {check.status === 'ready' && (
         <MessageBar intent={check.value.restricted ? 'warning' : 'success'} data-testid="inventory-result">
           <MessageBarBody>
             <MessageBarTitle>

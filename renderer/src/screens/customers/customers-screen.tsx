@@ -20,6 +20,7 @@ import type { DeskError } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
+import { useShallow } from 'zustand/react/shallow';
 import { visibleCustomers } from '../../state/customers';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
@@ -42,8 +43,19 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
   const go = useNavigation((s) => s.go);
   const { loaded, profile, currentReady } = useActiveProfile();
-  const customers = useCustomers();
-  const { loadList, profileId: customersProfileId } = customers;
+  const customers = useCustomers(
+    useShallow((s) => ({
+      profileId: s.profileId,
+      list: s.list,
+      filter: s.filter,
+      current: s.current,
+      currentError: s.currentError,
+      expandedId: s.expandedId,
+      subscriptions: s.subscriptions,
+    })),
+  );
+  const { loadList, choose, setFilter, toggleSubscriptions } = useCustomers.getState();
+  const customersProfileId = customers.profileId;
 
   useEffect(() => {
     if (profile && customersProfileId === profile.id) void loadList();
@@ -73,7 +85,7 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
       {currentReady && (
         <CurrentCustomerCard
           current={current}
-          onClear={() => void customers.choose(null)}
+          onClear={() => void choose(null)}
           onOpenCatalog={() => go('catalog')}
         />
       )}
@@ -97,7 +109,7 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
           placeholder="Filter by name, domain or country"
           aria-label="Filter customers"
           value={filter}
-          onChange={(_e, data) => customers.setFilter(data.value)}
+          onChange={(_e, data) => setFilter(data.value)}
           data-testid="customers-filter"
         />
         {list.status === 'ready' && (
@@ -132,8 +144,8 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
             currentId={current?.id ?? null}
             expandedId={customers.expandedId}
             subscriptions={customers.subscriptions}
-            onChoose={(customer) => void customers.choose(customer)}
-            onToggleSubscriptions={(id) => void customers.toggleSubscriptions(id)}
+            onChoose={(customer) => void choose(customer)}
+            onToggleSubscriptions={(id) => void toggleSubscriptions(id)}
           />
         ))}
     </section>
