@@ -27,7 +27,8 @@ export class CartPage {
     this.lines = this.root.getByTestId('cart-line');
     this.problems = this.root.getByTestId('cart-line-problem');
     this.empty = this.root.getByTestId('cart-empty');
-    this.navCount = page.getByTestId('nav-cart-count');
+    // Fluent's Tab draws its content twice (once hidden, to reserve the bold width): the visible one.
+    this.navCount = page.getByTestId('nav-cart').getByTestId('nav-cart-count').first();
     this.reviewButton = this.root.getByTestId('cart-review-start');
     this.review = this.root.getByTestId('cart-review');
     this.reviewLines = this.review.getByTestId('review-line');

@@ -11,21 +11,24 @@ export class RegistrationsPanel {
     this.offline = page.getByTestId('registrations-offline');
   }
 
-  row(name: string | RegExp): Locator {
-    return this.root.getByTestId('registration-row').filter({ hasText: name });
+  /** The row of the subscription with exactly this name. */
+  row(name: string): Locator {
+    return this.root
+      .getByTestId('registration-row')
+      .filter({ has: this.page.getByTestId('registration-name').getByText(name, { exact: true }) });
   }
 
-  status(name: string | RegExp): Locator {
+  status(name: string): Locator {
     return this.row(name).getByTestId('registration-status');
   }
 
   /** "Status checked 5 minutes ago." */
-  age(name: string | RegExp): Locator {
+  age(name: string): Locator {
     return this.row(name).getByTestId('registration-age');
   }
 
   /** Registers a subscription, sees the watch, and waits until Partner Center says it is registered. */
-  async register(name: string | RegExp): Promise<void> {
+  async register(name: string): Promise<void> {
     await this.row(name).getByTestId('registration-register').click();
     await expect(this.row(name).getByTestId('registration-watch')).toBeVisible();
     await expect(this.status(name)).toHaveText('Registered', { timeout: 60_000 });

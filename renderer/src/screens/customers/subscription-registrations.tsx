@@ -137,7 +137,9 @@ function RegistrationRow({ subscription }: { subscription: SubscriptionRegistrat
     >
       <div>
         <div className={styles.name}>
-          <Text weight="semibold">{subscription.name}</Text>
+          <Text weight="semibold" data-testid="registration-name">
+            {subscription.name}
+          </Text>
           <Badge appearance="outline" color={subscription.scope ? 'brand' : 'informative'}>
             {scopeLabel(subscription.scope)}
           </Badge>
