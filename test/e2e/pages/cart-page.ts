@@ -42,9 +42,9 @@ export class CartPage {
     this.offline = this.root.getByTestId('cart-offline');
   }
 
-  /** The line holding this problem. */
-  lineWith(problem: Locator): Locator {
-    return this.lines.filter({ has: problem });
+  /** The first line that has a problem. */
+  lineWithProblem(): Locator {
+    return this.lines.filter({ has: this.page.getByTestId('cart-line-problem') }).first();
   }
 
   fixButton(problem: Locator): Locator {
@@ -67,6 +67,6 @@ export class CartPage {
   /** Sends the draft for review and waits for the review or a line problem. */
   async startReview(): Promise<void> {
     await this.reviewButton.click();
-    await expect(this.review.or(this.problems.first()).or(this.offline)).toBeVisible({ timeout: 60_000 });
+    await expect(this.review.or(this.problems).or(this.offline).first()).toBeVisible({ timeout: 60_000 });
   }
 }
