@@ -211,7 +211,7 @@ export function createRegistrationService(options: RegistrationServiceOptions): 
     watching.set(key, entry);
     const id = subscription.subscriptionId;
     try {
-      const started = await tasks.start({
+      const started = tasks.start({
         kind: 'subscription.registration',
         key,
         label: `Registering ${subscription.name} for reservations`,

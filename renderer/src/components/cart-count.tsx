@@ -1,11 +1,14 @@
 /** The number of lines in the current customer's cart, next to the Cart navigation item. */
-import { CounterBadge } from '@fluentui/react-components';
+import { CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { lineCount } from '../state/cart';
 import { useCart } from '../state/cart-store';
 import { useCustomers } from '../state/customers-store';
 
+const useStyles = makeStyles({ badge: { marginLeft: tokens.spacingHorizontalS } });
+
 export function CartCount() {
+  const styles = useStyles();
   const profileId = useCustomers((s) => s.profileId);
   const customerId = useCustomers((s) => s.current?.id ?? null);
   const currentKnown = useCustomers((s) => s.currentKnown);
@@ -22,6 +25,7 @@ export function CartCount() {
       count={count}
       size="small"
       appearance="filled"
+      className={styles.badge}
       aria-label={`${count} line${count === 1 ? '' : 's'} in the cart`}
       data-testid="nav-cart-count"
     />
