@@ -1,14 +1,14 @@
 /** Changes one cart line in place: amount, scope, subscription, name. A refused change keeps the line. */
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { BenefitScope, CartLine, CartLineChanges } from '../../../../preload/contract';
 import {
   checkFriendlyName,
   checkHourlyCommitment,
   checkQuantity,
-  FRIENDLY_NAME_MAX_LENGTH,
   quantityLimits,
 } from '../../state/cart-form';
+import { FriendlyNameField, ScopeField } from './line-fields';
 import { SubscriptionField } from './subscription-field';
 
 const useStyles = makeStyles({
@@ -68,12 +68,7 @@ export function LineEditor(props: {
           data-testid="line-amount"
         />
       </Field>
-      <Field label="Scope">
-        <RadioGroup value={scope} onChange={(_e, d) => setScope(d.value as BenefitScope)} layout="horizontal">
-          <Radio value="shared" label="Shared" />
-          <Radio value="single" label="Single subscription" />
-        </RadioGroup>
-      </Field>
+      <ScopeField value={scope} onChange={setScope} sharedLabel="Shared" singleLabel="Single subscription" />
       <SubscriptionField
         profileId={props.profileId}
         customerId={props.customerId}
@@ -83,14 +78,7 @@ export function LineEditor(props: {
         requireRegistered={isReservation}
         testId="line-subscription"
       />
-      <Field label="Friendly name" validationMessage={name.ok ? undefined : name.error}>
-        <Input
-          value={nameText}
-          maxLength={FRIENDLY_NAME_MAX_LENGTH}
-          onChange={(_e, d) => setNameText(d.value)}
-          data-testid="line-name"
-        />
-      </Field>
+      <FriendlyNameField value={nameText} onChange={setNameText} testId="line-name" />
       <div className={styles.actions}>
         <Button disabled={!ready || saving} onClick={() => void save()} data-testid="line-save">
           Save the line

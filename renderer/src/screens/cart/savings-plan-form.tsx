@@ -4,8 +4,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Radio,
-  RadioGroup,
   Select,
   Subtitle2,
   Text,
@@ -13,13 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { BenefitScope, DeskError, TermDuration } from '../../../../preload/contract';
-import {
-  checkFriendlyName,
-  checkHourlyCommitment,
-  FRIENDLY_NAME_MAX_LENGTH,
-  termLabel,
-} from '../../state/cart-form';
+import { checkFriendlyName, checkHourlyCommitment, termLabel } from '../../state/cart-form';
 import { useCart } from '../../state/cart-store';
+import { FriendlyNameField, ScopeField } from './line-fields';
 import { SubscriptionField } from './subscription-field';
 
 const useStyles = makeStyles({
@@ -103,12 +97,12 @@ export function SavingsPlanForm(props: { profileId: string; customerId: string; 
           ))}
         </Select>
       </Field>
-      <Field label="Scope">
-        <RadioGroup value={scope} onChange={(_e, d) => setScope(d.value as BenefitScope)}>
-          <Radio value="shared" label="Shared: the whole Azure plan" />
-          <Radio value="single" label="Single: one Azure subscription" />
-        </RadioGroup>
-      </Field>
+      <ScopeField
+        value={scope}
+        onChange={setScope}
+        sharedLabel="Shared: the whole Azure plan"
+        singleLabel="Single: one Azure subscription"
+      />
       <SubscriptionField
         profileId={props.profileId}
         customerId={props.customerId}
@@ -119,15 +113,12 @@ export function SavingsPlanForm(props: { profileId: string; customerId: string; 
         label={scope === 'shared' ? 'Azure plan' : 'Azure subscription'}
         testId="savings-subscription"
       />
-      <Field label="Friendly name" validationMessage={name.ok ? undefined : name.error}>
-        <Input
-          value={nameText}
-          placeholder={placeholder}
-          maxLength={FRIENDLY_NAME_MAX_LENGTH}
-          onChange={(_e, d) => setNameText(d.value)}
-          data-testid="savings-name"
-        />
-      </Field>
+      <FriendlyNameField
+        value={nameText}
+        onChange={setNameText}
+        placeholder={placeholder}
+        testId="savings-name"
+      />
       {refusal && (
         <Text role="alert" data-testid="savings-refused">
           {refusal.message}

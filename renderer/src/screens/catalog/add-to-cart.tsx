@@ -33,7 +33,6 @@ import {
   checkFriendlyName,
   checkQuantity,
   defaultFriendlyName,
-  FRIENDLY_NAME_MAX_LENGTH,
   quantityLimits,
   termChoices,
   termLabel,
@@ -41,6 +40,7 @@ import {
 import { useCart } from '../../state/cart-store';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
+import { FriendlyNameField, ScopeField } from '../cart/line-fields';
 import { SubscriptionField } from '../cart/subscription-field';
 
 const useStyles = makeStyles({
@@ -160,16 +160,13 @@ export function AddToCart(props: {
           data-testid="add-quantity"
         />
       </Field>
-      <Field label="Scope">
-        <RadioGroup
-          value={scope}
-          onChange={(_e, d) => setScope(d.value as BenefitScope)}
-          data-testid="add-scope"
-        >
-          <Radio value="shared" label="Shared: every subscription of the customer’s billing context" />
-          <Radio value="single" label="Single: only the subscription below" />
-        </RadioGroup>
-      </Field>
+      <ScopeField
+        value={scope}
+        onChange={setScope}
+        sharedLabel="Shared: every subscription of the customer’s billing context"
+        singleLabel="Single: only the subscription below"
+        testId="add-scope"
+      />
       <SubscriptionField
         profileId={catalog.profileId}
         customerId={current.id}
@@ -180,19 +177,12 @@ export function AddToCart(props: {
         label={scope === 'single' ? 'Subscription it applies to' : 'Subscription it is billed to'}
         testId="add-subscription"
       />
-      <Field
-        label="Friendly name"
-        hint={`Optional, at most ${FRIENDLY_NAME_MAX_LENGTH} characters`}
-        validationMessage={name.ok ? undefined : name.error}
-      >
-        <Input
-          value={nameText}
-          placeholder={placeholder}
-          onChange={(_e, d) => setNameText(d.value)}
-          maxLength={FRIENDLY_NAME_MAX_LENGTH}
-          data-testid="add-name"
-        />
-      </Field>
+      <FriendlyNameField
+        value={nameText}
+        onChange={setNameText}
+        placeholder={placeholder}
+        testId="add-name"
+      />
       <div className={styles.actions}>
         <Button
           appearance="primary"
