@@ -25,6 +25,8 @@ import type { JournalEntry, JournalLine, JournalResult, StoredDraft, StoredLine 
 import { orderErrorExplained } from './partner-center-problems';
 import type { TransitionPatch } from './store';
 
+const SENDING = 'Placing the order with Partner Center…';
+
 /** How far before a checkout's journal time an order may be dated and still be its order. */
 const ORDER_CLOCK_SLACK_MS = 5 * 60 * 1000;
 
@@ -298,7 +300,7 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
     client: PartnerCenterClient,
     firstSend: boolean,
   ): Promise<JournalEntry> => {
-    const sending = step(entry, 'send', { message: 'Placing the order with Partner Center…' });
+    const sending = entry.state === 'sending' ? entry : step(entry, 'send', { message: SENDING });
     let result: CartCheckoutResult;
     try {
       result = await client.checkoutCart(sending.customerId, sending.cartId, {
@@ -431,10 +433,11 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
       updatedAt: now,
     };
     // The request id is on disk (synchronous = FULL) before the first byte goes out.
-    store.insertCheckout(entry);
+    const sending = store.insertSending(entry, SENDING, now);
+    ctx.emitChanged(sending);
     store.saveDraft({ ...draft, status: 'checked-out', updatedAt: now });
     return exclusive(entry.id, async () => {
-      const first = await send(entry, client, true);
+      const first = await send(sending, client, true);
       // A lost answer is asked about once more right away; it usually comes back on the repeat.
       return first.state === 'in-doubt' ? send(first, client, false) : first;
     });

@@ -58,9 +58,13 @@ export interface BuyContext extends BuyServiceOptions {
   emitChanged(entry: JournalEntry): void;
 }
 
+/** How long a customer's subscription list is trusted for checking new lines (review re-checks). */
+const SUBSCRIPTIONS_TTL_MS = 5 * 60 * 1000;
+
 export function createContext(options: BuyServiceOptions): BuyContext {
   const now = options.now ?? Date.now;
   const customers = new Map<string, CustomerFacts>();
+  const subscriptionLists = new Map<string, { at: number; list: SubscriptionSummary[] }>();
   return {
     ...options,
     now,
@@ -80,8 +84,13 @@ export function createContext(options: BuyServiceOptions): BuyContext {
       }
     },
     async subscriptions(profileId, customerId) {
+      const key = `${profileId}|${customerId}`;
+      const cached = subscriptionLists.get(key);
+      if (cached && now() - cached.at < SUBSCRIPTIONS_TTL_MS) return cached.list;
       try {
-        return await options.customers.subscriptions(profileId, customerId);
+        const list = await options.customers.subscriptions(profileId, customerId);
+        subscriptionLists.set(key, { at: now(), list });
+        return list;
       } catch (error) {
         if (isUnreachable(error)) return undefined;
         throw error;

@@ -143,13 +143,14 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
   /** Sends the lines: update the last cart, or create one when there is none or it expired. */
   const sendCart = async (
     client: PartnerCenterClient,
-    draft: StoredDraft,
+    customerId: string,
+    remote: { readonly id: string | null; readonly expiresAt: number | null },
     lineItems: CartLineItemInput[],
   ): Promise<Cart> => {
     const now = ctx.now();
-    if (draft.remoteCartId && (draft.remoteExpiresAt ?? 0) > now) {
+    if (remote.id && (remote.expiresAt ?? 0) > now) {
       try {
-        return await client.updateCart(draft.customerId, draft.remoteCartId, { lineItems });
+        return await client.updateCart(customerId, remote.id, { lineItems });
       } catch (error) {
         // 404/800008: the cart expired or is gone; a new one is made without bothering the user.
         // 400/800065: it was checked out elsewhere; a new one it is, too.
@@ -157,7 +158,7 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
           throw error;
       }
     }
-    return client.createCart(draft.customerId, { lineItems });
+    return client.createCart(customerId, { lineItems });
   };
 
   const ensurePriceSheet = async (
@@ -273,7 +274,14 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
             wireLine(id, line.fields, line.catalogItemId!, currencies.get(line.lineId) ?? null),
           );
           try {
-            cart = await sendCart(client, draft, lineItems);
+            cart = await sendCart(
+              client,
+              ref.customerId,
+              cart
+                ? { id: cart.id, expiresAt: expiryOf(cart, ctx.now()) }
+                : { id: draft.remoteCartId, expiresAt: draft.remoteExpiresAt },
+              lineItems,
+            );
           } catch (error) {
             if (round === 0 && error instanceof PartnerCenterError && error.code === '400019') continue;
             throw error;
@@ -335,10 +343,7 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
         reviewId,
         reviewDuplicates: duplicates.length,
         remoteCartId: cart?.id ?? draft.remoteCartId,
-        remoteExpiresAt: cart
-          ? Date.parse(cart.expirationTimestamp ?? '') ||
-            (cart.id === draft.remoteCartId ? draft.remoteExpiresAt : now + CART_LIFETIME_MS)
-          : draft.remoteExpiresAt,
+        remoteExpiresAt: cart ? expiryOf(cart, now) : draft.remoteExpiresAt,
       };
       store.saveDraft(reviewed);
       const { total, note } = cartTotal(lines.map((line) => line.price));
@@ -356,6 +361,11 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
       };
     },
   };
+}
+
+/** When Partner Center will drop a cart: its own timestamp, else 7 days from now (a safe guess). */
+function expiryOf(cart: Cart, now: number): number {
+  return Date.parse(cart.expirationTimestamp ?? '') || now + CART_LIFETIME_MS;
 }
 
 /** Review's answer when Partner Center cannot be reached: the draft is kept. */

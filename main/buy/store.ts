@@ -218,6 +218,17 @@ export class BuyStore {
       );
   }
 
+  /**
+   * Records a new checkout and moves it to `sending` in one durable commit: the request id is on
+   * disk before the caller sends anything, for the price of one sync instead of two.
+   */
+  insertSending(entry: JournalEntry, message: string, now = Date.now()): JournalEntry {
+    return this.journalDb.transaction(() => {
+      this.insertCheckout(entry);
+      return this.transition(entry.id, 'send', { message }, now);
+    })();
+  }
+
   /** Applies one event through the state machine, durably; throws when the machine refuses it. */
   transition(id: string, event: CheckoutEvent, patch: TransitionPatch = {}, now = Date.now()): JournalEntry {
     const run = this.journalDb.transaction((): JournalEntry => {

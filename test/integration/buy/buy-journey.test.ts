@@ -317,6 +317,35 @@ describe('buying through the app', () => {
     expect(record.state).toBe('ordered');
   });
 
+  it('a stale availability is fetched again and the cart sent once more, without the user noticing', async () => {
+    // Partner Center changes an availability's catalog item ID between our fetch and the cart: the
+    // first availabilities answer carries an ID the cart then calls invalid (CartErrorCode 10001).
+    let staleOnce = true;
+    const rotating: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      // The client always passes a URL object.
+      if (!staleOnce || !(url as URL).pathname.includes('/availabilities')) return response;
+      staleOnce = false;
+      const body = (await response.text()).replace(
+        /"catalogItemId":"([^":]+):([^":]+):[^"]+"/g,
+        '"catalogItemId":"$1:$2:STALE0000000"',
+      );
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const stale = await startBuyHarness({ client: { fetch: rotating } });
+    try {
+      await stale.service.addReservation(contoso, reservation());
+      const review = await stale.service.review(contoso);
+      expect(staleOnce).toBe(false);
+      expect(review.cart.lines[0]!.problems).toEqual([]);
+      const [line] = review.cart.lines;
+      expect(line?.kind === 'reservation' ? line.catalogItemId : null).toMatch(/^[^:]+:[^:]+:(?!STALE)/);
+      expect(review.canCheckout).toBe(true);
+    } finally {
+      await stale.close();
+    }
+  });
+
   it('removing a profile removes its drafts, journal and price sheets', async () => {
     await h.service.addReservation(contoso, reservation());
     expect((await h.service.recent(contoso)).length).toBeGreaterThan(0);

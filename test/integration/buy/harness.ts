@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AuthMode } from '../../../preload/contract';
 import { createBuyService, type BuyService } from '../../../main/buy/buy-service';
 import type { CheckoutTransport } from '../../../main/buy/context';
+import type { CachedSkuLookup } from '../../../main/buy/drafts';
 import { BuyStore } from '../../../main/buy/store';
 import { createCustomerService } from '../../../main/customers/customer-service';
 import { openDatabase, openDurableConnection, type AppDatabase } from '../../../main/database';
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   /** Use a running sandbox instead of starting one. */
   readonly baseUrl?: string;
   readonly token?: string;
+  /** SKU facts as the offline catalog would hold them (skips a Partner Center read per line). */
+  readonly cachedSku?: CachedSkuLookup;
 }
 
 export function clientFor(
@@ -76,6 +79,7 @@ export function buildService(
     authModeOf: () => options.authMode ?? 'app-user',
     priceSheetOrigin: () => Promise.resolve(baseUrl),
     ...(options.checkout ? { checkout: options.checkout } : {}),
+    ...(options.cachedSku ? { cachedSku: options.cachedSku } : {}),
   });
   return { service, store };
 }
@@ -130,17 +134,36 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
 }
 
 /** A purchasable Azure plan reservation SKU of a market that needs no inventory check. */
+export interface PickedSku {
+  readonly productId: string;
+  readonly skuId: string;
+  readonly term: 'P1Y' | 'P3Y';
+  readonly maximumQuantity: number;
+  readonly title: string;
+}
+
+/** A cached-catalog lookup that knows the SKUs a test picked (as a synced catalog would). */
+export function pickedSkuLookup(picked: ReadonlyArray<PickedSku>): CachedSkuLookup {
+  return (_profileId, _country, _scope, productId, skuId) => {
+    const sku = picked.find((p) => p.productId === productId && p.skuId === skuId);
+    return sku
+      ? {
+          title: sku.title,
+          term: sku.term,
+          minimumQuantity: 1,
+          maximumQuantity: sku.maximumQuantity,
+          armRegionName: null,
+          billingPlans: ['one_time'],
+        }
+      : undefined;
+  };
+}
+
 export async function pickReservationSku(
   client: PartnerCenterClient,
   country: string,
   skip = 0,
-): Promise<{
-  productId: string;
-  skuId: string;
-  term: 'P1Y' | 'P3Y';
-  maximumQuantity: number;
-  title: string;
-}> {
+): Promise<PickedSku> {
   const scope = { country, reservationScope: 'AzurePlan' as const };
   const products = await client.getProducts({ ...scope, targetView: 'AzureReservations' });
   let seen = 0;
