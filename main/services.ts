@@ -21,6 +21,7 @@ import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatc
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
+import { createProfileLifecycle } from './profiles/lifecycle';
 import { createRegistrationService } from './registration/registration-service';
 import { RegistrationStore } from './registration/registration-store';
 import type { SandboxOptions } from './sandbox';
@@ -73,11 +74,13 @@ export function createAppCore(options: AppOptions): AppCore {
   });
   // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
   const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
+  const lifecycle = createProfileLifecycle();
   const connect = createConnectService({
     settings,
     auth,
     sandbox,
     clients,
+    lifecycle,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
   });
   const db = openDatabase({ dataDir: options.facts.dataDir });
@@ -121,6 +124,23 @@ export function createAppCore(options: AppOptions): AppCore {
     store: new RegistrationStore(db),
     tasks,
     clientFor: clients.clientFor,
+  });
+  // What each capability keeps for a profile, removed in this order when the profile is (the profile
+  // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
+  lifecycle.register({
+    name: 'running tasks',
+    forget: (profileId) => tasks.cancelWhere((task) => task.profileId === profileId),
+  });
+  lifecycle.register({ name: 'catalog rows', forget: (profileId) => catalog.forgetProfile(profileId) });
+  lifecycle.register({ name: 'customers read', forget: (profileId) => customers.forgetProfile(profileId) });
+  lifecycle.register({ name: 'Partner Center client', forget: (profileId) => clients.forget(profileId) });
+  lifecycle.register({
+    name: 'keychain entries (app secret, token cache)',
+    forget: (profileId) => auth.forgetProfile(profileId),
+  });
+  lifecycle.register({
+    name: 'subscription registrations',
+    forget: (profileId) => registration.forgetProfile(profileId),
   });
   const handlers = createHandlers({
     facts: options.facts,

@@ -141,12 +141,12 @@ export const calls = {
   customers: {
     list: call(
       ProfileId,
-      z.object({ customers: z.array(CustomerSummary) }),
+      z.object({ customers: z.array(CustomerSummary).readonly() }),
       'The partner’s customers, with their billing countries.',
     ),
     subscriptions: call(
       z.strictObject({ profileId: ProfileId.shape.profileId, customerId: z.string().min(1).max(64) }),
-      z.object({ subscriptions: z.array(SubscriptionSummary) }),
+      z.object({ subscriptions: z.array(SubscriptionSummary).readonly() }),
       'A customer’s subscriptions, marked with the reservation scope they can buy for.',
     ),
     current: call(
@@ -198,7 +198,7 @@ export const calls = {
   catalog: {
     markets: call(
       NoInput,
-      z.object({ markets: z.array(Market) }),
+      z.object({ markets: z.array(Market).readonly() }),
       'Every market, and whether reservations are sold there.',
     ),
     status: call(CatalogKey, CatalogStatus, 'How old the cached catalog is, and whether it is refreshing.'),

@@ -11,6 +11,7 @@ import type {
   InventoryCheckResult,
   Market,
 } from '../../preload/contract';
+import { assertNever } from '../../preload/assert-never';
 import { DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
 import { DeskFailure } from '../ipc/failure';
 import { marketName, reservationsSoldIn } from '../markets';
@@ -18,7 +19,7 @@ import type { PartnerCenterClient } from '../partner-center';
 import type { TaskEngine, TaskSummary } from '../tasks';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
 import { marketStatus, type MarketStatus } from './market';
-import { CatalogInputError, CatalogSearch } from './search';
+import { CatalogSearch, type CatalogSearchQuery } from './search';
 import type { CatalogStore } from './store';
 import type { SkuWriter } from './sku-writer';
 import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult, type SyncPhase } from './sync';
@@ -108,11 +109,11 @@ function toSku(row: CatalogSkuRow): CatalogSku {
     diskType: orNull(row.diskType),
     vmSeries: orNull(row.vmSeries),
     needsInventoryCheck: row.needsInventoryCheck,
-    prerequisites: [...row.prerequisites],
+    prerequisites: row.prerequisites,
     minimumQuantity: orNull(row.minimumQuantity),
     maximumQuantity: orNull(row.maximumQuantity),
-    billingCycles: [...row.billingCycles],
-    attributes: { ...row.attributes },
+    billingCycles: row.billingCycles,
+    attributes: row.attributes,
   };
 }
 
@@ -134,6 +135,8 @@ export function syncMessage(result: CatalogSyncResult): string {
       return result.reason ?? 'Azure reservations are not sold in this market.';
     case 'failed':
       return `${result.reason ?? 'The catalog could not be refreshed.'} The previous catalog is still here.`;
+    default:
+      return assertNever(result.outcome, 'sync outcome');
   }
 }
 
@@ -263,43 +266,16 @@ export function createCatalogService(options: CatalogServiceOptions) {
       return current;
     },
 
-    search(input: unknown): CatalogSearchResult {
-      try {
-        const result = search.search(input);
-        return {
-          market: toMarket(result.market),
-          total: result.total,
-          offset: result.offset,
-          rows: result.rows.map(toSku),
-          facets: result.facets
-            ? {
-                ...result.facets,
-                regions: [...result.facets.regions],
-                products: [...result.facets.products],
-                series: [...result.facets.series],
-                categories: [...result.facets.categories],
-                terms: [...result.facets.terms],
-                diskTypes: [...result.facets.diskTypes],
-                needsInventoryCheck: [...result.facets.needsInventoryCheck],
-                cores: result.facets.cores
-                  ? { ...result.facets.cores, values: [...result.facets.cores.values] }
-                  : null,
-                ramGb: result.facets.ramGb
-                  ? { ...result.facets.ramGb, values: [...result.facets.ramGb.values] }
-                  : null,
-              }
-            : null,
-          cached: result.generationId !== undefined,
-        };
-      } catch (error) {
-        if (error instanceof CatalogInputError) {
-          throw new DeskFailure('INVALID_INPUT', error.message, {
-            field: error.field,
-            fields: { ...error.fields },
-          });
-        }
-        throw error;
-      }
+    search(query: CatalogSearchQuery): CatalogSearchResult {
+      const result = search.search(query);
+      return {
+        market: toMarket(result.market),
+        total: result.total,
+        offset: result.offset,
+        rows: result.rows.map(toSku),
+        facets: result.facets ?? null,
+        cached: result.generationId !== undefined,
+      };
     },
 
     sync: startSync,
@@ -356,6 +332,12 @@ export function createCatalogService(options: CatalogServiceOptions) {
         })),
         checkedAt: new Date().toISOString(),
       };
+    },
+
+    /** Removes every catalog of a profile (its removal): its syncs are stopped first. */
+    async forgetProfile(profileId: string): Promise<void> {
+      await tasks.cancelWhere((task) => task.kind === 'catalog.sync' && task.profileId === profileId);
+      store.forgetProfile(profileId);
     },
 
     /**

@@ -1,5 +1,5 @@
 /**
- * Catalog search: validated filters, free text (FTS5, prefix matching as people type), sort by any
+ * Catalog search: filters (validated once, by the bridge's dispatcher, against the contract), free text (FTS5, prefix matching as people type), sort by any
  * column, offset/limit paging, a total count, and the facet values for the filter pickers.
  *
  * Every query reads exactly one generation (the live one), so it never sees a sync in progress.
@@ -8,17 +8,16 @@
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import {
-  CatalogSearchInput as contractSearchInput,
-  catalogSortColumns,
-  type CatalogSortColumn,
+import type {
+  CatalogFacets,
+  CatalogSearchInput,
+  CatalogSortColumn,
+  FacetValue,
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
 import type { CatalogStore } from './store';
 import { normalizeCatalogKey, type CatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
-/** The search request's schema and sortable columns are the bridge contract's: declared once. */
-export { catalogSortColumns, type CatalogSortColumn };
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
   title: 's.title',
   productTitle: 's.product_title',
@@ -37,34 +36,8 @@ const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
   skuId: 's.sku_id',
 };
 
-/** A search request as the bridge receives it (validated with zod). */
-export const catalogSearchInputSchema = contractSearchInput;
-/** A search request as callers write it. */
-export type CatalogSearchInput = z.input<typeof catalogSearchInputSchema>;
-/** A validated search request. */
-export type CatalogSearchQuery = z.output<typeof catalogSearchInputSchema>;
-
-/** One value of a facet, with how many SKUs of the catalog have it. */
-export interface FacetValue {
-  readonly value: string;
-  readonly label: string;
-  readonly count: number;
-}
-
-/** The filter pickers' values for a catalog. */
-export interface CatalogFacets {
-  readonly regions: ReadonlyArray<FacetValue>;
-  readonly products: ReadonlyArray<FacetValue>;
-  readonly series: ReadonlyArray<FacetValue>;
-  readonly categories: ReadonlyArray<FacetValue>;
-  readonly terms: ReadonlyArray<FacetValue>;
-  readonly diskTypes: ReadonlyArray<FacetValue>;
-  readonly needsInventoryCheck: ReadonlyArray<FacetValue>;
-  readonly cores:
-    { readonly min: number; readonly max: number; readonly values: ReadonlyArray<number> } | undefined;
-  readonly ramGb:
-    { readonly min: number; readonly max: number; readonly values: ReadonlyArray<number> } | undefined;
-}
+/** A search request as the dispatcher hands it over: validated, with the contract's defaults. */
+export type CatalogSearchQuery = z.output<typeof CatalogSearchInput>;
 
 /** What a search returns. */
 export interface CatalogSearchResult {
@@ -78,36 +51,6 @@ export interface CatalogSearchResult {
   readonly limit: number;
   readonly rows: ReadonlyArray<CatalogSkuRow>;
   readonly facets: CatalogFacets | undefined;
-}
-
-/** A search request that failed validation; `code` is the bridge's `INVALID_INPUT`. */
-export class CatalogInputError extends Error {
-  readonly code = 'INVALID_INPUT' as const;
-  /** Dotted path of the first bad field, e.g. `cores.min`. */
-  readonly field: string;
-  /** Every bad field → message, for `details.fields`. */
-  readonly fields: Readonly<Record<string, string>>;
-
-  constructor(fields: Readonly<Record<string, string>>) {
-    const entries = Object.entries(fields);
-    const field = entries[0]?.[0] ?? '(input)';
-    super(`Invalid catalog search: ${entries.map(([name, text]) => `${name} ${text}`).join('; ')}`);
-    this.name = 'CatalogInputError';
-    this.field = field;
-    this.fields = fields;
-  }
-}
-
-/** Validates a search request; throws `CatalogInputError` naming each bad field. */
-export function parseCatalogSearch(input: unknown): CatalogSearchQuery {
-  const result = catalogSearchInputSchema.safeParse(input);
-  if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const name = issue.path.length === 0 ? '(input)' : issue.path.map(String).join('.');
-    if (fields[name] === undefined) fields[name] = issue.message;
-  }
-  throw new CatalogInputError(fields);
 }
 
 /**
@@ -168,9 +111,8 @@ export class CatalogSearch {
 
   constructor(private readonly store: CatalogStore) {}
 
-  /** Validates `input` (throwing `CatalogInputError`) and runs the search on the live catalog. */
-  search(input: unknown): CatalogSearchResult {
-    const query = parseCatalogSearch(input);
+  /** Runs a validated search on the live catalog. */
+  search(query: CatalogSearchQuery): CatalogSearchResult {
     const catalog = normalizeCatalogKey(query.catalog);
     const market = marketStatus(catalog.country);
     const generationId = market.available ? this.store.liveGenerationId(catalog) : undefined;
@@ -281,7 +223,7 @@ export class CatalogSearch {
         .map((item) => Number(item.value))
         .filter(Number.isFinite)
         .sort((a, b) => a - b);
-      return values.length === 0 ? undefined : { min: values[0]!, max: values.at(-1)!, values };
+      return values.length === 0 ? null : { min: values[0]!, max: values.at(-1)!, values };
     };
     return {
       regions: by.get('region') ?? [],

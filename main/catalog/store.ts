@@ -12,7 +12,7 @@ import {
   normalizeCatalogKey,
   type CatalogKey,
   type CatalogProduct,
-  type CatalogScopeName,
+  type CatalogScope,
   type NormalizedCatalogKey,
   type NormalizedSku,
 } from './types';
@@ -93,7 +93,7 @@ interface CatalogRow {
   id: number;
   profile_id: string;
   country: string;
-  scope: CatalogScopeName;
+  scope: CatalogScope;
   segment: string;
   live_generation_id: number | null;
   synced_at: number | null;
@@ -688,6 +688,31 @@ export class CatalogStore {
         fetchedAt: row.fetched_at,
       })),
     };
+  }
+
+  /**
+   * Deletes every catalog of a profile with everything hanging off it: generations (SKUs, products,
+   * facets, full-text rows), availabilities and sync runs. For the profile's removal; its syncs must
+   * have ended first.
+   */
+  forgetProfile(profileId: string): void {
+    const catalogs = this.db
+      .prepare('SELECT id FROM catalog_scopes WHERE profile_id = ?')
+      .all(profileId) as Array<{ id: number }>;
+    const generations = this.db.prepare('SELECT id FROM catalog_generations WHERE catalog_id = ?');
+    const deleteCatalog = this.db.prepare('DELETE FROM catalog_scopes WHERE id = ?');
+    this.db
+      .transaction(() => {
+        for (const { id } of catalogs) {
+          // The full-text rows have no foreign key to cascade from: drop each generation by hand.
+          for (const generation of generations.all(id) as Array<{ id: number }>) {
+            this.dropGeneration(generation.id);
+          }
+          // Availabilities and sync runs go with the catalog (ON DELETE CASCADE).
+          deleteCatalog.run(id);
+        }
+      })
+      .immediate();
   }
 
   private dropGeneration(id: number): void {

@@ -2,37 +2,26 @@
  * Shared catalog types: which catalog (profile, country, scope, segment) and what a stored SKU is.
  */
 
-/** Reservation scopes: bought on an Azure plan, or on a legacy MS-AZR-0145P subscription (§8). */
-export const catalogScopeValues = ['AzurePlan', 'MS-AZR-0145P'] as const;
-/** A reservation scope. */
-export type CatalogScopeName = (typeof catalogScopeValues)[number];
+// Which catalog is the bridge contract's type: declared once, there.
+import type { CatalogKey, CatalogScope, Segment } from '../../preload/contract';
 
-/** Identifies one cached catalog. */
-export interface CatalogKey {
-  /** The partner profile whose tenant the catalog was read with. */
-  readonly profileId: string;
-  /** ISO 3166-1 alpha-2, any case (stored upper case). */
-  readonly country: string;
-  readonly scope: CatalogScopeName;
-  /** Customer segment; `commercial` when omitted. */
-  readonly segment?: string;
-}
+export type { CatalogKey, CatalogScope };
 
 /** A catalog key with every part normalized, as stored. */
 export interface NormalizedCatalogKey {
   readonly profileId: string;
   readonly country: string;
-  readonly scope: CatalogScopeName;
-  readonly segment: string;
+  readonly scope: CatalogScope;
+  readonly segment: Segment;
 }
 
-/** Normalizes a key: country upper case, segment lower case with `commercial` as default. */
+/** Normalizes a key: country upper case, `commercial` when no segment is given. */
 export function normalizeCatalogKey(key: CatalogKey): NormalizedCatalogKey {
   return {
     profileId: key.profileId,
     country: key.country.trim().toUpperCase(),
     scope: key.scope,
-    segment: (key.segment ?? 'commercial').trim().toLowerCase() || 'commercial',
+    segment: key.segment ?? 'commercial',
   };
 }
 

@@ -16,6 +16,7 @@ import type { EventHub } from '../ipc/event-hub';
 import { settingsFailure } from '../failures';
 import { DeskFailure } from '../ipc/failure';
 import type { ClientRegistry } from '../partner-center/client-registry';
+import type { ProfileLifecycle } from '../profiles/lifecycle';
 import { DEMO_PROFILE_ID, ensureDemoProfile, type Profile, type SettingsStore } from '../settings';
 import type { EmbeddedSandbox } from './embedded-sandbox';
 import { requireProfile } from './profile-endpoint';
@@ -29,6 +30,8 @@ export interface ConnectServiceOptions {
   readonly sandbox: EmbeddedSandbox;
   /** The profiles' Partner Center clients (the connection test uses them; sign-out drops them). */
   readonly clients: ClientRegistry;
+  /** What the other capabilities keep for a profile; removing the profile removes it first. */
+  readonly lifecycle: ProfileLifecycle;
   /** Opens a sign-in page in the system browser; without it, App+User sign-in uses a device code. */
   readonly openBrowser?: (url: string) => Promise<void>;
 }
@@ -85,7 +88,7 @@ function toStatusView(status: AuthStatus): AuthStatusView {
 }
 
 export function createConnectService(options: ConnectServiceOptions): ConnectService {
-  const { settings, auth, sandbox, clients } = options;
+  const { settings, auth, sandbox, clients, lifecycle } = options;
   const signIns = new Map<string, AbortController>();
   const profileOrThrow = (profileId: string): Profile => requireProfile(settings, profileId);
 
@@ -137,10 +140,11 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
     async removeProfile(profileId) {
       profileOrThrow(profileId);
       signIns.get(profileId)?.abort();
-      await auth.forgetProfile(profileId);
+      // Everything the capabilities keep for it first (rows, keychain entries, tasks): when one of
+      // them fails, the profile is still listed and its removal can be tried again.
+      await lifecycle.forget(profileId);
       const result = settings.removeProfile(profileId);
       if (!result.ok) throw settingsFailure(result);
-      clients.forget(profileId);
     },
 
     activateProfile(profileId) {

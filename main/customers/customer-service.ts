@@ -51,6 +51,8 @@ export interface CustomerService {
   /** One customer, with its billing country, read from Partner Center now. */
   get(profileId: string, customerId: string): Promise<CustomerSummary>;
   subscriptions(profileId: string, customerId: string): Promise<SubscriptionSummary[]>;
+  /** Forgets what was read for a profile (its removal). */
+  forgetProfile(profileId: string): void;
 }
 
 export function createCustomerService(
@@ -98,6 +100,10 @@ export function createCustomerService(
     async subscriptions(profileId, customerId) {
       const client = await clientFor(profileId);
       return (await client.listSubscriptions(customerId)).map(toSubscriptionSummary);
+    },
+    forgetProfile(profileId) {
+      for (const key of countries.keys())
+        if (key.startsWith(countryKey(profileId, ''))) countries.delete(key);
     },
   };
 }

@@ -32,7 +32,7 @@ export const Market = z.object({
 export type Market = z.infer<typeof Market>;
 
 const filterValue = z.string().trim().min(1, 'must not be empty').max(128, 'is too long');
-const filterList = z.array(filterValue).max(500, 'has too many values');
+const filterList = z.array(filterValue).max(500, 'has too many values').readonly();
 const NumberRange = z
   .strictObject({
     min: z.number().finite().min(0, 'must be 0 or more').optional(),
@@ -77,6 +77,7 @@ export const CatalogSearchInput = z.strictObject({
   terms: z
     .array(z.string().regex(/^P\d{1,2}[YM]$/i, 'must be an ISO 8601 term such as P1Y or P3Y'))
     .max(10)
+    .readonly()
     .optional(),
   diskTypes: filterList.optional(),
   cores: NumberRange.optional(),
@@ -101,15 +102,17 @@ export type CatalogSearchInput = z.input<typeof CatalogSearchInput>;
 
 export const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number() });
 export type FacetValue = z.infer<typeof FacetValue>;
-const NumberFacet = z.object({ min: z.number(), max: z.number(), values: z.array(z.number()) }).nullable();
+const NumberFacet = z
+  .object({ min: z.number(), max: z.number(), values: z.array(z.number()).readonly() })
+  .nullable();
 export const CatalogFacets = z.object({
-  regions: z.array(FacetValue),
-  products: z.array(FacetValue),
-  series: z.array(FacetValue),
-  categories: z.array(FacetValue),
-  terms: z.array(FacetValue),
-  diskTypes: z.array(FacetValue),
-  needsInventoryCheck: z.array(FacetValue),
+  regions: z.array(FacetValue).readonly(),
+  products: z.array(FacetValue).readonly(),
+  series: z.array(FacetValue).readonly(),
+  categories: z.array(FacetValue).readonly(),
+  terms: z.array(FacetValue).readonly(),
+  diskTypes: z.array(FacetValue).readonly(),
+  needsInventoryCheck: z.array(FacetValue).readonly(),
   cores: NumberFacet,
   ramGb: NumberFacet,
 });
@@ -137,11 +140,11 @@ export const CatalogSku = z.object({
   diskType: optionalText,
   vmSeries: optionalText,
   needsInventoryCheck: z.boolean(),
-  prerequisites: z.array(z.string()),
+  prerequisites: z.array(z.string()).readonly(),
   minimumQuantity: optionalNumber,
   maximumQuantity: optionalNumber,
   /** Billing plans the SKU lists (`one_time`, `monthly`); the cart offers a choice where there are two. */
-  billingCycles: z.array(z.string()).optional(),
+  billingCycles: z.array(z.string()).readonly().optional(),
   /** Every dynamicAttribute as Partner Center sent it, for the detail panel. */
   attributes: z.record(z.string(), z.unknown()),
 });
@@ -152,7 +155,7 @@ export const CatalogSearchResult = z.object({
   /** Matches in total, for "1,234 SKUs" and the scroll height. */
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
-  rows: z.array(CatalogSku),
+  rows: z.array(CatalogSku).readonly(),
   facets: CatalogFacets.nullable(),
   /** False until the catalog has been synced once for this market and scope. */
   cached: z.boolean(),
@@ -194,12 +197,14 @@ export const CatalogAvailability = z.object({
   catalogItemId: z.string(),
   currencyCode: z.string().nullable(),
   isPurchasable: z.boolean().nullable(),
-  terms: z.array(z.object({ duration: z.string().nullable(), description: z.string().nullable() })),
+  terms: z
+    .array(z.object({ duration: z.string().nullable(), description: z.string().nullable() }))
+    .readonly(),
 });
 export type CatalogAvailability = z.infer<typeof CatalogAvailability>;
 
 export const AvailabilitiesResult = z.object({
-  availabilities: z.array(CatalogAvailability),
+  availabilities: z.array(CatalogAvailability).readonly(),
   fetchedAt: z.iso.datetime().nullable(),
   /** True when Partner Center could not be reached and these came from the cache. */
   fromCache: z.boolean(),
@@ -217,7 +222,7 @@ export const InventoryCheckInput = z.strictObject({
 export const InventoryCheckResult = z.object({
   restricted: z.boolean(),
   /** Each restriction in plain words. */
-  restrictions: z.array(z.object({ reasonCode: z.string().nullable(), description: z.string() })),
+  restrictions: z.array(z.object({ reasonCode: z.string().nullable(), description: z.string() })).readonly(),
   checkedAt: z.iso.datetime(),
 });
 export type InventoryCheckResult = z.infer<typeof InventoryCheckResult>;

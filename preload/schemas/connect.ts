@@ -55,7 +55,7 @@ export type ProfileDraft = z.input<typeof ProfileDraft>;
 export const ProfileId = z.strictObject({ profileId: z.string().min(1).max(64) });
 
 export const ProfileList = z.object({
-  profiles: z.array(ProfileView),
+  profiles: z.array(ProfileView).readonly(),
   activeProfileId: z.string().nullable(),
 });
 export type ProfileList = z.infer<typeof ProfileList>;

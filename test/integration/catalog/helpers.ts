@@ -13,6 +13,7 @@ import {
   type RequestBudgetOptions,
 } from '../../../main/partner-center/index';
 import type { RunningSandbox } from '../../../main/sandbox/index';
+import { CatalogSearchInput } from '../../../preload/contract';
 
 /** Gets an app-only token the way a real app does: client credentials at the token endpoint. */
 export async function appOnlyToken(
@@ -79,10 +80,17 @@ export interface TestCatalog {
   db: AppDatabase;
   store: CatalogStore;
   engine: CatalogSyncEngine;
-  search: CatalogSearch;
+  search: ContractSearch;
   /** Closes and re-opens the database, like an app restart. */
   reopen(): void;
   dispose(): void;
+}
+
+/** The catalog search as the app calls it: each query validated by the contract first, as the dispatcher does. */
+export class ContractSearch extends CatalogSearch {
+  override search(input: CatalogSearchInput): ReturnType<CatalogSearch['search']> {
+    return super.search(CatalogSearchInput.parse(input));
+  }
 }
 
 /** Opens a catalog database in a new temporary folder. */
@@ -92,7 +100,7 @@ export function openTestCatalog(
   const open = (): Pick<TestCatalog, 'db' | 'store' | 'engine' | 'search'> => {
     const db = openDatabase({ dataDir: dir });
     const store = new CatalogStore(db);
-    return { db, store, engine: new CatalogSyncEngine(store), search: new CatalogSearch(store) };
+    return { db, store, engine: new CatalogSyncEngine(store), search: new ContractSearch(store) };
   };
   const state: TestCatalog = {
     dir,

@@ -1,15 +1,12 @@
 /**
  * Catalog search over a real synced catalog (sandbox, small catalog): each filter, free text with
- * prefix matching, sort by every column, paging with a total, facets, and validation errors.
+ * prefix matching, sort by every column, paging with a total, facets, and validation errors (the
+ * dispatcher's, against the contract: the search itself is handed validated queries).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CatalogInputError,
-  catalogSortColumns,
-  type CatalogKey,
-  type CatalogSkuRow,
-  type CatalogSortColumn,
-} from '../../../main/catalog/index';
+import type { CatalogKey, CatalogSkuRow } from '../../../main/catalog/index';
+import { invalidInput } from '../../../main/ipc/dispatcher';
+import { CatalogSearchInput, catalogSortColumns, type CatalogSortColumn } from '../../../preload/contract';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { appOnlyToken, openTestCatalog, sandboxClient, type TestCatalog } from './helpers';
 
@@ -26,7 +23,7 @@ beforeAll(async () => {
     client: sandboxClient(sandbox.baseUrl, await appOnlyToken(sandbox)),
   });
   expect(result.outcome).toBe('completed');
-  all = t.search.search({ catalog, limit: 1000 }).rows;
+  all = search({}).rows;
   expect(all.length).toBe(result.skuCount);
 });
 afterAll(async () => {
@@ -34,7 +31,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function search(input: Record<string, unknown>): ReturnType<TestCatalog['search']['search']> {
+function search(input: Partial<CatalogSearchInput>): ReturnType<TestCatalog['search']['search']> {
   return t.search.search({ catalog, limit: 1000, ...input });
 }
 
@@ -213,13 +210,13 @@ describe('catalog sort and paging', () => {
     const whole = search({ sort }).rows;
     const pages: CatalogSkuRow[] = [];
     for (let offset = 0; offset < whole.length; offset += 25) {
-      const page = t.search.search({ catalog, sort, offset, limit: 25 });
+      const page = search({ sort, offset, limit: 25 });
       expect(page.total).toBe(whole.length);
       expect(page.offset).toBe(offset);
       pages.push(...page.rows);
     }
     expect(pages).toEqual(whole);
-    expect(t.search.search({ catalog, offset: whole.length + 10, limit: 25 }).rows).toEqual([]);
+    expect(search({ offset: whole.length + 10, limit: 25 }).rows).toEqual([]);
   });
 
   it('returns facet values for the filter pickers', () => {
@@ -248,7 +245,7 @@ describe('catalog sort and paging', () => {
   });
 
   it('answers an empty result, not an error, for a catalog never synced', () => {
-    const result = t.search.search({ catalog: { ...catalog, country: 'DE' } });
+    const result = search({ catalog: { ...catalog, country: 'DE' }, limit: 100 });
     expect(result).toMatchObject({ total: 0, rows: [], generationId: undefined });
     expect(result.market.available).toBe(true);
   });
@@ -269,21 +266,15 @@ describe('catalog search validation', () => {
     ['catalog.scope', { catalog: { ...catalog, scope: 'Legacy' } }],
   ];
   it.each(cases)('rejects a bad %s with INVALID_INPUT naming the field', (field, input) => {
-    let caught: unknown;
-    try {
-      t.search.search({ catalog, ...input });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(CatalogInputError);
-    const error = caught as CatalogInputError;
+    const parsed = CatalogSearchInput.safeParse({ catalog, ...input });
+    expect(parsed.success).toBe(false);
+    const error = invalidInput(parsed.error!);
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.field).toBe(field);
+    expect(error.details?.field).toBe(field);
     expect(error.message).toContain(field);
-    expect(Object.keys(error.fields)).toContain(field);
   });
 
   it('rejects unknown filter names instead of ignoring them', () => {
-    expect(() => t.search.search({ catalog, colour: 'blue' })).toThrow(CatalogInputError);
+    expect(CatalogSearchInput.safeParse({ catalog, colour: 'blue' }).success).toBe(false);
   });
 });

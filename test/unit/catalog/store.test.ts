@@ -14,6 +14,7 @@ import {
   type NormalizedSku,
 } from '../../../main/catalog/index';
 import { openDatabase, type AppDatabase } from '../../../main/database/index';
+import { CatalogSearchInput } from '../../../preload/contract';
 
 const key = { profileId: 'p', country: 'us', scope: 'AzurePlan' as const };
 let dir: string;
@@ -56,7 +57,7 @@ function count(generationId: number): number {
 describe('CatalogStore', () => {
   it('normalizes catalog keys (country case, default segment)', () => {
     const id = store.ensureCatalog(key);
-    expect(store.ensureCatalog({ ...key, country: 'US', segment: 'Commercial' })).toBe(id);
+    expect(store.ensureCatalog({ ...key, country: 'US', segment: 'commercial' })).toBe(id);
     expect(store.findCatalog({ ...key, segment: 'education' })).toBeUndefined();
   });
 
@@ -81,22 +82,22 @@ describe('CatalogStore', () => {
     store.storeProductSkus(first.id, product('A'), skus('A', ['1', '2']));
     store.promote(catalogId, first.id, 10);
     const search = new CatalogSearch(store);
-    expect(search.search({ catalog: key }).total).toBe(2);
+    expect(search.search(CatalogSearchInput.parse({ catalog: key })).total).toBe(2);
 
     const second = store.beginStaging(catalogId, 20, 1000).generation;
     store.storeProducts(second.id, [product('A'), product('B')]);
     store.storeProductSkus(second.id, product('A'), skus('A', ['1']));
     // Half-written: readers still see the first generation, whole.
-    expect(search.search({ catalog: key }).generationId).toBe(first.id);
-    expect(search.search({ catalog: key }).total).toBe(2);
+    expect(search.search(CatalogSearchInput.parse({ catalog: key })).generationId).toBe(first.id);
+    expect(search.search(CatalogSearchInput.parse({ catalog: key })).total).toBe(2);
     store.storeProductSkus(second.id, product('B'), skus('B', ['7', '8', '9'], 'westeurope'));
     store.promote(catalogId, second.id, 30);
-    expect(search.search({ catalog: key }).generationId).toBe(second.id);
-    expect(search.search({ catalog: key }).total).toBe(4);
+    expect(search.search(CatalogSearchInput.parse({ catalog: key })).generationId).toBe(second.id);
+    expect(search.search(CatalogSearchInput.parse({ catalog: key })).total).toBe(4);
     expect(store.purgeRetired()).toBe(1);
     expect(count(first.id)).toBe(0);
     expect(store.generation(first.id)).toBeUndefined();
-    expect(search.search({ catalog: key, text: 'sku 7' }).total).toBe(1);
+    expect(search.search(CatalogSearchInput.parse({ catalog: key, text: 'sku 7' })).total).toBe(1);
     expect(store.freshness(key, 1030)).toMatchObject({
       syncedAt: 30,
       ageMs: 1000,
