@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import type { ProfileView } from '../../preload/contract';
 import { useCustomers } from './state/customers-store';
+import { activeProfileIdOf, profilesAnswered, profilesOf } from './state/profiles';
 import { useProfiles } from './state/profiles-store';
 
 // The shell and a screen mount together: one read of the profiles is enough.
@@ -21,7 +22,10 @@ export function useActiveProfile(): {
   readonly profile: ProfileView | undefined;
   readonly currentReady: boolean;
 } {
-  const { loaded, profiles, activeProfileId, load } = useProfiles();
+  const loaded = useProfiles(profilesAnswered);
+  const profiles = useProfiles(profilesOf);
+  const activeProfileId = useProfiles(activeProfileIdOf);
+  const load = useProfiles((s) => s.load);
   const selectProfile = useCustomers((s) => s.selectProfile);
   const customersProfileId = useCustomers((s) => s.profileId);
   const currentKnown = useCustomers((s) => s.currentKnown);

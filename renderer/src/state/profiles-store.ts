@@ -7,11 +7,12 @@ import {
   activityStarted,
   connectionChecked,
   deviceCodeShown,
+  demoFailed,
   initialProfilesState,
-  listLoaded,
+  listRequested,
+  listSettled,
   profileRemoved,
   profileSaved,
-  screenFailed,
   statusLoaded,
   type ProfilesState,
 } from './profiles';
@@ -49,9 +50,10 @@ export const useProfiles = create<ProfilesState & ProfilesActions>((set, get) =>
   const actions: ProfilesActions = {
     async load() {
       listen();
+      apply(listRequested);
       const list = await desk().profiles.list();
-      if (!list.ok) return apply((s) => screenFailed(s, list.error));
-      apply((s) => listLoaded(s, list.value));
+      apply((s) => listSettled(s, list));
+      if (!list.ok) return;
       await Promise.all(list.value.profiles.map((p) => refreshStatus(p.id)));
     },
     async save(draft, profileId) {
@@ -71,7 +73,7 @@ export const useProfiles = create<ProfilesState & ProfilesActions>((set, get) =>
     },
     async activate(profileId) {
       const result = await desk().profiles.activate({ profileId });
-      if (result.ok) apply((s) => listLoaded(s, result.value));
+      if (result.ok) apply((s) => listSettled(s, result));
       else apply((s) => activityFailed(s, profileId, result.error));
     },
     async signIn(profileId, method) {
@@ -97,7 +99,7 @@ export const useProfiles = create<ProfilesState & ProfilesActions>((set, get) =>
     },
     async tryDemo() {
       const demo = await desk().profiles.demo();
-      if (!demo.ok) return apply((s) => screenFailed(s, demo.error));
+      if (!demo.ok) return apply((s) => demoFailed(s, demo.error));
       apply((s) => profileSaved(s, demo.value));
       await get().activate(demo.value.id);
       await get().signIn(demo.value.id);

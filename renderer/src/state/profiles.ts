@@ -3,9 +3,11 @@ import type {
   AuthStatus,
   ConnectionCheck,
   DeskError,
+  DeskResult,
   ProfileList,
   ProfileView,
 } from '../../../preload/contract';
+import { idle, loading, mapLoad, settle, valueOf, type Load } from './load';
 
 /** What a profile is busy with right now (one thing at a time). */
 export type ProfileActivity = 'signing-in' | 'signing-out' | 'testing' | 'removing';
@@ -19,60 +21,83 @@ export interface DeviceCodePrompt {
 }
 
 export interface ProfilesState {
-  readonly loaded: boolean;
-  readonly profiles: ReadonlyArray<ProfileView>;
-  readonly activeProfileId: string | null;
+  /** The profiles and which one is active, as main keeps them. */
+  readonly list: Load<ProfileList>;
   readonly statuses: Readonly<Record<string, AuthStatus>>;
   readonly activity: Readonly<Record<string, ProfileActivity>>;
   readonly checks: Readonly<Record<string, ConnectionCheck>>;
   readonly errors: Readonly<Record<string, DeskError>>;
   readonly deviceCode: DeviceCodePrompt | null;
-  /** An error not tied to one profile (the list failed to load, the demo failed to start). */
-  readonly screenError: DeskError | null;
+  /** Why the demo could not start (not tied to one profile: there is none yet). */
+  readonly demoError: DeskError | null;
 }
 
 export const initialProfilesState: ProfilesState = {
-  loaded: false,
-  profiles: [],
-  activeProfileId: null,
+  list: idle,
   statuses: {},
   activity: {},
   checks: {},
   errors: {},
   deviceCode: null,
-  screenError: null,
+  demoError: null,
 };
+
+const noProfiles: ReadonlyArray<ProfileView> = [];
+
+/** The profiles known so far (also while they are read again, or after that failed). */
+export function profilesOf(state: ProfilesState): ReadonlyArray<ProfileView> {
+  return valueOf(state.list)?.profiles ?? noProfiles;
+}
+
+export function activeProfileIdOf(state: ProfilesState): string | null {
+  return valueOf(state.list)?.activeProfileId ?? null;
+}
+
+/** Main has answered once, with the profiles or with why it could not read them. */
+export function profilesAnswered(state: ProfilesState): boolean {
+  return state.list.status === 'ready' || state.list.status === 'error' || valueOf(state.list) !== undefined;
+}
+
+/** Why the screen cannot show what it should: the profiles could not be read, or the demo not start. */
+export function screenErrorOf(state: ProfilesState): DeskError | null {
+  return state.list.status === 'error' ? state.list.error : state.demoError;
+}
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
   const { [key]: _removed, ...rest } = record;
   return rest;
 }
 
-export function listLoaded(state: ProfilesState, list: ProfileList): ProfilesState {
-  const ids = new Set(list.profiles.map((p) => p.id));
+export function listRequested(state: ProfilesState): ProfilesState {
+  return { ...state, list: loading(state.list) };
+}
+
+/** Main answered with the profiles (forgetting what was kept about removed ones), or why it could not. */
+export function listSettled(state: ProfilesState, result: DeskResult<ProfileList>): ProfilesState {
+  if (!result.ok) return { ...state, list: settle(state.list, result) };
+  const ids = new Set(result.value.profiles.map((p) => p.id));
   const keep = <T>(record: Readonly<Record<string, T>>) =>
     Object.fromEntries(Object.entries(record).filter(([id]) => ids.has(id)));
   return {
     ...state,
-    loaded: true,
-    profiles: list.profiles,
-    activeProfileId: list.activeProfileId,
+    list: settle(state.list, result),
     statuses: keep(state.statuses),
     checks: keep(state.checks),
     errors: keep(state.errors),
-    screenError: null,
+    demoError: null,
   };
 }
 
 /** A new or edited profile replaces the old copy in place (new ones go last). */
 export function profileSaved(state: ProfilesState, profile: ProfileView): ProfilesState {
-  const exists = state.profiles.some((p) => p.id === profile.id);
   return {
     ...state,
-    profiles: exists
-      ? state.profiles.map((p) => (p.id === profile.id ? profile : p))
-      : [...state.profiles, profile],
-    activeProfileId: state.activeProfileId ?? profile.id,
+    list: mapLoad(state.list, (list) => ({
+      profiles: list.profiles.some((p) => p.id === profile.id)
+        ? list.profiles.map((p) => (p.id === profile.id ? profile : p))
+        : [...list.profiles, profile],
+      activeProfileId: list.activeProfileId ?? profile.id,
+    })),
     // Changed credentials make an earlier connection check meaningless.
     checks: without(state.checks, profile.id),
     errors: without(state.errors, profile.id),
@@ -118,11 +143,14 @@ export function connectionChecked(state: ProfilesState, check: ConnectionCheck):
 }
 
 export function profileRemoved(state: ProfilesState, profileId: string): ProfilesState {
-  const profiles = state.profiles.filter((p) => p.id !== profileId);
   return {
     ...state,
-    profiles,
-    activeProfileId: state.activeProfileId === profileId ? (profiles[0]?.id ?? null) : state.activeProfileId,
+    list: mapLoad(state.list, (list) => {
+      const profiles = list.profiles.filter((p) => p.id !== profileId);
+      const activeProfileId =
+        list.activeProfileId === profileId ? (profiles[0]?.id ?? null) : list.activeProfileId;
+      return { profiles, activeProfileId };
+    }),
     statuses: without(state.statuses, profileId),
     activity: without(state.activity, profileId),
     checks: without(state.checks, profileId),
@@ -134,8 +162,8 @@ export function deviceCodeShown(state: ProfilesState, prompt: DeviceCodePrompt):
   return { ...state, deviceCode: prompt };
 }
 
-export function screenFailed(state: ProfilesState, error: DeskError): ProfilesState {
-  return { ...state, loaded: true, screenError: error };
+export function demoFailed(state: ProfilesState, error: DeskError): ProfilesState {
+  return { ...state, demoError: error };
 }
 
 /** Field-by-field messages from an INVALID_INPUT answer, for the form. */

@@ -6,10 +6,16 @@ import {
   connectionChecked,
   deviceCodeShown,
   fieldErrors,
+  activeProfileIdOf,
+  demoFailed,
   initialProfilesState,
-  listLoaded,
+  listRequested,
+  listSettled,
   profileRemoved,
+  profilesAnswered,
   profileSaved,
+  profilesOf,
+  screenErrorOf,
   statusLoaded,
 } from '../../../renderer/src/state/profiles';
 
@@ -26,10 +32,11 @@ const profile = (id: string, name = id): ProfileView => ({
   updatedAt: '2026-11-23T10:00:00.000Z',
 });
 
-const loaded = listLoaded(initialProfilesState, {
-  profiles: [profile('a'), profile('b')],
-  activeProfileId: 'a',
+const loaded = listSettled(listRequested(initialProfilesState), {
+  ok: true,
+  value: { profiles: [profile('a'), profile('b')], activeProfileId: 'a' },
 });
+const offline = { code: 'OFFLINE', message: 'x' } as const;
 
 describe('profiles state', () => {
   it('an edited profile replaces the old copy in place and forgets its old connection check', () => {
@@ -40,15 +47,18 @@ describe('profiles state', () => {
       checkedAt: '2026-11-23T10:00:00.000Z',
     });
     const saved = profileSaved(checked, profile('a', 'Renamed'));
-    expect(saved.profiles.map((p) => p.name)).toEqual(['Renamed', 'b']);
+    expect(profilesOf(saved).map((p) => p.name)).toEqual(['Renamed', 'b']);
     expect(saved.checks.a).toBeUndefined();
   });
 
   it('a new profile goes last and becomes active when none was', () => {
-    const empty = listLoaded(initialProfilesState, { profiles: [], activeProfileId: null });
+    const empty = listSettled(initialProfilesState, {
+      ok: true,
+      value: { profiles: [], activeProfileId: null },
+    });
     const saved = profileSaved(empty, profile('n'));
-    expect(saved.activeProfileId).toBe('n');
-    expect(profileSaved(loaded, profile('c')).profiles.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(activeProfileIdOf(saved)).toBe('n');
+    expect(profilesOf(profileSaved(loaded, profile('c'))).map((p) => p.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('a failure ends the activity, is kept per profile, and closes that profile’s device-code prompt', () => {
@@ -82,10 +92,30 @@ describe('profiles state', () => {
   });
 
   it('removing the active profile makes the next one active and forgets everything about it', () => {
-    const removed = profileRemoved(activityFailed(loaded, 'a', { code: 'OFFLINE', message: 'x' }), 'a');
-    expect(removed.profiles.map((p) => p.id)).toEqual(['b']);
-    expect(removed.activeProfileId).toBe('b');
+    const removed = profileRemoved(activityFailed(loaded, 'a', offline), 'a');
+    expect(profilesOf(removed).map((p) => p.id)).toEqual(['b']);
+    expect(activeProfileIdOf(removed)).toBe('b');
     expect(removed.errors.a).toBeUndefined();
+  });
+
+  it('waits for main’s first answer, then keeps the profiles while they are read again or that fails', () => {
+    const asking = listRequested(initialProfilesState);
+    expect(profilesAnswered(asking)).toBe(false);
+    expect(profilesOf(asking)).toEqual([]);
+    const failedFirst = listSettled(asking, { ok: false, error: offline });
+    expect(profilesAnswered(failedFirst)).toBe(true);
+    expect(screenErrorOf(failedFirst)).toEqual(offline);
+    const failedAgain = listSettled(listRequested(loaded), { ok: false, error: offline });
+    expect(profilesOf(failedAgain).map((p) => p.id)).toEqual(['a', 'b']);
+    expect(screenErrorOf(failedAgain)).toEqual(offline);
+  });
+
+  it('says why the demo did not start until the profiles are read again', () => {
+    const failed = demoFailed(loaded, offline);
+    expect(screenErrorOf(failed)).toEqual(offline);
+    expect(profilesOf(failed)).toHaveLength(2);
+    const reread = listSettled(failed, { ok: true, value: { profiles: [], activeProfileId: null } });
+    expect(screenErrorOf(reread)).toBeNull();
   });
 
   it('reads field messages from INVALID_INPUT, flattening nested names', () => {

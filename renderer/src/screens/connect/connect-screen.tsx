@@ -20,6 +20,7 @@ import type { ProfileView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
+import { profilesAnswered, profilesOf, screenErrorOf } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
 import { DeviceCodeDialog } from './device-code-dialog';
 import { ProfileCard } from './profile-card';
@@ -35,7 +36,10 @@ type Editing = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; profile: P
 
 export function ConnectScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const { loaded, profiles, screenError, load, tryDemo, remove } = useProfiles();
+  const loaded = useProfiles(profilesAnswered);
+  const profiles = useProfiles(profilesOf);
+  const screenError = useProfiles(screenErrorOf);
+  const { load, tryDemo, remove } = useProfiles.getState();
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [removing, setRemoving] = useState<ProfileView | null>(null);
   const [startingDemo, setStartingDemo] = useState(false);

@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import type { ProfileView } from '../../../../preload/contract';
+import { activeProfileIdOf } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
 
 const useStyles = makeStyles({
@@ -47,7 +48,7 @@ export function ProfileCard(props: { profile: ProfileView; onEdit: () => void; o
   const activity = useProfiles((s) => s.activity[profile.id]);
   const check = useProfiles((s) => s.checks[profile.id]);
   const error = useProfiles((s) => s.errors[profile.id]);
-  const isActive = useProfiles((s) => s.activeProfileId === profile.id);
+  const isActive = useProfiles((s) => activeProfileIdOf(s) === profile.id);
   const { signIn, signOut, test, activate } = useProfiles.getState();
   const signedIn = status?.state === 'signed-in';
   const busy = activity !== undefined;
