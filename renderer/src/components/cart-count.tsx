@@ -1,7 +1,10 @@
-/** The number of lines in the current customer's cart, next to the Cart navigation item. */
-import { CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * Next to the Cart navigation item: the number of lines in the current customer's cart, and a warning
+ * while a checkout waits for an answer (in doubt), so it is seen from every screen.
+ */
+import { Badge, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { lineCount } from '../state/cart';
+import { lineCount, pendingCount } from '../state/cart';
 import { useCart } from '../state/cart-store';
 import { useCustomers } from '../state/customers-store';
 
@@ -14,11 +17,25 @@ export function CartCount() {
   const currentKnown = useCustomers((s) => s.currentKnown);
   const select = useCart((s) => s.select);
   const count = useCart(lineCount);
+  const pending = useCart(pendingCount);
 
   useEffect(() => {
     if (profileId && currentKnown) void select(profileId, customerId);
   }, [select, profileId, customerId, currentKnown]);
 
+  if (pending > 0) {
+    return (
+      <Badge
+        color="warning"
+        size="small"
+        className={styles.badge}
+        aria-label="A checkout is waiting for an answer: open the cart"
+        data-testid="nav-cart-in-doubt"
+      >
+        In doubt
+      </Badge>
+    );
+  }
   if (count === 0) return null;
   return (
     <CounterBadge

@@ -131,6 +131,11 @@ export function lineCount(state: CartState): number {
   return valueOf(state.cart)?.lines.length ?? 0;
 }
 
+/** Checkouts of the profile still waiting for an answer: the navigation flags them on every screen. */
+export function pendingCount(state: CartState): number {
+  return (valueOf(state.inDoubt) ?? []).filter(isPending).length;
+}
+
 /** True when the failure means "no connection", so the screen says the cart is saved and waits. */
 export function isOffline(error: DeskError | undefined): boolean {
   return error?.code === 'OFFLINE' || error?.code === 'TIMEOUT';

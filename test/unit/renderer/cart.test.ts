@@ -11,6 +11,7 @@ import {
   inDoubtSettled,
   isOffline,
   lineCount,
+  pendingCount,
   reviewRequested,
   reviewSettled,
 } from '../../../renderer/src/state/cart';
@@ -124,9 +125,14 @@ describe('cart state', () => {
     expect(checkoutChanged(open, record('ordered'))).toBe(open);
   });
 
-  it('keeps the checkouts in doubt for the banner', () => {
+  it('keeps the checkouts in doubt for the banner, and counts those still waiting', () => {
     const state = inDoubtSettled(open, 'demo', { ok: true, value: { checkouts: [record('in-doubt')] } });
     expect(state.inDoubt).toEqual({ status: 'ready', value: [record('in-doubt')] });
+    expect(pendingCount(state)).toBe(1);
+    expect(pendingCount(open)).toBe(0);
+    expect(
+      pendingCount(inDoubtSettled(open, 'demo', { ok: true, value: { checkouts: [record('ordered')] } })),
+    ).toBe(0);
     expect(inDoubtSettled(open, 'other', { ok: true, value: { checkouts: [] } })).toBe(open);
   });
 
