@@ -115,6 +115,7 @@ export function createAppCore(options: AppOptions): AppCore {
         : PRICE_SHEET_ORIGIN,
     cachedSku: (...args) => cachedSkuFacts(db, ...args),
     events,
+    onEventError: (error) => (options.onUnexpected ?? logUnexpected)('checkout.changed', error),
   });
   void buy
     .resumeJournal()

@@ -38,6 +38,8 @@ export interface BuyServiceOptions {
   /** Where the partner price sheet lives for a profile (§16; the sandbox serves its own). */
   readonly priceSheetOrigin: (profileId: string) => Promise<string>;
   readonly events?: Pick<EventHub, 'emit'>;
+  /** Where a failed notification is reported (it never stops a checkout). */
+  readonly onEventError?: (error: unknown) => void;
   readonly checkout?: CheckoutTransport;
   readonly now?: () => number;
 }
@@ -97,7 +99,12 @@ export function createContext(options: BuyServiceOptions): BuyContext {
       }
     },
     emitChanged(entry) {
-      options.events?.emit('checkout.changed', toRecord(entry));
+      // A notification must never break the money path: the journal already holds the state.
+      try {
+        options.events?.emit('checkout.changed', toRecord(entry));
+      } catch (error) {
+        options.onEventError?.(error);
+      }
     },
   };
 }

@@ -6,7 +6,8 @@
  *    carts, duplicates (carts with more than one order), lost (a cart whose reported outcome does not
  *    match its orders) and the share of in-doubt checkouts that were resolved.
  * 2. Without faults, at 100 ms of latency: the time from confirm to the order, against the sum of the
- *    latencies of the requests the confirm made (p95 of that ratio; goal ≤ 1.5).
+ *    measured round trips of the requests the confirm made (p95 of that ratio; goal ≤ 1.5). What is
+ *    left is the app's own work: the durable journal writes, the draft, mapping the result.
  */
 import { performance } from 'node:perf_hooks';
 import { buyersOf, runCheckouts } from '../integration/buy/checkout-runs';
@@ -56,14 +57,19 @@ async function exactlyOnce(): Promise<Figure[]> {
 
 async function confirmLatency(): Promise<Figure[]> {
   const picked: PickedSku[] = [];
-  let requests = 0;
-  const counting: typeof fetch = (url, init) => {
-    requests += 1;
-    return fetch(url, init);
+  // The requests' own latencies, as measured round trips (the sandbox's 100 ms plus its work).
+  let requestMs = 0;
+  const timing: typeof fetch = async (url, init) => {
+    const started = performance.now();
+    try {
+      return await fetch(url, init);
+    } finally {
+      requestMs += performance.now() - started;
+    }
   };
   const h = await startBuyHarness({
     sandbox: { latencyMs: LATENCY_MS },
-    client: { fetch: counting },
+    client: { fetch: timing },
     cachedSku: pickedSkuLookup(picked),
   });
   try {
@@ -82,13 +88,13 @@ async function confirmLatency(): Promise<Figure[]> {
         subscriptionId: buyer!.subscriptionId,
       });
       const review = await h.service.review(buyer!.ref);
-      requests = 0;
+      requestMs = 0;
       const started = performance.now();
       const record = await h.service.confirm(buyer!.ref, review.reviewId!, { confirmDuplicates: true });
       const elapsed = performance.now() - started;
       if (record.state !== 'ordered') throw new Error(`checkout ended ${record.state}: ${record.message}`);
       times.push(elapsed);
-      ratios.push(elapsed / (requests * LATENCY_MS));
+      ratios.push(elapsed / requestMs);
     }
     const ratio = percentile(ratios, 95);
     return [
