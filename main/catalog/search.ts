@@ -15,7 +15,7 @@ import type {
   FacetValue,
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
-import type { CatalogStore } from './store';
+import { facetDimensions, skuColumns, type CatalogStore } from './store';
 import { normalizeCatalogKey, type CatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
@@ -99,11 +99,16 @@ interface SkuDbRow {
   attributes: string;
 }
 
-const rowColumns = `s.product_id, s.sku_id, s.product_title, s.title, s.description, s.arm_sku_name,
-  s.sku_display_name, s.region, s.arm_region_name, s.cores, s.ram_gb, s.term, s.duration, s.category,
-  s.disk_type, s.vm_series, s.reservation_type, s.needs_inventory_check, s.prerequisites,
-  s.inventory_variables, s.provisioning_variables, s.billing_cycles, s.minimum_quantity,
-  s.maximum_quantity, s.attributes`;
+// A row has exactly the declared columns: the build fails when one is added to one side only.
+type SkuColumn = (typeof skuColumns)[number];
+const _rowHasTheDeclaredColumns: [
+  Exclude<keyof SkuDbRow, SkuColumn>,
+  Exclude<SkuColumn, keyof SkuDbRow>,
+] extends [never, never]
+  ? true
+  : never = true;
+
+const rowColumns = skuColumns.map((column) => `s.${column}`).join(', ');
 
 /** Searches one cached catalog. Prepared statements are cached per shape of query. */
 export class CatalogSearch {
@@ -225,17 +230,13 @@ export class CatalogSearch {
         .sort((a, b) => a - b);
       return values.length === 0 ? null : { min: values[0]!, max: values.at(-1)!, values };
     };
-    return {
-      regions: by.get('region') ?? [],
-      products: by.get('product') ?? [],
-      series: by.get('series') ?? [],
-      categories: by.get('category') ?? [],
-      terms: by.get('term') ?? [],
-      diskTypes: by.get('diskType') ?? [],
-      needsInventoryCheck: by.get('needsInventoryCheck') ?? [],
-      cores: numeric('cores'),
-      ramGb: numeric('ramGb'),
-    };
+    // One entry per dimension of `facetDimensions`, which is keyed by CatalogFacets' own names.
+    return Object.fromEntries(
+      Object.entries(facetDimensions).map(([name, dimension]) => [
+        name,
+        dimension.numeric ? numeric(dimension.stored) : (by.get(dimension.stored) ?? []),
+      ]),
+    ) as unknown as CatalogFacets;
   }
 
   private prepare(sql: string): Database.Statement {

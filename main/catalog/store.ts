@@ -8,6 +8,7 @@
  * as the checkpoint a later sync resumes from.
  */
 import type Database from 'better-sqlite3';
+import type { CatalogFacets } from '../../preload/contract';
 import {
   normalizeCatalogKey,
   type CatalogKey,
@@ -139,6 +140,38 @@ interface AvailabilityRow {
 }
 
 /**
+ * The columns of a SKU in `catalog_skus` (besides `id` and `generation_id`), declared once: the insert
+ * and the search's reads use this order, and `skuRows` builds its values in it (after `product_id`).
+ */
+export const skuColumns = [
+  'product_id',
+  'sku_id',
+  'product_title',
+  'title',
+  'description',
+  'arm_sku_name',
+  'sku_display_name',
+  'region',
+  'arm_region_name',
+  'cores',
+  'ram_gb',
+  'term',
+  'duration',
+  'category',
+  'disk_type',
+  'vm_series',
+  'reservation_type',
+  'needs_inventory_check',
+  'prerequisites',
+  'inventory_variables',
+  'provisioning_variables',
+  'billing_cycles',
+  'minimum_quantity',
+  'maximum_quantity',
+  'attributes',
+] as const;
+
+/**
  * The text the full-text index holds for a SKU: names people type, in the forms they type them,
  * including `d4sv5` for `Standard_D4s_v5` (people often type sizes without separators).
  */
@@ -150,29 +183,61 @@ const searchTextSql = `product_title || ' ' || title
   || ' ' || coalesce(arm_region_name, '') || ' ' || coalesce(category, '')
   || ' ' || coalesce(vm_series, '')`;
 
-/** Facets kept per generation: name, value expression, label expression, row filter. */
-const facetSpecs: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['region', 'arm_region_name', 'coalesce(region, arm_region_name)', 'arm_region_name IS NOT NULL'],
-  ['product', 'product_id', 'product_title', '1'],
-  ['series', 'vm_series', 'vm_series', 'vm_series IS NOT NULL'],
-  ['category', 'category', 'category', 'category IS NOT NULL'],
-  ['term', 'term', 'coalesce(duration, term)', 'term IS NOT NULL'],
-  ['diskType', 'disk_type', 'disk_type', 'disk_type IS NOT NULL'],
-  ['cores', "printf('%g', cores)", "printf('%g', cores)", 'cores IS NOT NULL'],
-  ['ramGb', "printf('%g', ram_gb)", "printf('%g', ram_gb)", 'ram_gb IS NOT NULL'],
-  [
-    'needsInventoryCheck',
-    "CASE needs_inventory_check WHEN 1 THEN 'true' ELSE 'false' END",
-    "CASE needs_inventory_check WHEN 1 THEN 'Needs inventory check' ELSE 'No inventory check' END",
-    '1',
-  ],
-];
+/** How one facet dimension is computed and stored. */
+export interface FacetDimension {
+  /** Its name in `catalog_facets.facet` (stored: never rename one). */
+  readonly stored: string;
+  readonly value: string;
+  readonly label: string;
+  /** Which SKUs have a value. */
+  readonly where: string;
+  /** A number range (min, max, values) rather than a list of values with counts. */
+  readonly numeric?: true;
+}
+
+/**
+ * Every facet dimension, declared once, by the contract's name for it (`CatalogFacets`): the search
+ * builds its answer from this table, and the facet query below is made from it.
+ */
+export const facetDimensions: Readonly<Record<keyof CatalogFacets, FacetDimension>> = {
+  regions: {
+    stored: 'region',
+    value: 'arm_region_name',
+    label: 'coalesce(region, arm_region_name)',
+    where: 'arm_region_name IS NOT NULL',
+  },
+  products: { stored: 'product', value: 'product_id', label: 'product_title', where: '1' },
+  series: { stored: 'series', value: 'vm_series', label: 'vm_series', where: 'vm_series IS NOT NULL' },
+  categories: { stored: 'category', value: 'category', label: 'category', where: 'category IS NOT NULL' },
+  terms: { stored: 'term', value: 'term', label: 'coalesce(duration, term)', where: 'term IS NOT NULL' },
+  diskTypes: { stored: 'diskType', value: 'disk_type', label: 'disk_type', where: 'disk_type IS NOT NULL' },
+  cores: {
+    stored: 'cores',
+    value: "printf('%g', cores)",
+    label: "printf('%g', cores)",
+    where: 'cores IS NOT NULL',
+    numeric: true,
+  },
+  ramGb: {
+    stored: 'ramGb',
+    value: "printf('%g', ram_gb)",
+    label: "printf('%g', ram_gb)",
+    where: 'ram_gb IS NOT NULL',
+    numeric: true,
+  },
+  needsInventoryCheck: {
+    stored: 'needsInventoryCheck',
+    value: "CASE needs_inventory_check WHEN 1 THEN 'true' ELSE 'false' END",
+    label: "CASE needs_inventory_check WHEN 1 THEN 'Needs inventory check' ELSE 'No inventory check' END",
+    where: '1',
+  },
+};
 
 /** Every facet's values and counts in generation `@gen`. */
-const facetQuery = facetSpecs
+const facetQuery = Object.values(facetDimensions)
   .map(
-    ([name, value, label, where]) =>
-      `SELECT '${name}' AS facet, ${value} AS value, max(${label}) AS label, count(*) AS count
+    ({ stored, value, label, where }) =>
+      `SELECT '${stored}' AS facet, ${value} AS value, max(${label}) AS label, count(*) AS count
        FROM catalog_skus WHERE generation_id = @gen AND ${where} GROUP BY ${value}`,
   )
   .join(' UNION ALL ');
@@ -230,11 +295,8 @@ export class CatalogStore {
       ),
       deleteProductSkus: db.prepare('DELETE FROM catalog_skus WHERE generation_id = ? AND product_id = ?'),
       insertSku: db.prepare(
-        `INSERT INTO catalog_skus (generation_id, product_id, sku_id, product_title, title, description,
-           arm_sku_name, sku_display_name, region, arm_region_name, cores, ram_gb, term, duration, category,
-           disk_type, vm_series, reservation_type, needs_inventory_check, prerequisites, inventory_variables,
-           provisioning_variables, billing_cycles, minimum_quantity, maximum_quantity, attributes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO catalog_skus (generation_id, ${skuColumns.join(', ')})
+         VALUES (?, ${skuColumns.map(() => '?').join(', ')})`,
       ),
       // One statement per product: the text is built and indexed inside SQLite, not row by row from JS.
       fillProductFts: db.prepare(
@@ -804,7 +866,7 @@ function toRun(row: RunRow): SyncRunInfo {
   };
 }
 
-/** One SKU's column values for `catalog_skus`, after `generation_id` and `product_id`. */
+/** One SKU's column values for `catalog_skus`, in the order of `skuColumns` after `product_id`. */
 export type SkuRowValues = ReadonlyArray<string | number | null>;
 
 /**
