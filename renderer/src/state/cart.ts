@@ -131,6 +131,35 @@ export function lineCount(state: CartState): number {
   return valueOf(state.cart)?.lines.length ?? 0;
 }
 
+/**
+ * The checkouts the Cart shows, newest word first: those of this customer still waiting for an answer,
+ * and the one just confirmed. One record per checkout: answers and events can arrive in any order, so
+ * the most recently updated version of each wins.
+ */
+export function checkoutsToShow(state: CartState): {
+  readonly pending: ReadonlyArray<CheckoutRecord>;
+  readonly confirmed: CheckoutRecord | null;
+} {
+  const latest = new Map<string, CheckoutRecord>();
+  const candidates = [
+    valueOf(state.cart)?.pendingCheckout ?? null,
+    ...(valueOf(state.inDoubt) ?? []),
+    state.checkout.status === 'ready' ? state.checkout.value : null,
+  ];
+  for (const record of candidates) {
+    if (!record) continue;
+    const known = latest.get(record.checkoutId);
+    if (!known || Date.parse(record.updatedAt) >= Date.parse(known.updatedAt)) {
+      latest.set(record.checkoutId, record);
+    }
+  }
+  const shown = state.checkout.status === 'ready' ? latest.get(state.checkout.value.checkoutId) : undefined;
+  return {
+    pending: [...latest.values()].filter(isPending),
+    confirmed: shown && !isPending(shown) ? shown : null,
+  };
+}
+
 /** Checkouts of the profile still waiting for an answer: the navigation flags them on every screen. */
 export function pendingCount(state: CartState): number {
   return (valueOf(state.inDoubt) ?? []).filter(isPending).length;

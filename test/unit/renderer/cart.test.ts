@@ -4,6 +4,7 @@ import {
   cartSelected,
   cartSettled,
   checkoutChanged,
+  checkoutsToShow,
   checkoutSettled,
   fixButton,
   formatMoney,
@@ -141,6 +142,37 @@ describe('cart state', () => {
     expect(isOffline({ code: 'TIMEOUT', message: '' })).toBe(true);
     expect(isOffline({ code: 'PARTNER_CENTER', message: '' })).toBe(false);
     expect(isOffline(undefined)).toBe(false);
+  });
+});
+
+describe('checkouts shown', () => {
+  it('show each checkout once, in its latest state, whatever order the answers came in', () => {
+    const sending = { ...record('sending'), updatedAt: '2026-11-29T10:00:01.000Z' };
+    const ordered = { ...record('ordered'), updatedAt: '2026-11-29T10:00:02.000Z' };
+    const stale = cartSettled(open, 'demo', 'c1', {
+      ok: true,
+      value: { ...view(0), pendingCheckout: sending },
+    });
+    const answered = checkoutSettled(
+      inDoubtSettled(stale, 'demo', { ok: true, value: { checkouts: [sending] } }),
+      'demo',
+      'c1',
+      {
+        ok: true,
+        value: ordered,
+      },
+    );
+    expect(checkoutsToShow(answered)).toEqual({ pending: [], confirmed: ordered });
+    expect(checkoutsToShow(stale)).toEqual({ pending: [sending], confirmed: null });
+  });
+
+  it('keep a checkout in doubt in front, also one confirmed in another window', () => {
+    const other = { ...record('in-doubt'), checkoutId: 'k2' };
+    const state = inDoubtSettled(open, 'demo', {
+      ok: true,
+      value: { checkouts: [other, record('ordered')] },
+    });
+    expect(checkoutsToShow(state)).toEqual({ pending: [other], confirmed: null });
   });
 });
 

@@ -19,7 +19,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
-import { isOffline, isPending } from '../../state/cart';
+import { checkoutsToShow, isOffline } from '../../state/cart';
 import { useCart } from '../../state/cart-store';
 import { useCustomers } from '../../state/customers-store';
 import { valueOf } from '../../state/load';
@@ -97,13 +97,7 @@ export function CartScreen({ info }: { info: ScreenInfo }) {
 
   const draft = valueOf(cart.cart);
   const review = cart.review.status === 'ready' ? cart.review.value : null;
-  const pending = [
-    ...(draft?.pendingCheckout ? [draft.pendingCheckout] : []),
-    ...(valueOf(cart.inDoubt) ?? []).filter(
-      (c) => isPending(c) && c.checkoutId !== draft?.pendingCheckout?.checkoutId,
-    ),
-  ];
-  const lastCheckout = cart.checkout.status === 'ready' ? cart.checkout.value : null;
+  const { pending, confirmed: lastCheckout } = checkoutsToShow(cart);
   const offline =
     (cart.review.status === 'error' && isOffline(cart.review.error)) ||
     (cart.checkout.status === 'error' && isOffline(cart.checkout.error));
@@ -126,7 +120,7 @@ export function CartScreen({ info }: { info: ScreenInfo }) {
           onOpenOrders={() => go('orders')}
         />
       ))}
-      {lastCheckout && !isPending(lastCheckout) && (
+      {lastCheckout && (
         <CheckoutResult record={lastCheckout} onResolve={() => undefined} onOpenOrders={() => go('orders')} />
       )}
       {offline && (
