@@ -16,7 +16,7 @@ import type {
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
 import { facetDimensions, skuColumns, type CatalogStore } from './store';
-import { normalizeCatalogKey, type CatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
+import { normalizeCatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
   title: 's.title',
@@ -195,22 +195,6 @@ export class CatalogSearch {
       rows: rows.map(toRow),
       facets: query.includeFacets ? this.facetsOf(generationId) : undefined,
     };
-  }
-
-  /** The facet values of a catalog's live generation (undefined if it was never synced). */
-  facets(catalog: CatalogKey): CatalogFacets | undefined {
-    const generationId = this.store.liveGenerationId(catalog);
-    return generationId === undefined ? undefined : this.facetsOf(generationId);
-  }
-
-  /** One SKU of the live catalog, for the detail panel. */
-  sku(catalog: CatalogKey, productId: string, skuId: string): CatalogSkuRow | undefined {
-    const generationId = this.store.liveGenerationId(catalog);
-    if (generationId === undefined) return undefined;
-    const row = this.prepare(
-      `SELECT ${rowColumns} FROM catalog_skus s WHERE s.generation_id = ? AND s.product_id = ? AND s.sku_id = ?`,
-    ).get(generationId, productId, skuId) as SkuDbRow | undefined;
-    return row === undefined ? undefined : toRow(row);
   }
 
   private facetsOf(generationId: number): CatalogFacets {

@@ -516,19 +516,11 @@ export class CatalogStore {
   }
 
   /**
-   * Stores all SKUs of one product in a staging generation and marks the product done, in one
-   * transaction: a retried page replaces the product's rows instead of adding to them, and a crash
-   * leaves either all of them with the checkpoint or none.
+   * Stores all SKUs of one product (rows built by `skuRows`, on a writer thread in the app) in a
+   * staging generation and marks the product done, in one transaction: a retried page replaces the
+   * product's rows instead of adding to them, and a crash leaves either all of them with the
+   * checkpoint or none.
    */
-  storeProductSkus(
-    generationId: number,
-    product: CatalogProduct,
-    skus: ReadonlyArray<NormalizedSku>,
-  ): number {
-    return this.storeSkuRows(generationId, product, skuRows(product, skus));
-  }
-
-  /** `storeProductSkus` for rows already built by `skuRows` (on another thread, say). */
   storeSkuRows(generationId: number, product: CatalogProduct, rows: ReadonlyArray<SkuRowValues>): number {
     const s = this.stmt;
     this.db
@@ -592,15 +584,6 @@ export class CatalogStore {
     const ids = (this.stmt.retired.all() as Array<{ id: number }>).map((row) => row.id);
     for (const id of ids) this.dropGeneration(id);
     return ids.length;
-  }
-
-  /** Drops a catalog's staged sync, so the next sync starts over. */
-  discardStaging(key: CatalogKey): boolean {
-    const catalogId = this.findCatalog(key);
-    const staging = catalogId === undefined ? undefined : this.stagingGeneration(catalogId);
-    if (staging === undefined) return false;
-    this.dropGeneration(staging.id);
-    return true;
   }
 
   /** Records the start of a sync run. */

@@ -60,7 +60,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       if (!spec) {
         return failure({
           code: 'UNKNOWN_CHANNEL',
-          message: `There is no call named "${String(channel).slice(0, 80)}".`,
+          message: `There is no call named "${(typeof channel === 'string' ? channel : typeof channel).slice(0, 80)}".`,
         });
       }
       const parsed = spec.input.safeParse(input);

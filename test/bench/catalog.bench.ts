@@ -200,7 +200,7 @@ function random(seed: number): () => number {
 }
 
 function searchQueries(search: CatalogSearch, count: number): CatalogSearchInput[] {
-  const facets = search.facets(catalog)!;
+  const facets = search.search(CatalogSearchInput.parse({ catalog, limit: 1, includeFacets: true })).facets!;
   const rnd = random(42);
   const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
   // What people type: sizes, series, regions and words, often only the first letters.

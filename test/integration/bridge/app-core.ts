@@ -18,7 +18,7 @@ export interface TestApp {
   /** The value of a call that must succeed. */
   value<T>(channel: string, input?: unknown): Promise<T>;
   /** Resolves when the task (a sync) with this id has finished. */
-  syncFinished(taskId: string): Promise<EventPayload<'task.finished'>>;
+  taskFinished(taskId: string): Promise<EventPayload<'task.finished'>>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export function startTestApp(dataDir: string, sandbox: SandboxOptions = {}): Tes
       if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
       return result.value as T;
     },
-    syncFinished(taskId) {
+    taskFinished(taskId) {
       const done = finished.get(taskId);
       if (done) return Promise.resolve(done);
       return new Promise((resolve) => waiting.set(taskId, resolve));

@@ -62,7 +62,7 @@ describe('catalog.open under the preference', () => {
   it('downloads a catalog never downloaded, and says when it refreshes next', async () => {
     const opened = await app.value<CatalogStatus>('catalog.open', { catalog: key });
     expect(opened.syncTaskId).not.toBeNull();
-    expect((await app.syncFinished(opened.syncTaskId!)).outcome).toBe('completed');
+    expect((await app.taskFinished(opened.syncTaskId!)).outcome).toBe('completed');
     const status = await app.value<CatalogStatus>('catalog.status', key);
     expect(status.syncedAt).not.toBeNull();
     expect(status.autoRefresh).toEqual({
@@ -85,7 +85,7 @@ describe('catalog.open under the preference', () => {
 
     const reopened = await app.value<CatalogStatus>('catalog.open', { catalog: key });
     expect(reopened.syncTaskId).not.toBeNull();
-    expect((await app.syncFinished(reopened.syncTaskId!)).outcome).toBe('completed');
+    expect((await app.taskFinished(reopened.syncTaskId!)).outcome).toBe('completed');
     const after = await app.value<CatalogStatus>('catalog.status', key);
     expect(after.stale).toBe(false);
     expect(Date.parse(after.syncedAt!)).toBeGreaterThan(Date.parse(before.syncedAt!));
@@ -106,7 +106,7 @@ describe('catalog.open under the preference', () => {
     const opened = await app.value<CatalogStatus>('catalog.open', { catalog: key, maxAgeMinutes: 60 });
     expect(opened.syncTaskId).not.toBeNull();
     expect(opened.autoRefresh?.maxAgeMinutes).toBe(60);
-    await app.syncFinished(opened.syncTaskId!);
+    await app.taskFinished(opened.syncTaskId!);
   });
 
   it('reports no due time where reservations are not sold', async () => {

@@ -233,15 +233,6 @@ describe('catalog sort and paging', () => {
       Math.min(...all.flatMap((row) => (row.cores === undefined ? [] : [row.cores]))),
     );
     expect(facets.needsInventoryCheck.reduce((sum, f) => sum + f.count, 0)).toBe(all.length);
-    expect(t.search.facets(catalog)).toEqual(facets);
-  });
-
-  it('gives every attribute of one SKU for the detail panel', () => {
-    const row = all[0]!;
-    const detail = t.search.sku(catalog, row.productId, row.skuId)!;
-    expect(detail).toEqual(row);
-    expect(detail.attributes).toHaveProperty('armSkuName');
-    expect(t.search.sku(catalog, row.productId, 'nope')).toBeUndefined();
   });
 
   it('answers an empty result, not an error, for a catalog never synced', () => {
