@@ -313,6 +313,15 @@ export class BuyStore {
     ).map(toEntry);
   }
 
+  /** A checkout's transitions in order, e.g. `sending → in-doubt` (for support and tests). */
+  checkoutTransitions(id: string): Array<{ event: string; from: CheckoutState; to: CheckoutState }> {
+    return this.journalDb
+      .prepare(
+        'SELECT event, from_state AS "from", to_state AS "to" FROM checkout_journal_events WHERE checkout_id = ? ORDER BY seq',
+      )
+      .all(id) as Array<{ event: string; from: CheckoutState; to: CheckoutState }>;
+  }
+
   /** The synchronous setting of the journal's connection (2 = FULL), for the durability test. */
   journalSynchronous(): number {
     return this.journalDb.pragma('synchronous', { simple: true }) as number;

@@ -35,7 +35,7 @@ async function exactlyOnce(): Promise<Figure[]> {
   try {
     const buyers = await buyersOf(h.sandbox, h.client, 16);
     picked.push(...buyers.map((buyer) => buyer.sku));
-    const report = await runCheckouts(h.service, h.sandboxDir, buyers, CARTS);
+    const report = await runCheckouts(h.service, h.store, h.sandboxDir, buyers, CARTS);
     const share = report.inDoubt === 0 ? 1 : report.inDoubtResolved / report.inDoubt;
     return [
       { name: 'carts', value: report.carts, unit: 'carts', goal: `≥ ${CARTS}`, met: report.carts >= CARTS },

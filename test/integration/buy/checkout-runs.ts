@@ -7,6 +7,7 @@
 import type { CartRef, CheckoutRecord } from '../../../preload/contract';
 import { toDeskError } from '../../../main/buy/context';
 import type { BuyService } from '../../../main/buy/buy-service';
+import type { BuyStore } from '../../../main/buy/store';
 import { reservationsSoldIn } from '../../../main/markets';
 import type { PartnerCenterClient } from '../../../main/partner-center';
 import type { RunningSandbox } from '../../../main/sandbox';
@@ -16,7 +17,7 @@ export interface CheckoutRun {
   readonly record: CheckoutRecord;
   /** Confirm → settled, in ms (includes resolutions). */
   readonly confirmToSettledMs: number;
-  /** Whether the checkout was in doubt at some point. */
+  /** Whether the checkout was in doubt at some point (its journal went through `in-doubt`). */
   readonly wasInDoubt: boolean;
 }
 
@@ -129,6 +130,7 @@ async function oneCheckout(service: BuyService, buyer: Buyer, quantity: number):
 /** Runs `carts` checkouts, `buyers.length` at a time (one customer each), and counts orders per cart. */
 export async function runCheckouts(
   service: BuyService,
+  store: BuyStore,
   sandboxDir: string,
   buyers: ReadonlyArray<Buyer>,
   carts: number,
@@ -139,7 +141,9 @@ export async function runCheckouts(
     buyers.map(async (buyer) => {
       while (next < carts) {
         const index = next++;
-        runs.push(await oneCheckout(service, buyer, 1 + (index % 3)));
+        const run = await oneCheckout(service, buyer, 1 + (index % 3));
+        const inDoubt = store.checkoutTransitions(run.record.checkoutId).some((t) => t.to === 'in-doubt');
+        runs.push({ ...run, wasInDoubt: run.wasInDoubt || inDoubt });
       }
     }),
   );

@@ -27,7 +27,7 @@ describe('checkout exactly once under faults', () => {
   it('places exactly one order for every cart reported ordered, none for failed ones, and resolves every doubt', async () => {
     const buyers = await buyersOf(h.sandbox, h.client, 16);
     picked.push(...buyers.map((buyer) => buyer.sku));
-    const report = await runCheckouts(h.service, h.sandboxDir, buyers, 200);
+    const report = await runCheckouts(h.service, h.store, h.sandboxDir, buyers, 200);
     expect(report.carts).toBe(200);
     expect(report.duplicates).toBe(0);
     expect(report.lost).toBe(0);
