@@ -32,7 +32,7 @@ afterAll(async () => {
 async function usSku(): Promise<{ productId: string; skuId: string; term: 'P1Y' | 'P3Y' }> {
   const catalog = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
   const { taskId } = await app.value<{ taskId: string }>('catalog.sync', catalog);
-  expect((await app.syncFinished(taskId)).outcome).toBe('completed');
+  expect((await app.taskFinished(taskId)).outcome).toBe('completed');
   const found = await app.value<CatalogSearchResult>('catalog.search', { catalog, limit: 200 });
   const row = found.rows.find((r) => !r.needsInventoryCheck && (r.term === 'P1Y' || r.term === 'P3Y'));
   if (!row) throw new Error('no SKU without an inventory check in the catalog');
