@@ -13,6 +13,7 @@ import type { OrderService } from './orders/orders-service';
 import { staleAfterMinutes, withAutoRefresh } from './preferences/auto-refresh';
 import type { PreferencesService } from './preferences/preferences-service';
 import type { ReservationService } from './reservations/reservations-service';
+import type { RegistrationService } from './registration/registration-service';
 import { appInfo, type RuntimeFacts } from './system/app-info';
 import type { TaskEngine } from './tasks';
 
@@ -26,14 +27,25 @@ export interface Services {
   /** The keychain check made at start. */
   readonly keychain: () => Promise<KeychainStatus>;
   readonly buy: BuyService;
+  readonly registration: RegistrationService;
   readonly tasks: TaskEngine;
   readonly orders: OrderService;
   readonly reservations: ReservationService;
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { connect, catalog, customers, currentCustomer, preferences, buy, tasks, orders, reservations } =
-    services;
+  const {
+    connect,
+    catalog,
+    customers,
+    currentCustomer,
+    preferences,
+    buy,
+    registration,
+    tasks,
+    orders,
+    reservations,
+  } = services;
   return {
     app: {
       info: (_input, context) => appInfo(services.facts, context.transport),
@@ -77,6 +89,11 @@ export function createHandlers(services: Services): Handlers {
     tasks: {
       list: () => ({ tasks: tasks.list() }),
       cancel: ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    },
+    registration: {
+      status: ({ profileId, customerId, source }) => registration.status(profileId, customerId, source),
+      register: ({ profileId, customerId, subscriptionId }) =>
+        registration.register(profileId, customerId, subscriptionId),
     },
     preferences: {
       get: () => preferences.get(),

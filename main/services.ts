@@ -25,6 +25,8 @@ import { OrderStore } from './orders/store';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
 import { createProfileLifecycle } from './profiles/lifecycle';
+import { createRegistrationService } from './registration/registration-service';
+import { RegistrationStore } from './registration/registration-store';
 import { createReservationService } from './reservations/reservations-service';
 import { ReservationStore } from './reservations/store';
 import type { SandboxOptions } from './sandbox';
@@ -124,6 +126,12 @@ export function createAppCore(options: AppOptions): AppCore {
       ),
   });
   const customers = createCustomerService(clients.clientFor);
+  // Enable: subscriptions' reservation registration, cached in SQLite, watched as tasks (main/registration/).
+  const registration = createRegistrationService({
+    store: new RegistrationStore(db),
+    tasks,
+    clientFor: clients.clientFor,
+  });
   // Track (orders, reservations): App-only profiles get a sentence where Partner Center needs a user.
   const authModeOf = (profileId: string) =>
     connect.listProfiles().profiles.find((profile) => profile.id === profileId)?.authMode;
@@ -185,6 +193,10 @@ export function createAppCore(options: AppOptions): AppCore {
     name: 'carts and checkout journal',
     forget: (profileId) => buy.removeProfileData(profileId),
   });
+  lifecycle.register({
+    name: 'subscription registrations',
+    forget: (profileId) => registration.forgetProfile(profileId),
+  });
   const handlers = createHandlers({
     facts: options.facts,
     connect,
@@ -197,6 +209,7 @@ export function createAppCore(options: AppOptions): AppCore {
     tasks,
     orders,
     reservations,
+    registration,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),

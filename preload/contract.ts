@@ -47,6 +47,7 @@ import {
 import { CurrentCustomerAnswer } from './schemas/customers';
 import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
+import { RegisterInput, RegistrationList, RegistrationStatusInput } from './schemas/registration';
 import {
   CustomerReservationsAnswer,
   CustomerReservationsInput,
@@ -68,6 +69,7 @@ export * from './schemas/connect';
 export * from './schemas/customers';
 export * from './schemas/errors';
 export * from './schemas/preferences';
+export * from './schemas/registration';
 export * from './schemas/track';
 export * from './schemas/tasks';
 
@@ -179,6 +181,18 @@ export const calls = {
       }),
       CurrentCustomerAnswer,
       'Makes a customer the current one (its billing country read from Partner Center), or clears it with null.',
+    ),
+  },
+  registration: {
+    status: call(
+      RegistrationStatusInput,
+      RegistrationList,
+      'A customer’s subscriptions and whether each is registered for reservations (cached, with its age, offline).',
+    ),
+    register: call(
+      RegisterInput,
+      TaskStarted,
+      'Registers a subscription for reservations and watches it until Registered, as a task.',
     ),
   },
   preferences: {

@@ -113,6 +113,7 @@ function toSku(row: CatalogSkuRow): CatalogSku {
     prerequisites: row.prerequisites,
     minimumQuantity: orNull(row.minimumQuantity),
     maximumQuantity: orNull(row.maximumQuantity),
+    billingCycles: row.billingCycles,
     attributes: row.attributes,
   };
 }

@@ -143,6 +143,8 @@ export const CatalogSku = z.object({
   prerequisites: z.array(z.string()).readonly(),
   minimumQuantity: optionalNumber,
   maximumQuantity: optionalNumber,
+  /** Billing plans the SKU lists (`one_time`, `monthly`); the cart offers a choice where there are two. */
+  billingCycles: z.array(z.string()).readonly().optional(),
   /** Every dynamicAttribute as Partner Center sent it, for the detail panel. */
   attributes: z.record(z.string(), z.unknown()),
 });

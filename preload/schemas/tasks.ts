@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { DeskError } from './errors';
 
 /** Every kind of long job. A capability that adds one adds it here. */
-export const TaskKind = z.enum(['catalog.sync', 'orders.watch', 'reservations.refresh']);
+export const TaskKind = z.enum([
+  'catalog.sync',
+  'subscription.registration',
+  'orders.watch',
+  'reservations.refresh',
+]);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 /** A running task, as progress events and `tasks.list` show it. */

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import { screenIds, type ScreenId } from './screen-ids';
 import { AboutScreen } from './screens/about-screen';
+import { CartScreen } from './screens/cart/cart-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { ConnectScreen } from './screens/connect/connect-screen';
 import { CustomersScreen } from './screens/customers/customers-screen';
@@ -51,7 +52,7 @@ export const screenById: { readonly [Id in ScreenId]: Screen & { readonly id: Id
     id: 'cart',
     title: 'Cart',
     purpose: 'Review quantities, terms and scope, then check out exactly once.',
-    View: PlaceholderScreen,
+    View: CartScreen,
   },
   orders: {
     id: 'orders',

@@ -13,12 +13,15 @@ import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
 import { createKeyringSecretStore } from '../../main/vault/keyring-secret-store';
 import { AboutPage } from './pages/about-page';
+import { AddToCartPanel } from './pages/add-to-cart-panel';
 import { AppShell } from './pages/app-shell';
+import { CartPage } from './pages/cart-page';
 import { CatalogPage } from './pages/catalog-page';
 import { ConnectPage } from './pages/connect-page';
 import { CustomersPage } from './pages/customers-page';
 import { OrdersPage } from './pages/orders-page';
 import { ReservationsPage } from './pages/reservations-page';
+import { RegistrationsPanel } from './pages/registrations-panel';
 import { SettingsPage } from './pages/settings-page';
 
 export interface WebApp {
@@ -145,6 +148,9 @@ interface Fixtures {
   orders: OrdersPage;
   reservations: ReservationsPage;
   about: AboutPage;
+  cart: CartPage;
+  registrations: RegistrationsPanel;
+  addToCart: AddToCartPanel;
 }
 
 export const test = base.extend<Fixtures>({
@@ -192,6 +198,9 @@ export const test = base.extend<Fixtures>({
   orders: async ({ page }, use) => use(new OrdersPage(page)),
   reservations: async ({ page }, use) => use(new ReservationsPage(page)),
   about: async ({ page }, use) => use(new AboutPage(page)),
+  cart: async ({ page }, use) => use(new CartPage(page)),
+  registrations: async ({ page }, use) => use(new RegistrationsPanel(page)),
+  addToCart: async ({ page }, use) => use(new AddToCartPanel(page)),
 });
 
 /**

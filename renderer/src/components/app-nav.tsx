@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-icons';
 import type { JSX } from 'react';
 import { screens, type ScreenId } from '../screens';
+import { CartCount } from './cart-count';
 import { CurrentCustomerBadge } from './current-customer-badge';
 import { ReservationsNavCount } from './reservations-nav-count';
 
@@ -62,6 +63,7 @@ export function AppNav(props: { current: ScreenId; onNavigate: (id: ScreenId) =>
           >
             {screen.title}
             {screen.id === 'reservations' && <ReservationsNavCount />}
+            {screen.id === 'cart' && <CartCount />}
           </Tab>
         ))}
       </TabList>

@@ -4,6 +4,7 @@
  * Secrets stay in memory unless a test passes its own store; the keychain has its own tests.
  */
 import type { CallContext } from '../../../main/ipc/dispatcher';
+import type { SandboxOptions } from '../../../main/sandbox';
 import { createAppCore, type AppCore, type AppOptions } from '../../../main/services';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
 import type { DeskResult, EventPayload } from '../../../preload/contract';
@@ -21,12 +22,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function startTestApp(dataDir: string, options: { secrets?: AppOptions['secrets'] } = {}): TestApp {
+/** `sandbox` overrides the embedded sandbox's options (a small catalog by default). */
+export function startTestApp(
+  dataDir: string,
+  options: { secrets?: AppOptions['secrets']; sandbox?: SandboxOptions } = {},
+): TestApp {
   const unexpected: unknown[] = [];
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'test', dataDir, startedAt: new Date() },
     secrets: options.secrets ?? createMemorySecretStore(),
-    sandbox: { catalog: 'small' },
+    sandbox: { catalog: 'small', ...options.sandbox },
     onUnexpected: (channel, error) => unexpected.push({ channel, error }),
   });
   const finished = new Map<string, EventPayload<'task.finished'>>();

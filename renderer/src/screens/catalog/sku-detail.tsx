@@ -21,6 +21,7 @@ import type { CatalogSelection } from '../../state/catalog';
 import { useCustomers } from '../../state/customers-store';
 import { usableSubscriptions } from '../../state/sku-panel';
 import { useSkuPanel } from '../../state/sku-panel-store';
+import { AddToCart } from './add-to-cart';
 
 const useStyles = makeStyles({
   panel: {
@@ -137,6 +138,9 @@ export function SkuDetail(props: {
             ))
           )}
         </div>
+      )}
+      {availabilities.status === 'ready' && (
+        <AddToCart sku={sku} catalog={catalog} availabilities={availabilities.value.availabilities} />
       )}
       {sku.needsInventoryCheck && (
         <InventoryCheck sku={sku} catalog={catalog} preferredCustomerId={props.preferredCustomerId} />

@@ -27,6 +27,7 @@ import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CurrentCustomerCard } from './current-customer-card';
 import { CustomerList } from './customer-list';
+import { SubscriptionRegistrations } from './subscription-registrations';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -86,6 +87,13 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
           current={current}
           onClear={() => void choose(null)}
           onOpenCatalog={() => go('catalog')}
+        />
+      )}
+      {currentReady && current && profile && (
+        <SubscriptionRegistrations
+          profileId={profile.id}
+          customerId={current.id}
+          customerName={current.name}
         />
       )}
       {customers.currentError && (
