@@ -18,7 +18,9 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --auto-approve      device-code and browser sign-ins approve themselves
   --registration-delay-ms N   Registering → Registered after N ms (default 5000)
   --order-completion-ms N     orders pending → completed after N ms (default 5000)
-  --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)`;
+  --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)
+  --export-running-ms N       reconciliation exports stay running this long (default 2000)
+  --no-graph-consent          refuse Graph tokens: PartnerBilling.Read.All was never granted`;
 
 /** A bad command line: reported on stderr with exit status 2. */
 class UsageError extends Error {}
@@ -56,6 +58,8 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
         'registration-delay-ms': { type: 'string' },
         'order-completion-ms': { type: 'string' },
         'fault-timeout-ms': { type: 'string' },
+        'export-running-ms': { type: 'string' },
+        'no-graph-consent': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -90,6 +94,7 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
   );
   const orderCompletionMs = integer('order-completion-ms', values['order-completion-ms'], 0, 86_400_000);
   const faultTimeoutMs = integer('fault-timeout-ms', values['fault-timeout-ms'], 0, 86_400_000);
+  const exportRunningMs = integer('export-running-ms', values['export-running-ms'], 0, 86_400_000);
   return {
     ...(port !== undefined ? { port } : {}),
     ...(seed !== undefined ? { seed } : {}),
@@ -103,6 +108,8 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
     ...(registrationDelayMs !== undefined ? { registrationDelayMs } : {}),
     ...(orderCompletionMs !== undefined ? { orderCompletionMs } : {}),
     ...(faultTimeoutMs !== undefined ? { faultTimeoutMs } : {}),
+    ...(exportRunningMs !== undefined ? { reconciliation: { runningMs: exportRunningMs } } : {}),
+    ...(values['no-graph-consent'] ? { graphConsent: false } : {}),
   };
 }
 
@@ -134,6 +141,8 @@ async function main(): Promise<void> {
   const ready = {
     event: 'ready',
     baseUrl: sandbox.baseUrl,
+    graphBaseUrl: sandbox.graphBaseUrl,
+    blobBaseUrl: sandbox.blobBaseUrl,
     authority: sandbox.authority,
     tenantId: sandbox.tenantId,
     clientId: sandbox.clientId,
