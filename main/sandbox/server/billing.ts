@@ -312,6 +312,16 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
 
   const statement = (ctx: RouteContext): Reply => {
     const found = findInvoice(ctx.params.invoiceId!);
+    // `X-Sandbox-Statement: empty | html` answers 200 with an empty or non-PDF body (§4.25's fault switches).
+    const broken = ctx.header('x-sandbox-statement')?.toLowerCase();
+    if (broken === 'empty') return { status: 200, body: '', headers: { 'Content-Type': 'application/pdf' } };
+    if (broken === 'html') {
+      return {
+        status: 200,
+        body: '<html><body>Service unavailable</body></html>',
+        headers: { 'Content-Type': 'application/pdf' },
+      };
+    }
     return {
       status: 200,
       stream: renderInvoiceStatement(world, found.invoice, found.sandbox?.lines),
