@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,6 +50,7 @@ export async function writeLineItemsCsv(
     path.dirname(filePath),
     `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.partial`,
   );
+  await mkdir(path.dirname(filePath), { recursive: true });
   try {
     await pipeline(
       Readable.from(records()),
