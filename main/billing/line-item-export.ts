@@ -37,7 +37,13 @@ export function sourceFor(
 
 /** What an export works on. */
 export type ExportSubject =
-  | { readonly kind: 'invoice'; readonly invoiceId: string; readonly source: LineItemSource }
+  | {
+      readonly kind: 'invoice';
+      readonly invoiceId: string;
+      readonly source: LineItemSource;
+      /** The invoice's billing providers when known (else read by id, which is App+User only). */
+      readonly providers?: ReadonlyArray<string>;
+    }
   | { readonly kind: 'unbilled'; readonly currencyCode: string; readonly period: 'current' | 'last' };
 
 export function subjectKey(subject: ExportSubject): string {
@@ -212,7 +218,7 @@ export async function runLineItemExport(
   const writer = new ExportWriter(deps.db, row);
   try {
     if (source === 'v2') await runV2(deps, subject, writer);
-    else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, writer);
+    else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, subject.providers, writer);
   } catch (error) {
     // A cancel or a crash keeps the checkpoint (resume later); a real failure ends the export.
     if (
@@ -299,14 +305,21 @@ interface V1Checkpoint {
   readonly spec: RequestSpec;
 }
 
-async function runV1(deps: LineItemExportDeps, invoiceId: string, writer: ExportWriter): Promise<void> {
+async function runV1(
+  deps: LineItemExportDeps,
+  invoiceId: string,
+  known: ReadonlyArray<string> | undefined,
+  writer: ExportWriter,
+): Promise<void> {
   const options = deps.signal ? { signal: deps.signal } : {};
-  const invoice = await deps.partnerCenter.getInvoice(invoiceId, options);
-  const legacy = invoice.invoiceDetails
-    .map((d) => String(d.billingProvider ?? '').toLowerCase())
-    .filter((p) => p === 'azure' || p === 'office');
+  const providers =
+    known ??
+    (await deps.partnerCenter.getInvoice(invoiceId, options)).invoiceDetails.map((d) =>
+      String(d.billingProvider ?? ''),
+    );
+  const legacy = providers.map((p) => p.toLowerCase()).filter((p) => p === 'azure' || p === 'office');
   // New commerce is seek-paged (`provider=onetime`, never `one_time` in a query); legacy offset-paged.
-  const providers = legacy.length > 0 ? legacy : ['onetime'];
+  const queried = legacy.length > 0 ? legacy : ['onetime'];
   const specFor = (provider: string): RequestSpec => ({
     operation: 'listInvoiceLineItems',
     method: 'GET',
@@ -316,9 +329,9 @@ async function runV1(deps: LineItemExportDeps, invoiceId: string, writer: Export
   const stored = writer.row.next_page ? (JSON.parse(writer.row.next_page) as V1Checkpoint) : undefined;
   // A page is committed with its checkpoint, so nothing partial can exist; `part` counts pages.
   let part = writer.row.blobs_done;
-  for (let index = stored?.providerIndex ?? 0; index < providers.length; index++) {
+  for (let index = stored?.providerIndex ?? 0; index < queried.length; index++) {
     if (!stored && index === 0 && part > 0) break; // completed earlier: nothing left
-    const start = stored && stored.providerIndex === index ? stored.spec : specFor(providers[index]!);
+    const start = stored && stored.providerIndex === index ? stored.spec : specFor(queried[index]!);
     for await (const page of paginate(
       deps.partnerCenter.http,
       start,
@@ -328,8 +341,8 @@ async function runV1(deps: LineItemExportDeps, invoiceId: string, writer: Export
       const next = nextRequest(start.operation, page.links.next, page.continuationToken);
       const checkpoint: V1Checkpoint | undefined = next
         ? { providerIndex: index, spec: next }
-        : index + 1 < providers.length
-          ? { providerIndex: index + 1, spec: specFor(providers[index + 1]!) }
+        : index + 1 < queried.length
+          ? { providerIndex: index + 1, spec: specFor(queried[index + 1]!) }
           : undefined;
       writer.commit(part, page.items, {
         next_page: checkpoint ? JSON.stringify(checkpoint) : null,
