@@ -56,7 +56,7 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; ready: Read
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {
     const parsed = JSON.parse(line) as Ready & { event: string };
     if (parsed.event === 'ready') return { child, ready: parsed };
