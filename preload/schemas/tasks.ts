@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DeskError } from './errors';
 
 /** Every kind of long job. A capability that adds one adds it here. */
-export const TaskKind = z.enum(['catalog.sync']);
+export const TaskKind = z.enum(['catalog.sync', 'billing.lineItems', 'billing.statements']);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 /** A running task, as progress events and `tasks.list` show it. */
