@@ -90,21 +90,42 @@ function toNumber(value: unknown): number | undefined {
   return undefined;
 }
 
+/** What a raw key becomes: dropped, an alias, or a (canonical or kept) name. */
+type KeyPlan =
+  | { readonly drop: true }
+  | { readonly alias: { name: string; percent: boolean } }
+  | { readonly name: string };
+
+// Every record of an export repeats the same keys: decide once per spelling (200,000 rows × 50 keys).
+const plans = new Map<string, KeyPlan>();
+
+function planFor(key: string): KeyPlan {
+  let plan = plans.get(key);
+  if (!plan) {
+    const lower = key.toLowerCase();
+    const alias = ALIASES.get(lower);
+    plan = ENVELOPE.has(lower) ? { drop: true } : alias ? { alias } : { name: CANONICAL.get(lower) ?? key };
+    if (plans.size < 10_000) plans.set(key, plan);
+  }
+  return plan;
+}
+
 /** A record with canonical keys; unknown keys kept as they came. */
 export function normalizeRecord(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const lower = key.toLowerCase();
-    if (ENVELOPE.has(lower)) continue;
-    const alias = ALIASES.get(lower);
-    if (alias) {
+  for (const key in raw) {
+    const value = raw[key];
+    const plan = planFor(key);
+    if ('drop' in plan) continue;
+    if ('alias' in plan) {
+      const alias = plan.alias;
       const number = toNumber(value);
       // The newer name wins when both came (they carry the same value).
       if (!(alias.name in out))
         out[alias.name] = alias.percent && number !== undefined ? number / 100 : value;
       continue;
     }
-    const name = CANONICAL.get(lower) ?? key;
+    const name = plan.name;
     out[name] = name === 'billingProvider' && typeof value === 'string' ? normalizeProvider(value) : value;
   }
   return out;
