@@ -18,6 +18,9 @@ import {
 } from './authority';
 import {
   clientSecretKey,
+  GRAPH_APP_SCOPES,
+  GRAPH_USER_SCOPES,
+  PARTNER_BILLING_PERMISSION,
   PARTNER_CENTER_APP_SCOPES,
   PARTNER_CENTER_USER_SCOPES,
   tokenCacheKey,
@@ -118,6 +121,12 @@ export interface AuthService {
   signIn(profile: AuthProfile, options?: SignInOptions): Promise<SignInResult>;
   /** A valid access token, refreshed silently; throws {@link SignInRequiredError} when the user must sign in again. */
   getAccessToken(profile: AuthProfile, options?: { forceRefresh?: boolean }): Promise<AccessTokenResult>;
+  /**
+   * A Microsoft Graph token (`PartnerBilling.Read.All`) for reconciliation exports, from the same
+   * account (or app) as the Partner Center token; not cached here (MSAL caches it). Throws
+   * `AuthFailure('access-denied')` naming the permission when an administrator has not granted it.
+   */
+  getGraphAccessToken(profile: AuthProfile): Promise<AccessTokenResult>;
   /** Signs out: deletes the profile's token cache from the keychain, and its app secret with `forgetSecret`. */
   signOut(profile: AuthProfile, options?: { forgetSecret?: boolean }): Promise<void>;
   /** Where the profile stands (keychain only, no network). */
@@ -522,7 +531,43 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     }
   };
 
+  /** Entra ID's "not consented" answer (AADSTS65001) says exactly what an administrator must grant. */
+  const graphConsentMissing = (error: unknown): boolean =>
+    error instanceof Error && /AADSTS65001|consent_required|not consented/i.test(error.message);
+
+  const acquireGraph = async (profile: AuthProfile): Promise<AccessTokenResult> => {
+    try {
+      if (profile.authMode === 'app-only') {
+        const session = sessions.of(profile);
+        await authorityFor(profile, session);
+        const secret = session.client?.secret ?? (await readSecret(profile));
+        if (!secret) throw secretMissing(profile);
+        const app = await confidentialApp(profile, secret);
+        const result = await app.acquireTokenByClientCredential({ scopes: [...GRAPH_APP_SCOPES] });
+        if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
+        return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+      }
+      const app = await publicApp(profile);
+      const account = await pickAccount(app, profile);
+      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      const result = await app.acquireTokenSilent({ account, scopes: [...GRAPH_USER_SCOPES] });
+      return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+    } catch (error) {
+      if (graphConsentMissing(error)) {
+        throw new AuthFailure(
+          'access-denied',
+          `Billing exports need the Microsoft Graph permission ${PARTNER_BILLING_PERMISSION}: ask an administrator of your partner tenant to grant admin consent for it to this app, then try again.`,
+          { detail: 'AADSTS65001' },
+        );
+      }
+      if (error instanceof AuthFailure) throw error;
+      throw failure(error, profile);
+    }
+  };
+
   const service: AuthService = {
+    getGraphAccessToken: acquireGraph,
+
     signIn(profile, signInOptions = {}) {
       if (signInOptions.signal?.aborted)
         return Promise.reject(new AuthFailure('cancelled', 'Sign-in was cancelled.'));

@@ -7,6 +7,14 @@ export const PARTNER_CENTER_USER_SCOPES: readonly string[] = [
   `${PARTNER_CENTER_RESOURCE}/user_impersonation`,
   'offline_access',
 ];
+/** Microsoft Graph's resource: reconciliation v2 exports need a token for it (§14.2). */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** The Graph permission the reconciliation exports need; an administrator consents to it once. */
+export const PARTNER_BILLING_PERMISSION = 'PartnerBilling.Read.All';
+/** App-only Graph scope (the consented application permissions). */
+export const GRAPH_APP_SCOPES: readonly string[] = [`${GRAPH_RESOURCE}/.default`];
+/** App+User Graph scope, minted from the same account and refresh token as Partner Center's. */
+export const GRAPH_USER_SCOPES: readonly string[] = [`${GRAPH_RESOURCE}/${PARTNER_BILLING_PERMISSION}`];
 /** Microsoft Entra ID's global sign-in host. */
 export const GLOBAL_LOGIN_HOST = 'login.microsoftonline.com';
 

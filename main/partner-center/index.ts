@@ -71,7 +71,7 @@ export type { RegistrationAccepted } from './operations/customers';
 export type { EntitlementQuery } from './operations/entitlements';
 export type { InvoiceLineItemQuery } from './operations/billing';
 export type { OrderBillingType, OrderQuery } from './operations/orders';
-export { paginate, type Page, type PagedCollection } from './paging';
+export { nextRequest, paginate, type Page, type PagedCollection } from './paging';
 
 /** How to reach Partner Center and as whom: the request pipeline's options. */
 export type PartnerCenterClientOptions = HttpPipelineOptions;

@@ -90,8 +90,8 @@ export function paginate<S extends z.ZodType>(
   };
 }
 
-/** The request for the page after this one, or undefined on the last page. */
-function nextRequest(
+/** The request for the page after this one, or undefined on the last page (exported for resumable readers). */
+export function nextRequest(
   operation: string,
   next: Link | undefined,
   token: string | undefined,

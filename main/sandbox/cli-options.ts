@@ -21,7 +21,9 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --registration-delay-ms N   Registering → Registered after N ms (default 5000)
   --order-completion-ms N     orders pending → completed after N ms (default 5000)
   --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)
-  --inventory-routes both|by-resource-type|legacy   inventory-check routes served (default both)`;
+  --inventory-routes both|by-resource-type|legacy   inventory-check routes served (default both)
+  --export-running-ms N       reconciliation exports stay running this long (default 2000)
+  --no-graph-consent          refuse Graph tokens: PartnerBilling.Read.All was never granted`;
 
 /** A bad command line: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
@@ -61,6 +63,8 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
         'order-completion-ms': { type: 'string' },
         'fault-timeout-ms': { type: 'string' },
         'inventory-routes': { type: 'string' },
+        'export-running-ms': { type: 'string' },
+        'no-graph-consent': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -107,6 +111,7 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
   );
   const orderCompletionMs = integer('order-completion-ms', values['order-completion-ms'], 0, 86_400_000);
   const faultTimeoutMs = integer('fault-timeout-ms', values['fault-timeout-ms'], 0, 86_400_000);
+  const exportRunningMs = integer('export-running-ms', values['export-running-ms'], 0, 86_400_000);
   return {
     ...(port !== undefined ? { port } : {}),
     ...(seed !== undefined ? { seed } : {}),
@@ -122,5 +127,7 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
     ...(registrationDelayMs !== undefined ? { registrationDelayMs } : {}),
     ...(orderCompletionMs !== undefined ? { orderCompletionMs } : {}),
     ...(faultTimeoutMs !== undefined ? { faultTimeoutMs } : {}),
+    ...(exportRunningMs !== undefined ? { reconciliation: { runningMs: exportRunningMs } } : {}),
+    ...(values['no-graph-consent'] ? { graphConsent: false } : {}),
   };
 }

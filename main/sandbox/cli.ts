@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const ready = {
     event: 'ready',
     baseUrl: sandbox.baseUrl,
+    graphBaseUrl: sandbox.graphBaseUrl,
+    blobBaseUrl: sandbox.blobBaseUrl,
     authority: sandbox.authority,
     tenantId: sandbox.tenantId,
     clientId: sandbox.clientId,

@@ -18,6 +18,13 @@ import { createHttpCore } from './server/http-server';
 import { IdentityProvider, type TokenRequest } from './server/identity';
 import { orderRoutes } from './server/orders';
 import { priceSheetRoutes } from './server/price-sheet';
+import {
+  BLOB_PREFIX,
+  GRAPH_PREFIX,
+  reconciliationRoutes,
+  type ReconciliationControl,
+  type ReconciliationSettings,
+} from './server/reconciliation';
 import { RateLimiter } from './server/rate-limit';
 import { indexCatalog, type Services } from './server/services';
 import { StateStore } from './server/state';
@@ -28,6 +35,7 @@ export { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-conf
 export { parseFaultSpec, type FaultKind } from './server/faults';
 export type { TokenRequest } from './server/identity';
 export type { InventoryRoutes } from './server/catalog';
+export type { ReconciliationControl, ReconciliationSettings } from './server/reconciliation';
 
 /** Options of `startSandbox` (the CLI maps its flags onto these). */
 export interface SandboxOptions {
@@ -45,10 +53,14 @@ export interface SandboxOptions {
   readonly faultTimeoutMs?: number;
   /** `small` (a few hundred SKUs, fast) or `full` (30,000+ SKUs). Default `full`. */
   readonly catalog?: 'small' | 'full';
-  /** Line items on the largest invoice. Default 5,000. */
+  /** Line items on the largest invoice (v1 pages and v2 export alike). Default 5,000. */
   readonly lineItems?: number;
   /** Customers, the six demo customers included; more give the expiry radar and benchmarks work. Default 66. */
   readonly customers?: number;
+  /** An administrator consented to Graph's `PartnerBilling.Read.All` (§14.2). Default true. */
+  readonly graphConsent?: boolean;
+  /** How reconciliation v2 exports behave (tests change them later through `reconciliation`). */
+  readonly reconciliation?: Partial<ReconciliationSettings>;
   /** Persist mutable state (carts, orders, registrations, idempotency, refresh tokens) here; default in memory. */
   readonly dataDir?: string;
   /** Device codes and browser sign-ins approve themselves (tests). Default false. */
@@ -78,6 +90,12 @@ export interface SandboxRequest {
 export interface RunningSandbox {
   /** `http://127.0.0.1:PORT`; the API is under `{baseUrl}/v1`. */
   readonly baseUrl: string;
+  /** The Graph-like routes (§14): the client's Graph base URL. */
+  readonly graphBaseUrl: string;
+  /** The blob-like store: the only host and path prefix the client may fetch blobs from. */
+  readonly blobBaseUrl: string;
+  /** Settings and counted faults of the reconciliation exports. */
+  readonly reconciliation: ReconciliationControl;
   /** `{baseUrl}/{tenantId}`: where the OpenID configuration and OAuth endpoints live. */
   readonly authority: string;
   /** The partner's tenant id. */
@@ -143,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       userDisplayName: 'Demo User',
       autoApprove: options.autoApprove ?? false,
       accessTokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+      graphConsent: options.graphConsent ?? true,
     },
     store.data.identity,
     () => store.save(),
@@ -158,6 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     catalogIndex: indexCatalog(world),
   };
+  const reconciliation = reconciliationRoutes(services, loaded, identity, options.reconciliation);
   const core = createHttpCore({
     routes: [
       ...identity.routes(),
@@ -169,6 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ...billingRoutes(services, loaded),
       ...savingsPlanRoutes(services),
       ...priceSheetRoutes(services),
+      ...reconciliation.routes,
     ],
     identity,
     store,
@@ -197,6 +218,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   return {
     baseUrl,
+    graphBaseUrl: `${baseUrl}${GRAPH_PREFIX}`,
+    blobBaseUrl: `${baseUrl}${BLOB_PREFIX}`,
+    reconciliation: reconciliation.control,
     authority: identity.authority,
     tenantId,
     clientId,

@@ -11,6 +11,8 @@ export const TaskKind = z.enum([
   'subscription.registration',
   'orders.watch',
   'reservations.refresh',
+  'billing.lineItems',
+  'billing.statements',
 ]);
 export type TaskKind = z.infer<typeof TaskKind>;
 

@@ -6,6 +6,7 @@ import { catalogMigration } from './0001-catalog';
 import { buyMigration } from './0002-buy';
 import { registrationsMigration } from './0003-registrations';
 import { trackMigration } from './0004-track';
+import { billingMigration } from './0005-billing';
 
 /** Every migration the app knows, oldest first. */
 export const migrations: ReadonlyArray<Migration> = [
@@ -13,4 +14,5 @@ export const migrations: ReadonlyArray<Migration> = [
   buyMigration,
   registrationsMigration,
   trackMigration,
+  billingMigration,
 ];

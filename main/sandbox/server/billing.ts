@@ -229,16 +229,38 @@ function bareInvoiceId(id: string): string {
   return id.replace(/^(onetime|recurring)-/i, '');
 }
 
+/** An invoice by id (bare or type-prefixed), sandbox purchases included; undefined when unknown. */
+export function lookupInvoice(
+  services: Services,
+  rawId: string,
+): { invoice: Invoice; sandbox?: SandboxInvoice } | undefined {
+  const id = bareInvoiceId(rawId);
+  const sandbox = sandboxInvoices(services).find((s) => s.invoice.id.toLowerCase() === id.toLowerCase());
+  if (sandbox) return { invoice: sandbox.invoice, sandbox };
+  const invoice = services.world.invoicesById.get(id) ?? services.world.invoicesById.get(id.toUpperCase());
+  return invoice ? { invoice } : undefined;
+}
+
+/** An invoice's OneTime (new commerce) line items, generated lazily: what the v2 export serves. */
+export function oneTimeLines(
+  found: { invoice: Invoice; sandbox?: SandboxInvoice },
+  loaded: LoadedWorld,
+): Sliceable {
+  if (found.sandbox) return found.sandbox.lines;
+  const id = found.invoice.id;
+  return {
+    length: loaded.lineItemCount(id, 'one_time'),
+    slice: (start, end) => loaded.lineItems(id, 'one_time', start, end - start),
+  };
+}
+
 /** The billing route table. */
 export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] {
   const world = services.world;
   const findInvoice = (rawId: string): { invoice: Invoice; sandbox?: SandboxInvoice } => {
-    const id = bareInvoiceId(rawId);
-    const sandbox = sandboxInvoices(services).find((s) => s.invoice.id.toLowerCase() === id.toLowerCase());
-    if (sandbox) return { invoice: sandbox.invoice, sandbox };
-    const invoice = world.invoicesById.get(id) ?? world.invoicesById.get(id.toUpperCase());
-    if (!invoice) throw new ApiError(404, 800002, `Invoice ${rawId} was not found.`);
-    return { invoice };
+    const found = lookupInvoice(services, rawId);
+    if (!found) throw new ApiError(404, 800002, `Invoice ${rawId} was not found.`);
+    return found;
   };
 
   const lineItems = (
@@ -256,8 +278,10 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     if (type === 'usage') {
       // The sandbox has no daily-rated usage; such pages are valid and empty.
       source = [];
+    } else if (provider === 'one_time') {
+      source = oneTimeLines(found, loaded);
     } else if (found.sandbox) {
-      source = provider === 'one_time' ? found.sandbox.lines : [];
+      source = [];
     } else {
       const count = loaded.lineItemCount(id, provider);
       source = { length: count, slice: (start, end) => loaded.lineItems(id, provider, start, end - start) };
@@ -288,6 +312,16 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
 
   const statement = (ctx: RouteContext): Reply => {
     const found = findInvoice(ctx.params.invoiceId!);
+    // `X-Sandbox-Statement: empty | html` answers 200 with an empty or non-PDF body (§4.25's fault switches).
+    const broken = ctx.header('x-sandbox-statement')?.toLowerCase();
+    if (broken === 'empty') return { status: 200, body: '', headers: { 'Content-Type': 'application/pdf' } };
+    if (broken === 'html') {
+      return {
+        status: 200,
+        body: '<html><body>Service unavailable</body></html>',
+        headers: { 'Content-Type': 'application/pdf' },
+      };
+    }
     return {
       status: 200,
       stream: renderInvoiceStatement(world, found.invoice, found.sandbox?.lines),

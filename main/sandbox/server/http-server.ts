@@ -140,7 +140,9 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     const forced = headerValue(req, 'x-sandbox-fault')?.toLowerCase();
     const drawn = isApi && route.faults !== false ? options.faults.next() : null;
     const fault: FaultKind | null = isApi && forced && isFaultKind(forced) ? forced : drawn;
-    if (isApi && options.latencyMs > 0) await delay(options.latencyMs);
+    // Latency applies to every simulated service (Partner Center, Graph, storage), never to identity.
+    const delayed = isApi || /^\/(graph|blob)\//i.test(pathname);
+    if (delayed && options.latencyMs > 0) await delay(options.latencyMs);
     if (closing) return;
 
     if (fault === '429') {

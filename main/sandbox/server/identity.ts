@@ -15,6 +15,10 @@ type CryptoKey = webcrypto.CryptoKey;
 export const PARTNER_CENTER_RESOURCE = 'https://api.partnercenter.microsoft.com';
 /** The delegated scope Partner Center defines (§2.2). */
 export const USER_IMPERSONATION = `${PARTNER_CENTER_RESOURCE}/user_impersonation`;
+/** Audience of Microsoft Graph tokens (§14.2). */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** The Graph permission the reconciliation exports need (§14.2). */
+export const PARTNER_BILLING_READ = 'PartnerBilling.Read.All';
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 const DEVICE_CODE_GRANTS = new Set(['device_code', 'urn:ietf:params:oauth:grant-type:device_code']);
@@ -31,6 +35,8 @@ export interface IdentityConfig {
   /** Device codes and browser sign-ins approve themselves. */
   readonly autoApprove: boolean;
   readonly accessTokenLifetimeSeconds: number;
+  /** An administrator granted `PartnerBilling.Read.All` (§14.2); without it Graph tokens are refused. */
+  readonly graphConsent: boolean;
 }
 
 /** What identity keeps across restarts when the sandbox has a data dir. */
@@ -68,13 +74,15 @@ export interface TokenRequest {
 interface VerifiedToken {
   readonly caller: Caller;
   readonly audience: string;
+  /** Delegated scopes (`scp`) and application roles (`roles`). */
+  readonly permissions: ReadonlyArray<string>;
   readonly expiresAtMs: number;
 }
 
 /** Why a token was refused. */
 export type TokenCheck =
   | { readonly ok: true; readonly caller: Caller }
-  | { readonly ok: false; readonly reason: 'missing' | 'invalid' | 'expired' | 'audience' };
+  | { readonly ok: false; readonly reason: 'missing' | 'invalid' | 'expired' | 'audience' | 'permission' };
 
 interface DeviceCodeEntry {
   readonly deviceCode: string;
@@ -223,6 +231,18 @@ export class IdentityProvider {
 
   /** Checks a bearer token for the API: signature, issuer, expiry, audience (§2). */
   check(authorization: string | undefined): TokenCheck | Promise<TokenCheck> {
+    return this.checkFor(authorization, (verified) => this.judge(verified));
+  }
+
+  /** Checks a bearer token for the Graph-like routes: Graph audience and `PartnerBilling.Read.All` (§14.2). */
+  checkGraph(authorization: string | undefined): TokenCheck | Promise<TokenCheck> {
+    return this.checkFor(authorization, (verified) => this.judgeGraph(verified));
+  }
+
+  private checkFor(
+    authorization: string | undefined,
+    judge: (verified: VerifiedToken) => TokenCheck,
+  ): TokenCheck | Promise<TokenCheck> {
     if (!authorization || authorization.length < 8 || authorization.slice(0, 7).toLowerCase() !== 'bearer ') {
       return { ok: false, reason: 'missing' };
     }
@@ -230,10 +250,13 @@ export class IdentityProvider {
     if (token === '') return { ok: false, reason: 'missing' };
     // Cached tokens are judged synchronously: this is the hot path of every API call.
     const verified = this.verified.get(token);
-    return verified ? this.judge(verified) : this.verifyAndJudge(token);
+    return verified ? judge(verified) : this.verifyAndJudge(token, judge);
   }
 
-  private async verifyAndJudge(token: string): Promise<TokenCheck> {
+  private async verifyAndJudge(
+    token: string,
+    judge: (verified: VerifiedToken) => TokenCheck,
+  ): Promise<TokenCheck> {
     let verified: VerifiedToken;
     try {
       const { payload } = await jwtVerify(token, await this.verificationKey(), { algorithms: ['RS256'] });
@@ -247,9 +270,12 @@ export class IdentityProvider {
       const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
       const appOnly = payload.idtyp === 'app';
       const userId = typeof payload.oid === 'string' && !appOnly ? payload.oid : undefined;
+      const scp = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+      const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
       verified = {
         caller: { tenantId, appOnly, ...(userId ? { userId } : {}) },
         audience,
+        permissions: [...scp, ...roles],
         expiresAtMs: (payload.exp ?? 0) * 1000,
       };
     } catch (error) {
@@ -257,7 +283,19 @@ export class IdentityProvider {
     }
     if (this.verified.size > 10_000) this.verified.clear();
     this.verified.set(token, verified);
-    return this.judge(verified);
+    return judge(verified);
+  }
+
+  private judgeGraph(verified: VerifiedToken): TokenCheck {
+    if (verified.expiresAtMs <= Date.now()) return { ok: false, reason: 'expired' };
+    if (verified.audience.replace(/\/+$/, '').toLowerCase() !== GRAPH_RESOURCE) {
+      return { ok: false, reason: 'audience' };
+    }
+    if (verified.caller.tenantId !== this.config.tenantId) return { ok: false, reason: 'invalid' };
+    if (!verified.permissions.some((p) => p.toLowerCase() === PARTNER_BILLING_READ.toLowerCase())) {
+      return { ok: false, reason: 'permission' };
+    }
+    return { ok: true, caller: verified.caller };
   }
 
   private judge(verified: VerifiedToken): TokenCheck {
@@ -501,16 +539,35 @@ export class IdentityProvider {
     const resourceScopes = grant.scopes.filter((scope) => !OIDC_SCOPES.has(scope));
     const first = resourceScopes[0] ?? USER_IMPERSONATION;
     const audience = resourceOf(first);
-    const scp = resourceScopes
+    const isGraph = audience.replace(/\/+$/, '').toLowerCase() === GRAPH_RESOURCE;
+    if (isGraph && !this.config.graphConsent) {
+      // What Entra ID answers when the admin never consented to the permission (AADSTS65001).
+      return oauthError(
+        400,
+        'invalid_grant',
+        `The user or administrator has not consented to use the application with ID '${grant.clientId}'. ` +
+          `An administrator must grant ${PARTNER_BILLING_READ} (Microsoft Graph) for this tenant.`,
+        65001,
+      );
+    }
+    const named = resourceScopes
       .filter((scope) => resourceOf(scope) === audience)
       .map((scope) => scope.slice(audience.length + 1))
       .filter((scope) => scope !== '' && scope !== '.default');
+    // Graph's `.default` means "what the admin consented to": the billing permission here.
+    const scp = isGraph && named.length === 0 ? [PARTNER_BILLING_READ] : named;
     const lifetime = this.config.accessTokenLifetimeSeconds;
     const accessToken = await this.signAccessToken({
       appOnly: grant.appOnly,
       clientId: grant.clientId,
       audience,
-      scopes: grant.appOnly ? [] : scp.length > 0 ? scp : ['user_impersonation'],
+      scopes: grant.appOnly
+        ? isGraph
+          ? [PARTNER_BILLING_READ]
+          : []
+        : scp.length > 0
+          ? scp
+          : ['user_impersonation'],
       expiresInSeconds: lifetime,
       tenantId: this.config.tenantId,
     });
@@ -577,7 +634,7 @@ export class IdentityProvider {
     if (input.appOnly) {
       // Client-credentials tokens name the app's service principal and carry app roles, not scopes.
       claims.oid = input.clientId;
-      claims.roles = [];
+      claims.roles = input.scopes;
     } else {
       Object.assign(claims, {
         oid: this.config.userObjectId,

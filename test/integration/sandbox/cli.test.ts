@@ -72,6 +72,8 @@ describe('sandbox CLI', () => {
     expect(Object.keys(ready)).toEqual([
       'event',
       'baseUrl',
+      'graphBaseUrl',
+      'blobBaseUrl',
       'authority',
       'tenantId',
       'clientId',

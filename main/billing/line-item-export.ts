@@ -1,0 +1,355 @@
+/**
+ * An invoice's line items, from the right source, into SQLite, resumable (issue 13):
+ * - v2 (Graph export) for new-commerce invoices whose billing period starts in February 2024 or later;
+ * - v1 (seek paging) for legacy commerce and earlier periods (§14.1).
+ * Where an export stands is committed with its rows (v2: operation URL and blobs done; v1: the next
+ * page), so a restart continues it. An expired operation (410) starts a new export cleanly; a refused
+ * SAS (403) reads the manifest again. Rows go in batches: memory stays bounded at any size.
+ */
+import type { AppDatabase } from '../database';
+import {
+  invoiceLineItemSchema,
+  nextRequest,
+  paginate,
+  type Invoice,
+  type PartnerCenterClient,
+  type RequestSpec,
+} from '../partner-center';
+import { ReconciliationError, type ReconciliationClient } from '../partner-center/reconciliation';
+import { normalizeRecord, numberOf, textOf } from './line-item-fields';
+
+/** From this billing period on, new-commerce line items live only in the v2 export (§14.1). */
+export const V2_FROM = Date.UTC(2024, 1, 1);
+
+/** Which source an invoice's line items come from. */
+export type LineItemSource = 'v1' | 'v2';
+
+/** The rule of §14.1: legacy providers or a period before Feb 2024 → v1; anything else → v2. */
+export function sourceFor(
+  invoice: Pick<Invoice, 'billingPeriodStartDate' | 'invoiceDate' | 'invoiceDetails'>,
+): LineItemSource {
+  const providers = invoice.invoiceDetails.map((d) => String(d.billingProvider ?? '').toLowerCase());
+  const legacy = providers.length > 0 && providers.every((p) => p === 'azure' || p === 'office');
+  if (legacy) return 'v1';
+  const start = Date.parse(invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '');
+  return Number.isFinite(start) && start < V2_FROM ? 'v1' : 'v2';
+}
+
+/** What an export works on. */
+export type ExportSubject =
+  | {
+      readonly kind: 'invoice';
+      readonly invoiceId: string;
+      readonly source: LineItemSource;
+      /** The invoice's billing providers when known (else read by id, which is App+User only). */
+      readonly providers?: ReadonlyArray<string>;
+    }
+  | { readonly kind: 'unbilled'; readonly currencyCode: string; readonly period: 'current' | 'last' };
+
+export function subjectKey(subject: ExportSubject): string {
+  return subject.kind === 'invoice'
+    ? `invoice:${subject.invoiceId}`
+    : `unbilled:${subject.currencyCode.toUpperCase()}:${subject.period}`;
+}
+
+/** What an export run needs. */
+export interface LineItemExportDeps {
+  readonly db: AppDatabase;
+  readonly profileId: string;
+  readonly partnerCenter: PartnerCenterClient;
+  readonly reconciliation: ReconciliationClient;
+  readonly signal?: AbortSignal;
+  readonly progress?: (update: { done: number; total?: number; phase: string }) => void;
+  /** Rows per transaction (default 2,000). */
+  readonly batchSize?: number;
+  /** New exports after a 410 before giving up (default 2). */
+  readonly maxRestarts?: number;
+}
+
+/** How an export ended. */
+export interface LineItemExportResult {
+  readonly exportId: number;
+  readonly source: LineItemSource;
+  readonly rows: number;
+  /** Whether it continued a run interrupted earlier. */
+  readonly resumed: boolean;
+  /** New exports started because an operation expired (410). */
+  readonly restarts: number;
+}
+
+interface ExportRow {
+  id: number;
+  source: LineItemSource;
+  state: string;
+  operation_url: string | null;
+  blobs_done: number;
+  next_page: string | null;
+  rows_done: number;
+  columns: string;
+  restarts: number;
+}
+
+/** Reads and writes one export's rows and checkpoint. */
+class ExportWriter {
+  readonly columns: string[];
+  private readonly seen: Set<string>;
+  private readonly insert;
+  private seq: number;
+
+  constructor(
+    private readonly db: AppDatabase,
+    readonly row: ExportRow,
+  ) {
+    this.columns = JSON.parse(row.columns) as string[];
+    this.seen = new Set(this.columns);
+    this.seq = row.rows_done;
+    this.insert = db.prepare(
+      `INSERT INTO billing_line_items (export_id, seq, part, customer_id, customer_name, product_name,
+         reservation_order_id, charge_type, currency, total, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  get rows(): number {
+    return this.seq;
+  }
+
+  /** Inserts a batch and moves the checkpoint in one transaction. */
+  commit(
+    part: number,
+    records: ReadonlyArray<Record<string, unknown>>,
+    checkpoint: Partial<ExportRow>,
+  ): void {
+    this.db.transaction(() => {
+      for (const raw of records) {
+        const record = normalizeRecord(raw);
+        for (const key of Object.keys(record)) {
+          if (!this.seen.has(key)) {
+            this.seen.add(key);
+            this.columns.push(key);
+          }
+        }
+        this.insert.run(
+          this.row.id,
+          this.seq++,
+          part,
+          textOf(record, 'customerId'),
+          textOf(record, 'customerName'),
+          textOf(record, 'productName'),
+          textOf(record, 'reservationOrderId'),
+          textOf(record, 'chargeType'),
+          textOf(record, 'currency'),
+          numberOf(record, 'totalForCustomer'),
+          JSON.stringify(record),
+        );
+      }
+      this.update({ ...checkpoint, rows_done: this.seq, columns: JSON.stringify(this.columns) });
+    })();
+  }
+
+  /** Drops rows from `part` on (a blob or page that was not finished) and resets the row count. */
+  dropFrom(part: number): void {
+    this.db
+      .prepare('DELETE FROM billing_line_items WHERE export_id = ? AND part >= ?')
+      .run(this.row.id, part);
+    const count = this.db
+      .prepare('SELECT count(*) AS n FROM billing_line_items WHERE export_id = ?')
+      .get(this.row.id) as {
+      n: number;
+    };
+    this.seq = count.n === 0 ? 0 : this.maxSeq() + 1;
+    this.update({ rows_done: this.seq });
+  }
+
+  update(fields: Partial<ExportRow> & { completed_at?: number }): void {
+    const entries = Object.entries(fields).filter(([key]) => key !== 'id');
+    if (entries.length === 0) return;
+    this.db
+      .prepare(`UPDATE billing_exports SET ${entries.map(([key]) => `${key} = ?`).join(', ')} WHERE id = ?`)
+      .run(...entries.map(([, value]) => value), this.row.id);
+    Object.assign(this.row, fields);
+  }
+
+  private maxSeq(): number {
+    const row = this.db
+      .prepare('SELECT max(seq) AS m FROM billing_line_items WHERE export_id = ?')
+      .get(this.row.id) as {
+      m: number | null;
+    };
+    return row.m ?? -1;
+  }
+}
+
+/** The export row of a subject: continued when running, started afresh otherwise. */
+function openExport(
+  db: AppDatabase,
+  profileId: string,
+  subject: ExportSubject,
+  source: LineItemSource,
+): { row: ExportRow; resumed: boolean } {
+  const key = subjectKey(subject);
+  const existing = db
+    .prepare('SELECT * FROM billing_exports WHERE profile_id = ? AND subject = ?')
+    .get(profileId, key) as ExportRow | undefined;
+  if (existing && existing.state === 'running' && existing.source === source) {
+    return {
+      row: existing,
+      resumed: existing.operation_url !== null || existing.next_page !== null || existing.rows_done > 0,
+    };
+  }
+  db.transaction(() => {
+    if (existing) db.prepare('DELETE FROM billing_exports WHERE id = ?').run(existing.id);
+    db.prepare(
+      `INSERT INTO billing_exports (profile_id, subject, source, state, started_at) VALUES (?, ?, ?, 'running', ?)`,
+    ).run(profileId, key, source, Date.now());
+  })();
+  const row = db
+    .prepare('SELECT * FROM billing_exports WHERE profile_id = ? AND subject = ?')
+    .get(profileId, key) as ExportRow;
+  return { row, resumed: false };
+}
+
+/** Runs (or resumes) a line-item export into SQLite. */
+export async function runLineItemExport(
+  deps: LineItemExportDeps,
+  subject: ExportSubject,
+): Promise<LineItemExportResult> {
+  const source: LineItemSource = subject.kind === 'unbilled' ? 'v2' : subject.source;
+  const { row, resumed } = openExport(deps.db, deps.profileId, subject, source);
+  const writer = new ExportWriter(deps.db, row);
+  try {
+    if (source === 'v2') await runV2(deps, subject, writer);
+    else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, subject.providers, writer);
+  } catch (error) {
+    // A cancel or a crash keeps the checkpoint (resume later); a real failure ends the export.
+    if (
+      !(deps.signal?.aborted ?? false) &&
+      !(error instanceof ReconciliationError && error.kind === 'deadline')
+    ) {
+      writer.update({ state: 'failed' });
+    }
+    throw error;
+  }
+  writer.update({ state: 'completed', next_page: null, completed_at: Date.now() });
+  return { exportId: row.id, source, rows: writer.rows, resumed, restarts: writer.row.restarts };
+}
+
+async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: ExportWriter): Promise<void> {
+  const recon = deps.reconciliation;
+  const signal = deps.signal;
+  const batchSize = deps.batchSize ?? 2_000;
+  const maxRestarts = deps.maxRestarts ?? 2;
+  for (;;) {
+    try {
+      if (!writer.row.operation_url) {
+        deps.progress?.({ done: writer.rows, phase: 'Asking Microsoft to prepare the export' });
+        const url =
+          subject.kind === 'invoice'
+            ? await recon.startBilledExport(subject.invoiceId, signal)
+            : await recon.startUnbilledExport(subject.currencyCode, subject.period, signal);
+        writer.update({ operation_url: url });
+      }
+      const operationUrl = writer.row.operation_url!;
+      let manifest = await recon.waitForManifest(operationUrl, signal, () =>
+        deps.progress?.({ done: writer.rows, phase: 'Microsoft is preparing the export' }),
+      );
+      // A blob cut short by a cancel or crash is read again from its start.
+      writer.dropFrom(writer.row.blobs_done);
+      let sasRetries = 0;
+      for (let index = writer.row.blobs_done; index < manifest.blobs.length;) {
+        try {
+          let batch: Record<string, unknown>[] = [];
+          for await (const record of recon.blobRecords(manifest, index, signal)) {
+            batch.push(record);
+            if (batch.length >= batchSize) {
+              writer.commit(index, batch, {});
+              batch = [];
+              deps.progress?.({
+                done: writer.rows,
+                phase: `Downloading file ${index + 1} of ${manifest.blobs.length}`,
+              });
+            }
+          }
+          writer.commit(index, batch, { blobs_done: index + 1 });
+          deps.progress?.({
+            done: writer.rows,
+            phase: `Downloaded file ${index + 1} of ${manifest.blobs.length}`,
+          });
+          index++;
+        } catch (error) {
+          if (!(error instanceof ReconciliationError && error.kind === 'sas-rejected') || sasRetries >= 2)
+            throw error;
+          // The SAS expired: a fresh manifest read gives a new one; that blob starts over.
+          sasRetries++;
+          writer.dropFrom(index);
+          manifest = await recon.waitForManifest(operationUrl, signal);
+        }
+      }
+      return;
+    } catch (error) {
+      if (
+        !(error instanceof ReconciliationError && error.kind === 'expired') ||
+        writer.row.restarts >= maxRestarts
+      ) {
+        throw error;
+      }
+      // The operation or manifest expired: start again from nothing, so no rows are counted twice.
+      writer.dropFrom(0);
+      writer.update({ operation_url: null, blobs_done: 0, restarts: writer.row.restarts + 1 });
+    }
+  }
+}
+
+/** Where a v1 read stands: which provider of the invoice, and the next page request. */
+interface V1Checkpoint {
+  readonly providerIndex: number;
+  readonly spec: RequestSpec;
+}
+
+async function runV1(
+  deps: LineItemExportDeps,
+  invoiceId: string,
+  known: ReadonlyArray<string> | undefined,
+  writer: ExportWriter,
+): Promise<void> {
+  const options = deps.signal ? { signal: deps.signal } : {};
+  const providers =
+    known ??
+    (await deps.partnerCenter.getInvoice(invoiceId, options)).invoiceDetails.map((d) =>
+      String(d.billingProvider ?? ''),
+    );
+  const legacy = providers.map((p) => p.toLowerCase()).filter((p) => p === 'azure' || p === 'office');
+  // New commerce is seek-paged (`provider=onetime`, never `one_time` in a query); legacy offset-paged.
+  const queried = legacy.length > 0 ? legacy : ['onetime'];
+  const specFor = (provider: string): RequestSpec => ({
+    operation: 'listInvoiceLineItems',
+    method: 'GET',
+    path: `/invoices/${encodeURIComponent(invoiceId)}/lineitems`,
+    query: { provider, invoicelineitemtype: 'billinglineitems', size: 2000 },
+  });
+  const stored = writer.row.next_page ? (JSON.parse(writer.row.next_page) as V1Checkpoint) : undefined;
+  // A page is committed with its checkpoint, so nothing partial can exist; `part` counts pages.
+  let part = writer.row.blobs_done;
+  for (let index = stored?.providerIndex ?? 0; index < queried.length; index++) {
+    if (!stored && index === 0 && part > 0) break; // completed earlier: nothing left
+    const start = stored && stored.providerIndex === index ? stored.spec : specFor(queried[index]!);
+    for await (const page of paginate(
+      deps.partnerCenter.http,
+      start,
+      invoiceLineItemSchema,
+      options,
+    ).pages()) {
+      const next = nextRequest(start.operation, page.links.next, page.continuationToken);
+      const checkpoint: V1Checkpoint | undefined = next
+        ? { providerIndex: index, spec: next }
+        : index + 1 < queried.length
+          ? { providerIndex: index + 1, spec: specFor(queried[index + 1]!) }
+          : undefined;
+      writer.commit(part, page.items, {
+        next_page: checkpoint ? JSON.stringify(checkpoint) : null,
+        blobs_done: part + 1,
+      });
+      part++;
+      deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Billing over the bridge (issue 13): what the Billing screen asks for and gets back. Money stays a
+ * number with its currency code; dates stay the ISO strings Partner Center sent.
+ */
+import { z } from 'zod';
+
+const profileId = z.string().min(1).max(64);
+const invoiceId = z.string().trim().min(1).max(64);
+const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code')
+  .transform((code) => code.toUpperCase());
+
+/** How old a cached answer is, and whether Partner Center was out of reach. */
+export const CacheAge = z.object({ fetchedAt: z.number().int(), offline: z.boolean() });
+
+/** A balance in one currency, split by invoice type. */
+export const BalanceSummary = z.object({
+  currencyCode: z.string(),
+  balanceAmount: z.number(),
+  recurring: z.number().nullable(),
+  oneTime: z.number().nullable(),
+});
+export type BalanceSummary = z.infer<typeof BalanceSummary>;
+
+export const BillingOverview = CacheAge.extend({
+  balance: BalanceSummary,
+  perCurrency: z.array(BalanceSummary),
+});
+export type BillingOverview = z.infer<typeof BillingOverview>;
+
+/** Which source an invoice's line items come from: v2 (Graph export) or v1 (paged). */
+export const LineItemSource = z.enum(['v1', 'v2']);
+
+export const InvoiceRow = z.object({
+  id: z.string(),
+  invoiceDate: z.string().nullable(),
+  billingPeriodStartDate: z.string().nullable(),
+  invoiceType: z.string().nullable(),
+  currencyCode: z.string().nullable(),
+  totalCharges: z.number().nullable(),
+  paidAmount: z.number().nullable(),
+  lineItemSource: LineItemSource,
+  amendments: z.array(
+    z.object({ id: z.string(), invoiceDate: z.string().nullable(), totalCharges: z.number().nullable() }),
+  ),
+});
+export type InvoiceRow = z.infer<typeof InvoiceRow>;
+
+export const InvoiceListInput = z.strictObject({
+  profileId,
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'must be a month like 2026-10')
+    .optional(),
+  invoiceType: z.enum(['Recurring', 'OneTime']).optional(),
+  currencyCode: currencyCode.optional(),
+  search: z.string().trim().max(64).optional(),
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+  refresh: z.boolean().optional(),
+});
+
+export const InvoiceList = CacheAge.extend({ items: z.array(InvoiceRow), total: z.number().int() });
+
+/** What to export: an invoice's line items, or an unbilled period of one currency. */
+export const LineItemSubject = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('invoice'), invoiceId }),
+  z.strictObject({ kind: z.literal('unbilled'), currencyCode, period: z.enum(['current', 'last']) }),
+]);
+
+export const LineItemExportInput = z.strictObject({ profileId, subject: LineItemSubject });
+
+export const LineItemQuery = z.strictObject({
+  profileId,
+  subject: LineItemSubject,
+  customer: z.string().trim().max(200).optional(),
+  product: z.string().trim().max(200).optional(),
+  reservationOrderId: z.string().trim().max(200).optional(),
+  chargeType: z.string().trim().max(40).optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
+export const LineItemPage = z.object({
+  state: z.string(),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  total: z.number().int(),
+  totals: z.array(
+    z.object({
+      customerId: z.string().nullable(),
+      customerName: z.string().nullable(),
+      currency: z.string().nullable(),
+      amount: z.number().nullable(),
+      lines: z.number().int(),
+    }),
+  ),
+});
+
+export const StatementInput = z.strictObject({ profileId, invoiceId });
+export const BulkStatementsInput = z.strictObject({
+  profileId,
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
+  currencyCode: currencyCode.optional(),
+});
+
+export const StatementEntry = z.object({
+  invoiceId: z.string(),
+  invoiceDate: z.string().nullable(),
+  amount: z.number().nullable(),
+  currency: z.string().nullable(),
+  fileName: z.string(),
+  bytes: z.number().int(),
+  downloadedAt: z.number().int(),
+  missing: z.boolean(),
+});
+export type StatementEntry = z.infer<typeof StatementEntry>;

@@ -1,0 +1,208 @@
+/**
+ * Line items from both sources over real HTTP against the sandbox, into real SQLite: v2 with both
+ * status words and both manifest forms, several blobs, 410 and expired SAS handled by starting
+ * again, resume after a restart mid-export; v1 seek paging with resume.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  runLineItemExport,
+  sourceFor,
+  type LineItemExportDeps,
+} from '../../../main/billing/line-item-export';
+import type { AppDatabase } from '../../../main/database/index';
+import { ReconciliationError } from '../../../main/partner-center/reconciliation';
+import { largestInvoiceId, startBillingFixture, type BillingFixture } from './helpers';
+
+const LINES = 2_500;
+
+function rowsOf(db: AppDatabase, exportId: number): { count: number; distinctRefs: number; keys: string[] } {
+  const count = (
+    db.prepare('SELECT count(*) AS n FROM billing_line_items WHERE export_id = ?').get(exportId) as {
+      n: number;
+    }
+  ).n;
+  const records = db.prepare('SELECT record FROM billing_line_items WHERE export_id = ?').all(exportId) as {
+    record: string;
+  }[];
+  const refs = new Set(
+    records.map(
+      (r) =>
+        (JSON.parse(r.record) as { referenceId?: string; alternateId?: string; seq?: number }).referenceId,
+    ),
+  );
+  const first = records[0] ? Object.keys(JSON.parse(records[0].record) as object) : [];
+  return { count, distinctRefs: refs.size, keys: first };
+}
+
+describe('invoice line items', () => {
+  let f: BillingFixture;
+  let db: AppDatabase;
+  let invoiceId: string;
+  let deps: LineItemExportDeps;
+  beforeAll(async () => {
+    f = await startBillingFixture({ lineItems: LINES });
+    db = f.openDb();
+    invoiceId = largestInvoiceId(f.sandbox);
+    deps = { db, profileId: 'p1', partnerCenter: f.partnerCenter, reconciliation: f.reconciliation };
+  });
+  afterAll(() => f.close());
+
+  it('chooses v2 for new commerce from February 2024 and v1 for legacy providers or older periods', () => {
+    const oneTime = [
+      { billingProvider: 'one_time' as const, invoiceLineItemType: 'billing_line_items' as const, links: {} },
+    ];
+    const legacy = [
+      { billingProvider: 'office' as const, invoiceLineItemType: 'billing_line_items' as const, links: {} },
+    ];
+    const base = { invoiceDate: undefined };
+    expect(
+      sourceFor({ ...base, billingPeriodStartDate: '2024-02-01T00:00:00Z', invoiceDetails: oneTime }),
+    ).toBe('v2');
+    expect(
+      sourceFor({ ...base, billingPeriodStartDate: '2024-01-01T00:00:00Z', invoiceDetails: oneTime }),
+    ).toBe('v1');
+    expect(
+      sourceFor({ ...base, billingPeriodStartDate: '2025-06-01T00:00:00Z', invoiceDetails: legacy }),
+    ).toBe('v1');
+  });
+
+  it('reads a v2 export with a linked manifest of several blobs (status "succeeded")', async () => {
+    Object.assign(f.sandbox.reconciliation.settings, {
+      statusWord: 'succeeded',
+      manifestForm: 'link',
+      keyCasing: 'camel',
+    });
+    const served = f.sandbox.reconciliation.blobsServed();
+    const result = await runLineItemExport(
+      { ...deps, profileId: 'linked' },
+      { kind: 'invoice', invoiceId, source: 'v2' },
+    );
+    expect(result).toMatchObject({ source: 'v2', rows: LINES, resumed: false, restarts: 0 });
+    expect(f.sandbox.reconciliation.blobsServed() - served).toBe(3);
+    const rows = rowsOf(db, result.exportId);
+    expect(rows.count).toBe(LINES);
+    expect(rows.distinctRefs).toBe(LINES);
+  });
+
+  it('reads an inline manifest with status "completed" and PascalCase keys, renamed fields as aliases', async () => {
+    Object.assign(f.sandbox.reconciliation.settings, {
+      statusWord: 'completed',
+      manifestForm: 'inline',
+      keyCasing: 'pascal',
+    });
+    try {
+      const result = await runLineItemExport(
+        { ...deps, profileId: 'inline' },
+        { kind: 'invoice', invoiceId, source: 'v2' },
+      );
+      expect(result.rows).toBe(LINES);
+      const keys = rowsOf(db, result.exportId).keys;
+      expect(keys).toContain('totalForCustomer');
+      expect(keys).toContain('resellerMpnId');
+      expect(keys).not.toContain('Total');
+      expect(keys).toContain('customerName');
+      const provider = db
+        .prepare(
+          "SELECT json_extract(record, '$.billingProvider') AS p FROM billing_line_items WHERE export_id = ? LIMIT 1",
+        )
+        .get(result.exportId) as { p: string };
+      expect(provider.p).toBe('one_time');
+    } finally {
+      Object.assign(f.sandbox.reconciliation.settings, {
+        statusWord: 'succeeded',
+        manifestForm: 'link',
+        keyCasing: 'camel',
+      });
+    }
+  });
+
+  it('starts a new export when the operation has expired (410), without counting rows twice', async () => {
+    const before = f.sandbox.reconciliation.exportsStarted();
+    f.sandbox.reconciliation.faults.gone = 1;
+    const result = await runLineItemExport(
+      { ...deps, profileId: 'gone' },
+      { kind: 'invoice', invoiceId, source: 'v2' },
+    );
+    expect(result.restarts).toBe(1);
+    expect(f.sandbox.reconciliation.exportsStarted() - before).toBe(2);
+    expect(rowsOf(db, result.exportId).count).toBe(LINES);
+  });
+
+  it('reads the manifest again when storage refuses an expired SAS (403)', async () => {
+    f.sandbox.reconciliation.faults.expiredSas = 1;
+    const result = await runLineItemExport(
+      { ...deps, profileId: 'sas' },
+      { kind: 'invoice', invoiceId, source: 'v2' },
+    );
+    expect(f.sandbox.reconciliation.faults.expiredSas).toBe(0);
+    expect(rowsOf(db, result.exportId)).toMatchObject({ count: LINES, distinctRefs: LINES });
+  });
+
+  it('reports "no data" for a failed export with code 5000', async () => {
+    f.sandbox.reconciliation.faults.failed = 1;
+    const error = await runLineItemExport(
+      { ...deps, profileId: 'failed' },
+      { kind: 'invoice', invoiceId, source: 'v2' },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReconciliationError);
+    expect((error as ReconciliationError).kind).toBe('no-data');
+    expect((error as ReconciliationError).message).not.toMatch(/5000|operation/i);
+  });
+
+  it('resumes a v2 export after a restart in the middle, from the blob it was on', async () => {
+    const controller = new AbortController();
+    const first = runLineItemExport(
+      {
+        ...deps,
+        profileId: 'resume',
+        signal: controller.signal,
+        progress: (p) => {
+          if (p.phase.startsWith('Downloaded file 1')) controller.abort(new Error('app closed'));
+        },
+      },
+      { kind: 'invoice', invoiceId, source: 'v2' },
+    );
+    await expect(first).rejects.toThrow();
+    const started = f.sandbox.reconciliation.exportsStarted();
+    // The app restarts: a new connection to the same file.
+    const again = f.openDb();
+    const result = await runLineItemExport(
+      { ...deps, db: again, profileId: 'resume' },
+      { kind: 'invoice', invoiceId, source: 'v2' },
+    );
+    expect(result.resumed).toBe(true);
+    expect(f.sandbox.reconciliation.exportsStarted()).toBe(started);
+    expect(rowsOf(again, result.exportId)).toMatchObject({ count: LINES, distinctRefs: LINES });
+  });
+
+  it('reads v1 seek pages and resumes from the stored continuation', async () => {
+    const controller = new AbortController();
+    const first = runLineItemExport(
+      {
+        ...deps,
+        profileId: 'v1',
+        signal: controller.signal,
+        progress: (p) => {
+          if (p.phase === 'Reading page 1') controller.abort(new Error('app closed'));
+        },
+      },
+      { kind: 'invoice', invoiceId, source: 'v1' },
+    );
+    await expect(first).rejects.toThrow();
+    const result = await runLineItemExport(
+      { ...deps, profileId: 'v1' },
+      { kind: 'invoice', invoiceId, source: 'v1' },
+    );
+    expect(result).toMatchObject({ source: 'v1', rows: LINES, resumed: true });
+    expect(rowsOf(db, result.exportId)).toMatchObject({ count: LINES, distinctRefs: LINES });
+  });
+
+  it('exports unbilled estimates per currency through v2', async () => {
+    const result = await runLineItemExport(
+      { ...deps, profileId: 'unbilled' },
+      { kind: 'unbilled', currencyCode: 'EUR', period: 'current' },
+    );
+    expect(result.source).toBe('v2');
+    expect(result.rows).toBeGreaterThan(0);
+  });
+});
