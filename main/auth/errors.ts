@@ -138,7 +138,11 @@ export function toAuthFailure(
   if (error instanceof VaultError) {
     return error.code === 'keychain-unavailable'
       ? new AuthFailure('keychain-unavailable', error.message)
-      : new AuthFailure('unexpected', `The OS keychain failed: ${error.message}`);
+      : // The keychain library's own text is for the log, not for people.
+        new AuthFailure(
+          'unexpected',
+          "The OS keychain couldn't read or store the sign-in. Try again; if it keeps failing, restart the keychain or sign out and in again.",
+        );
   }
   const e = (typeof error === 'object' && error !== null ? error : {}) as MsalLikeError;
   const code = typeof e.errorCode === 'string' ? e.errorCode : '';

@@ -98,16 +98,51 @@ function failure(error: DeskError): DeskResult<never> {
   return { ok: false, error };
 }
 
-/** INVALID_INPUT naming the first bad field (e.g. `profile.tenantId`), with every issue in details. */
+/**
+ * INVALID_INPUT with one sentence about the first bad value; the field's path (e.g. `profile.tenantId`)
+ * and every issue go in `details`, for screens that show an error next to its field.
+ */
 export function invalidInput(error: z.ZodError): DeskError {
   const issues = error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.map(String).join('.') : '(input)',
     message: issue.message,
   }));
-  const first = issues[0] ?? { field: '(input)', message: 'Invalid input' };
+  const first = error.issues[0];
   return {
     code: 'INVALID_INPUT',
-    message: `Invalid ${first.field}: ${first.message}`,
-    details: { field: first.field, issues },
+    message: first ? sentenceFor(first) : 'The app sent a value it does not accept. Try again.',
+    details: { field: issues[0]?.field ?? '(input)', issues },
   };
+}
+
+/** `tenantId` → "tenant ID", `maxAgeMinutes` → "max age minutes". */
+function fieldWords(path: ReadonlyArray<PropertyKey>): string | undefined {
+  const last = [...path].reverse().find((part): part is string => typeof part === 'string');
+  if (last === undefined) return undefined;
+  return last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\bid\b/g, 'ID');
+}
+
+/** One sentence a person can act on; our own schema messages ("must not be empty") are kept as written. */
+function sentenceFor(issue: z.core.$ZodIssue): string {
+  const field = fieldWords(issue.path);
+  const subject = field ? `The ${field}` : 'A value';
+  // Messages written for this app start in lower case; zod's own start with a capital ("Too big: …").
+  if (/^[a-z]/.test(issue.message)) return `${subject} ${issue.message.replace(/\.$/, '')}.`;
+  switch (issue.code) {
+    case 'too_big':
+      return `${subject} is too ${issue.origin === 'string' ? 'long' : 'large'}.`;
+    case 'too_small':
+      return `${subject} is too ${issue.origin === 'string' ? 'short' : 'small'}.`;
+    case 'unrecognized_keys':
+      return `The app sent something it does not accept (${issue.keys.join(', ')}). Try again.`;
+    case 'invalid_type':
+      return field
+        ? `${subject} is missing or not of the right kind.`
+        : 'The app sent a value it does not accept.';
+    default:
+      return `${subject} is not valid.`;
+  }
 }

@@ -49,14 +49,28 @@ describe('dispatcher', () => {
     expect(result.error.details).toMatchObject({ field: '(input)' });
   });
 
-  it('names nested fields with dots', () => {
+  it('says in words what is wrong with a value, keeping messages the schema wrote for people', () => {
+    const schema = z.object({
+      name: z.string().max(3),
+      customerId: z.string().trim().min(1, 'must not be empty'),
+    });
+    const tooLong = schema.safeParse({ name: 'abcd', customerId: 'c' });
+    const empty = schema.safeParse({ name: 'a', customerId: ' ' });
+    if (tooLong.success || empty.success) throw new Error('both inputs should be refused');
+    expect(invalidInput(tooLong.error).message).toBe('The name is too long.');
+    expect(invalidInput(empty.error).message).toBe('The customer ID must not be empty.');
+  });
+
+  it('names nested fields with dots in its details', () => {
     const schema = z.object({ profile: z.object({ tenantId: z.uuid() }) });
     const parsed = schema.safeParse({ profile: { tenantId: 'not-a-guid' } });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const error = invalidInput(parsed.error);
     expect(error.details).toMatchObject({ field: 'profile.tenantId' });
-    expect(error.message).toContain('profile.tenantId');
+    // The message is a sentence for a person; the path stays in the details.
+    expect(error.message).toBe('The tenant ID is not valid.');
+    expect(error.message).not.toContain('profile.tenantId');
   });
 
   it('turns a DeskFailure into error data with its code and details', async () => {
