@@ -74,8 +74,8 @@ function Balance(props: { summary: BalanceSummary; main?: boolean }) {
         {formatMoney(summary.balanceAmount, summary.currencyCode)}
       </Text>
       <Text size={200}>
-        {props.main ? 'Balance' : summary.currencyCode} · recurring{' '}
-        {formatMoney(summary.recurring, summary.currencyCode)} · one-time{' '}
+        {props.main ? `Balance in ${summary.currencyCode}, the default currency` : summary.currencyCode} ·
+        recurring {formatMoney(summary.recurring, summary.currencyCode)} · one-time{' '}
         {formatMoney(summary.oneTime, summary.currencyCode)}
       </Text>
     </div>

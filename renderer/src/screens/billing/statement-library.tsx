@@ -37,7 +37,11 @@ export function StatementLibrary() {
           onRetry={() => void loadLibrary()}
         />
       )}
-      {answer && <Text size={200}> Saved in {answer.folder}</Text>}
+      {answer && (
+        <Text as="p" size={200}>
+          Statements are saved in {answer.folder}
+        </Text>
+      )}
       {answer && answer.statements.length === 0 && (
         <Text as="p">No statements yet: choose an invoice and download its statement.</Text>
       )}
