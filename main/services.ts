@@ -68,8 +68,8 @@ export interface AppCore {
 const PRICE_SHEET_ORIGIN = 'https://api.partner.microsoft.com';
 /** Microsoft Graph, for reconciliation v2 exports (§14). */
 const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
-/** Where v2 export blobs live (§14.5); the client reads blobs from this origin only. */
-const BLOB_BASE_URL = 'https://blob.core.windows.net';
+/** Where v2 export blobs live (§14.5): any storage account; the client reads blobs from nowhere else. */
+const BLOB_BASE_URL = 'https://*.blob.core.windows.net';
 
 function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
