@@ -21,6 +21,7 @@ test('an invoice’s line items go to a CSV file and its statement to the librar
   await expect(billing.invoiceRows).toHaveCount(1);
   await billing.open(0);
   await expect(billing.detail).toContainText(`Invoice ${invoiceId}`);
+  const period = await billing.periodOf(0);
 
   // Its line items, exported as a task: the sentence names the file.
   await billing.exportButton.click();
@@ -32,6 +33,15 @@ test('an invoice’s line items go to a CSV file and its statement to the librar
   await billing.statementButton.click();
   await expect(billing.statementMessage).toContainText('statement library', { timeout: 60_000 });
   await expect(billing.libraryRow(invoiceId)).toContainText('.pdf');
+
+  // Every statement of the invoice's billing period, as one task: the library lists them all.
+  await billing.search.fill('');
+  await billing.period.fill(period);
+  await expect(billing.bulkButton).toHaveText(`Download every statement of ${period}`);
+  await billing.bulkButton.click();
+  await expect(billing.bulkMessage).toContainText(`statements of ${period}`, { timeout: 90_000 });
+  await expect(billing.libraryRows).toHaveCount(await billing.invoiceRows.count());
+  await expect(billing.libraryRows).not.toHaveCount(1);
 
   // Partner Center goes away: the screen says so, and the library still lists the statement.
   demoApp.sandbox.stop();

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { getDesk } from '../bridge';
 import {
   billingTargeted,
+  bulkSubject,
   filterChanged,
   initialBillingState,
   invoiceQuery,
@@ -29,6 +30,8 @@ interface BillingActions {
   readonly select: (invoiceId: string | null) => void;
   readonly exportLineItems: (invoiceId: string) => Promise<void>;
   readonly downloadStatement: (invoiceId: string) => Promise<void>;
+  /** Every statement of the filtered period and currency, as one task. */
+  readonly downloadStatements: () => Promise<void>;
   readonly loadLibrary: () => Promise<void>;
 }
 
@@ -66,7 +69,7 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
     listening = true;
     onTaskFinished('billing.lineItems', (finished) => apply((s) => jobEnded(s, 'lineItemExport', finished)));
     onTaskFinished('billing.statements', (finished) => {
-      apply((s) => jobEnded(s, 'statement', finished));
+      apply((s) => jobEnded(jobEnded(s, 'statement', finished), 'bulkStatements', finished));
       void loadLibrary();
     });
   };
@@ -104,6 +107,17 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
       if (profileId === null) return;
       const result = await getDesk().billing.downloadStatement({ profileId, invoiceId });
       apply((s) => jobStarted(s, 'statement', invoiceId, result));
+    },
+    async downloadStatements() {
+      const { profileId, filter } = get();
+      if (profileId === null) return;
+      const { period, currencyCode } = invoiceQuery(profileId, filter);
+      const result = await getDesk().billing.downloadStatements({
+        profileId,
+        ...(period ? { period } : {}),
+        ...(currencyCode ? { currencyCode } : {}),
+      });
+      apply((s) => jobStarted(s, 'bulkStatements', bulkSubject(filter), result));
     },
     loadLibrary,
   };

@@ -24,9 +24,10 @@ export interface InvoiceFilter {
   readonly search: string;
 }
 
-/** A job started for an invoice (line-item export or statement), and how it ended. */
+/** A job started for an invoice (line-item export, statement) or a period (statements), and how it ended. */
 export interface InvoiceJob {
-  readonly invoiceId: string;
+  /** The invoice number, or the period or currency of a bulk download. */
+  readonly subject: string;
   readonly taskId: string | null;
   /** The sentence main sent when it ended. */
   readonly ended?: { readonly outcome: TaskFinished['outcome']; readonly message: string };
@@ -40,6 +41,8 @@ export interface BillingState {
   readonly selectedInvoiceId: string | null;
   readonly lineItemExport: InvoiceJob | null;
   readonly statement: InvoiceJob | null;
+  /** Every statement of the filtered period or currency. */
+  readonly bulkStatements: InvoiceJob | null;
   readonly library: Load<StatementLibrary>;
 }
 
@@ -53,6 +56,7 @@ export const initialBillingState: BillingState = {
   selectedInvoiceId: null,
   lineItemExport: null,
   statement: null,
+  bulkStatements: null,
   library: idle,
 };
 
@@ -114,18 +118,18 @@ export function currenciesOf(state: BillingState): string[] {
   return [...codes].filter(Boolean).sort();
 }
 
-type JobSlot = 'lineItemExport' | 'statement';
+export type JobSlot = 'lineItemExport' | 'statement' | 'bulkStatements';
 
 /** A job was asked for: its task id, or the sentence saying why it did not start. */
 export function jobStarted(
   state: BillingState,
   slot: JobSlot,
-  invoiceId: string,
+  subject: string,
   result: DeskResult<{ taskId: string }>,
 ): BillingState {
   const job: InvoiceJob = result.ok
-    ? { invoiceId, taskId: result.value.taskId }
-    : { invoiceId, taskId: null, ended: { outcome: 'failed', message: result.error.message } };
+    ? { subject, taskId: result.value.taskId }
+    : { subject, taskId: null, ended: { outcome: 'failed', message: result.error.message } };
   return { ...state, [slot]: job };
 }
 
@@ -145,6 +149,15 @@ export function libraryRequested(state: BillingState): BillingState {
 
 export function librarySettled(state: BillingState, result: DeskResult<StatementLibrary>): BillingState {
   return { ...state, library: settle(state.library, result) };
+}
+
+/** What a bulk download covers with this filter: "2026-10 EUR", or "every invoice". */
+export function bulkSubject(filter: InvoiceFilter): string {
+  const parts = [
+    /^\d{4}-\d{2}$/.test(filter.period) ? filter.period : '',
+    /^[A-Za-z]{3}$/.test(filter.currencyCode) ? filter.currencyCode.toUpperCase() : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'every invoice';
 }
 
 /** "Read 5 minutes ago." or "Offline: showing what was read 2 days ago." */

@@ -13,6 +13,9 @@ export class BillingPage {
   readonly statementButton: Locator;
   readonly statementMessage: Locator;
   readonly libraryRows: Locator;
+  readonly period: Locator;
+  readonly bulkButton: Locator;
+  readonly bulkMessage: Locator;
   readonly refreshButton: Locator;
 
   constructor(readonly page: Page) {
@@ -26,12 +29,20 @@ export class BillingPage {
     this.statementButton = page.getByTestId('download-statement');
     this.statementMessage = page.getByTestId('statement-message');
     this.libraryRows = page.getByTestId('library-row');
+    this.period = page.getByTestId('billing-period');
+    this.bulkButton = page.getByTestId('download-statements');
+    this.bulkMessage = page.getByTestId('bulk-message');
     this.refreshButton = page.getByRole('button', { name: 'Refresh' });
   }
 
   /** The invoice number of a row of the list. */
   async invoiceId(row: number): Promise<string> {
     return (await this.invoiceRows.nth(row).getAttribute('data-invoice-id')) ?? '';
+  }
+
+  /** The billing period (`yyyy-mm`) of a row of the list. */
+  async periodOf(row: number): Promise<string> {
+    return (await this.invoiceRows.nth(row).getAttribute('data-period')) ?? '';
   }
 
   /** Opens an invoice's detail with the keyboard: focus its number, press Enter. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceList, TaskFinished } from '../../../preload/contract';
 import {
   billingTargeted,
+  bulkSubject,
   cacheAgeSentence,
   emptyFilter,
   initialBillingState,
@@ -57,6 +58,13 @@ describe('the invoice query', () => {
   });
 });
 
+describe('a bulk download', () => {
+  it('covers the complete period and currency typed, or every invoice', () => {
+    expect(bulkSubject({ period: '2026-10', currencyCode: 'eur', search: 'x' })).toBe('2026-10 EUR');
+    expect(bulkSubject({ period: '2026-1', currencyCode: '', search: '' })).toBe('every invoice');
+  });
+});
+
 describe('jobs of an invoice', () => {
   it('keep main’s sentence when their task ends, and ignore other tasks', () => {
     let state = jobStarted(initialBillingState, 'lineItemExport', 'G0001', {
@@ -66,7 +74,7 @@ describe('jobs of an invoice', () => {
     expect(jobEnded(state, 'lineItemExport', finished('t2', 'completed', 'x'))).toBe(state);
     state = jobEnded(state, 'lineItemExport', finished('t1', 'completed', 'Saved 3 line items.'));
     expect(state.lineItemExport).toEqual({
-      invoiceId: 'G0001',
+      subject: 'G0001',
       taskId: null,
       ended: { outcome: 'completed', message: 'Saved 3 line items.' },
     });

@@ -212,6 +212,7 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
                     className={invoice.id === billing.selectedInvoiceId ? styles.selected : undefined}
                     data-testid="invoice-row"
                     data-invoice-id={invoice.id}
+                    data-period={(invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '').slice(0, 7)}
                   >
                     <td className={styles.cell}>
                       <Button

@@ -2,21 +2,11 @@
  * One invoice: its totals, its amendments, and what can be done with it: export its line items to a
  * CSV file (a task, with progress and cancel) and download its statement PDF into the library.
  */
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { InvoiceRow } from '../../../../preload/contract';
-import type { InvoiceJob } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
-import { useTaskProgress, useTasks } from '../../state/tasks-store';
 import { formatDate, formatMoney } from '../orders/format';
+import { JobState } from './job-state';
 
 const useStyles = makeStyles({
   panel: {
@@ -36,44 +26,6 @@ const SOURCE_WORDS = {
   v1: 'Line items come from Partner Center’s paged line items (legacy commerce or an older period).',
 } as const;
 
-/** A running job's progress bar and Cancel, or how it ended. */
-function JobState(props: { job: InvoiceJob | null; invoiceId: string; testId: string; what: string }) {
-  const { job } = props;
-  const cancel = useTasks((s) => s.cancel);
-  const progress = useTaskProgress(job?.invoiceId === props.invoiceId ? job.taskId : null);
-  if (!job || job.invoiceId !== props.invoiceId) return null;
-  if (job.taskId !== null) {
-    const taskId = job.taskId;
-    return (
-      <div data-testid={`${props.testId}-running`}>
-        <ProgressBar
-          aria-label={props.what}
-          {...(progress?.total ? { value: progress.done / progress.total } : {})}
-        />
-        <Text size={200}>
-          {progress?.phase ?? props.what}
-          {progress ? ` · ${progress.done}${progress.total ? ` of ${progress.total}` : ''}` : ''}
-        </Text>{' '}
-        <Button size="small" onClick={() => void cancel(taskId)}>
-          Cancel
-        </Button>
-      </div>
-    );
-  }
-  if (!job.ended) return null;
-  return (
-    <MessageBar
-      intent={
-        job.ended.outcome === 'completed' ? 'success' : job.ended.outcome === 'cancelled' ? 'info' : 'error'
-      }
-    >
-      <MessageBarBody data-testid={`${props.testId}-message`} data-outcome={job.ended.outcome}>
-        {job.ended.message}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
 export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
   const styles = useStyles();
   const lineItemExport = useBilling((s) => s.lineItemExport);
@@ -87,8 +39,8 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
       </aside>
     );
   }
-  const exporting = lineItemExport?.invoiceId === invoice.id && lineItemExport.taskId !== null;
-  const downloading = statement?.invoiceId === invoice.id && statement.taskId !== null;
+  const exporting = lineItemExport?.subject === invoice.id && lineItemExport.taskId !== null;
+  const downloading = statement?.subject === invoice.id && statement.taskId !== null;
   return (
     <aside className={styles.panel} aria-label="Invoice detail" data-testid="invoice-detail">
       <Subtitle2 as="h2">Invoice {invoice.id}</Subtitle2>
@@ -126,8 +78,8 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
           Download statement
         </Button>
       </div>
-      <JobState job={lineItemExport} invoiceId={invoice.id} testId="export" what="Exporting line items" />
-      <JobState job={statement} invoiceId={invoice.id} testId="statement" what="Downloading the statement" />
+      <JobState job={lineItemExport} subject={invoice.id} testId="export" what="Exporting line items" />
+      <JobState job={statement} subject={invoice.id} testId="statement" what="Downloading the statement" />
     </aside>
   );
 }

@@ -1,12 +1,15 @@
 /** Every statement PDF downloaded, from the app's database: it works offline; a moved file shows as missing. */
 import { Badge, Button, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
+import { bulkSubject } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
 import { valueOf } from '../../state/load';
 import { formatDate, formatMoney } from '../orders/format';
+import { JobState } from './job-state';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL },
+  bulk: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
   table: { width: '100%', borderCollapse: 'collapse' },
   cell: {
     textAlign: 'left',
@@ -18,7 +21,9 @@ const useStyles = makeStyles({
 export function StatementLibrary() {
   const styles = useStyles();
   const library = useBilling((s) => s.library);
-  const { loadLibrary, downloadStatement } = useBilling.getState();
+  const bulk = useBilling((s) => s.bulkStatements);
+  const subject = useBilling((s) => bulkSubject(s.filter));
+  const { loadLibrary, downloadStatement, downloadStatements } = useBilling.getState();
   const answer = valueOf(library);
   return (
     <section
@@ -29,6 +34,18 @@ export function StatementLibrary() {
       <Subtitle2 as="h2" id="statement-library-title">
         Statement library
       </Subtitle2>
+      <div className={styles.bulk}>
+        <Button
+          disabled={bulk?.taskId !== null && bulk?.taskId !== undefined}
+          onClick={() => void downloadStatements()}
+          data-testid="download-statements"
+        >
+          {subject === 'every invoice'
+            ? 'Download every statement'
+            : `Download every statement of ${subject}`}
+        </Button>
+        <JobState job={bulk} subject={bulk?.subject ?? ''} testId="bulk" what="Downloading statements" />
+      </div>
       {library.status === 'loading' && <Spinner size="tiny" label="Reading the library…" />}
       {library.status === 'error' && (
         <ErrorBar
