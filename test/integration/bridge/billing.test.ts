@@ -3,7 +3,7 @@
  * their age, one invoice's line items exported to CSV through a task, one statement downloaded into
  * the library, the library offline after a restart, and everything forgotten with the profile.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,25 @@ describe('an invoice’s line items, exported as a task', () => {
       limit: 5,
     });
     expect(page).toMatchObject({ state: 'completed', total: finished.summary?.rows });
+  });
+
+  it('stops when cancelled, leaving no CSV file, and says exporting again continues', async () => {
+    const other = invoices.items[invoices.items.length - 1]!; // not exported yet
+    const started = await app.value<TrackTaskStarted>('billing.exportLineItems', {
+      profileId: 'demo',
+      subject: { kind: 'invoice', invoiceId: other.id },
+    });
+    expect(await app.value('tasks.cancel', { taskId: started.taskId })).toEqual({ cancelled: true });
+    const finished = await app.taskFinished(started.taskId);
+    expect(finished).toMatchObject({ outcome: 'cancelled' });
+    expect(finished.message).toMatch(/continues where it stopped/);
+    const csv = path.join(
+      dataDir,
+      'exports',
+      'demo',
+      `invoice_${other.id.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`,
+    );
+    expect(existsSync(csv)).toBe(false);
   });
 
   it('says an unknown invoice is not in the list, instead of starting a task', async () => {
