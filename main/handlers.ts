@@ -2,6 +2,7 @@
  * Every handler of the contract, wired to the capabilities that implement them.
  * Both entry points (Electron and the web build) serve exactly this object.
  */
+import type { BillingCalls } from './billing/billing-calls';
 import type { BuyService } from './buy/buy-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { ConnectService } from './connect/connect-service';
@@ -31,6 +32,7 @@ export interface Services {
   readonly tasks: TaskEngine;
   readonly orders: OrderService;
   readonly reservations: ReservationService;
+  readonly billing: BillingCalls;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -45,6 +47,7 @@ export function createHandlers(services: Services): Handlers {
     tasks,
     orders,
     reservations,
+    billing,
   } = services;
   return {
     app: {
@@ -142,6 +145,16 @@ export function createHandlers(services: Services): Handlers {
       radar: (input) => reservations.radar(input),
       count: ({ profileId, timeZone }) => reservations.count(profileId, timeZone),
       refresh: ({ profileId }) => reservations.refresh(profileId),
+    },
+    // Billing (balance, invoices, line-item exports, statements): main/billing/.
+    billing: {
+      overview: ({ profileId, refresh }) => billing.overview(profileId, refresh ?? false),
+      invoices: ({ profileId, refresh, ...filter }) => billing.invoices(profileId, filter, refresh ?? false),
+      exportLineItems: ({ profileId, subject }) => billing.exportLineItems(profileId, subject),
+      lineItems: ({ profileId, subject, ...filter }) => billing.lineItems(profileId, subject, filter),
+      downloadStatement: ({ profileId, invoiceId }) => billing.downloadStatement(profileId, invoiceId),
+      downloadStatements: ({ profileId, ...filter }) => billing.downloadStatements(profileId, filter),
+      library: ({ profileId }) => billing.library(profileId),
     },
   };
 }

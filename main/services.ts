@@ -2,8 +2,11 @@
  * Builds every capability from the data folder and the OS keychain. Both entry points call this;
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
+import path from 'node:path';
 import type { KeychainStatus } from '../preload/contract';
 import { createAuthService } from './auth';
+import { createBillingCalls } from './billing/billing-calls';
+import { createBillingService } from './billing/billing-service';
 import { createBuyService } from './buy/buy-service';
 import { cachedSkuFacts } from './buy/sku-facts';
 import { BuyStore } from './buy/store';
@@ -12,7 +15,7 @@ import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
-import { profileEndpoints } from './connect/profile-endpoint';
+import { profileEndpoints, requireProfile } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase, openDurableConnection } from './database';
@@ -24,6 +27,7 @@ import { createOrderService } from './orders/orders-service';
 import { OrderStore } from './orders/store';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
+import { ReconciliationClient } from './partner-center/reconciliation';
 import { createProfileLifecycle } from './profiles/lifecycle';
 import { createRegistrationService } from './registration/registration-service';
 import { RegistrationStore } from './registration/registration-store';
@@ -62,6 +66,10 @@ export interface AppCore {
 
 /** The partner price sheet's host (§16), apart from the Partner Center API's. */
 const PRICE_SHEET_ORIGIN = 'https://api.partner.microsoft.com';
+/** Microsoft Graph, for reconciliation v2 exports (§14). */
+const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+/** Where v2 export blobs live (§14.5): any storage account; the client reads blobs from nowhere else. */
+const BLOB_BASE_URL = 'https://*.blob.core.windows.net';
 
 function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
@@ -147,6 +155,35 @@ export function createAppCore(options: AppOptions): AppCore {
     tasks,
     authModeOf,
   });
+  // Billing (main/billing/): the reconciliation client points at the sandbox for the demo profile.
+  const reconciliationFor = async (profileId: string) => {
+    const profile = requireProfile(settings, profileId);
+    const urls =
+      profile.cloud === 'sandbox'
+        ? await sandbox.ensure()
+        : { graphBaseUrl: GRAPH_BASE_URL, blobBaseUrl: BLOB_BASE_URL };
+    return new ReconciliationClient({
+      graphBaseUrl: urls.graphBaseUrl,
+      blobBaseUrl: urls.blobBaseUrl,
+      getGraphToken: async () =>
+        (await auth.getGraphAccessToken(requireProfile(settings, profileId))).accessToken,
+    });
+  };
+  // Statements and CSV exports go under the data folder, one folder per profile.
+  const billingFolder = (kind: 'statements' | 'exports') => (profileId: string) =>
+    path.join(options.facts.dataDir, kind, profileId);
+  const billingService = createBillingService({
+    db,
+    clientFor: clients.clientFor,
+    reconciliationFor,
+    statementFolder: billingFolder('statements'),
+    exportFolder: billingFolder('exports'),
+  });
+  const billing = createBillingCalls({
+    billing: billingService,
+    tasks,
+    statementFolder: billingFolder('statements'),
+  });
   // What each capability keeps for a profile, removed in this order when the profile is (the profile
   // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
   lifecycle.register({
@@ -159,6 +196,10 @@ export function createAppCore(options: AppOptions): AppCore {
   lifecycle.register({
     name: 'cached reservations and radar progress',
     forget: (profileId) => reservations.removeProfileData(profileId),
+  });
+  lifecycle.register({
+    name: 'billing caches, exports and statement library',
+    forget: (profileId) => billingService.removeProfileData(profileId),
   });
   lifecycle.register({ name: 'Partner Center client', forget: (profileId) => clients.forget(profileId) });
   lifecycle.register({
@@ -210,6 +251,7 @@ export function createAppCore(options: AppOptions): AppCore {
     orders,
     reservations,
     registration,
+    billing,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),

@@ -44,6 +44,17 @@ import {
   ReservationLineInput,
   SavingsPlanLineInput,
 } from './schemas/buy';
+import {
+  BillingOverview,
+  BulkStatementsInput,
+  InvoiceList,
+  InvoiceListInput,
+  LineItemExportInput,
+  LineItemPage,
+  LineItemQuery,
+  StatementInput,
+  StatementLibrary,
+} from './schemas/billing';
 import { CurrentCustomerAnswer } from './schemas/customers';
 import type { DeskError } from './schemas/errors';
 import { Preferences, PreferencesPatch } from './schemas/preferences';
@@ -63,6 +74,7 @@ import {
 import { TaskFinished, TaskProgress, TaskStarted } from './schemas/tasks';
 
 export * from './schemas/app';
+export * from './schemas/billing';
 export * from './schemas/buy';
 export * from './schemas/catalog';
 export * from './schemas/connect';
@@ -339,6 +351,43 @@ export const calls = {
       z.strictObject({ profileId: z.string().min(1).max(100) }),
       TrackTaskStarted,
       'Reads every customer’s reservations as one task (tasks.cancel stops it); the next refresh resumes where it stopped.',
+    ),
+  },
+  billing: {
+    overview: call(
+      z.strictObject({ profileId: z.string().min(1).max(64), refresh: z.boolean().optional() }),
+      BillingOverview,
+      'The balance in the default currency and the per-currency summaries, cached per profile with their age.',
+    ),
+    invoices: call(
+      InvoiceListInput,
+      InvoiceList,
+      'A page of invoices with their amendments (filter by period, type, currency; search by number), cached with its age.',
+    ),
+    exportLineItems: call(
+      LineItemExportInput,
+      TrackTaskStarted,
+      'Reads an invoice’s line items from the right source into the app and a CSV file, as a task (tasks.cancel stops it; it resumes).',
+    ),
+    lineItems: call(
+      LineItemQuery,
+      LineItemPage,
+      'The exported line items of an invoice, filtered, with totals per customer and currency.',
+    ),
+    downloadStatement: call(
+      StatementInput,
+      TrackTaskStarted,
+      'Downloads an invoice’s statement PDF to the statements folder, as a task.',
+    ),
+    downloadStatements: call(
+      BulkStatementsInput,
+      TrackTaskStarted,
+      'Downloads every statement of a period or a currency, as one task; statements already saved are skipped.',
+    ),
+    library: call(
+      z.strictObject({ profileId: z.string().min(1).max(64) }),
+      StatementLibrary,
+      'Every statement downloaded, with its file shown as missing when it was moved or deleted (offline).',
     ),
   },
 } as const;

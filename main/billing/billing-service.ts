@@ -254,6 +254,17 @@ export function createBillingService(options: BillingServiceOptions) {
       };
     },
 
+    /** Forgets everything billing keeps for a profile (files on disk stay: they are the user's). */
+    removeProfileData(profileId: string): void {
+      db.transaction(() => {
+        db.prepare(
+          'DELETE FROM billing_line_items WHERE export_id IN (SELECT id FROM billing_exports WHERE profile_id = ?)',
+        ).run(profileId);
+        for (const table of ['billing_exports', 'billing_cache', 'billing_statements'])
+          db.prepare(`DELETE FROM ${table} WHERE profile_id = ?`).run(profileId);
+      })();
+    },
+
     /** The statement library (works offline). */
     library(profileId: string): StatementEntry[] {
       return statementLibrary(db, profileId);

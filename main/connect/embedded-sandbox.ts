@@ -16,6 +16,9 @@ export const DEMO_SEED = 20261123;
 /** What the app needs to know of a sandbox: where it is and who to sign in as. */
 export interface SandboxEndpoint {
   readonly baseUrl: string;
+  /** The Graph-like reconciliation routes and the blob-like store (billing, issue 13). */
+  readonly graphBaseUrl: string;
+  readonly blobBaseUrl: string;
   readonly authority: string;
   readonly tenantId: string;
   readonly clientId: string;
@@ -25,6 +28,8 @@ export interface SandboxEndpoint {
 
 const ReadyLine = z.object({
   baseUrl: z.url(),
+  graphBaseUrl: z.url(),
+  blobBaseUrl: z.url(),
   authority: z.url(),
   tenantId: z.string(),
   clientId: z.string(),

@@ -41,6 +41,24 @@ export class ReconciliationError extends Error {
   }
 }
 
+/**
+ * Whether a blob URL is under the allowed base: same scheme, host (a `*.` host allows any storage
+ * account under that domain, as production's `https://*.blob.core.windows.net` must) and port, and
+ * under its path.
+ */
+export function isUnderBlobBase(url: URL, base: URL): boolean {
+  const wildcard = base.hostname.startsWith('*.') ? base.hostname.slice(1) : null;
+  const hostAllowed = wildcard
+    ? url.hostname.endsWith(wildcard) && url.hostname.length > wildcard.length
+    : url.hostname === base.hostname;
+  return (
+    url.protocol === base.protocol &&
+    url.port === base.port &&
+    hostAllowed &&
+    url.pathname.startsWith(base.pathname)
+  );
+}
+
 /** A manifest (§14.5): where the blobs are and the SAS to read them. */
 export interface ReconciliationManifest {
   readonly id: string;
@@ -54,7 +72,7 @@ export interface ReconciliationManifest {
 export interface ReconciliationClientOptions {
   /** e.g. `https://graph.microsoft.com/v1.0`. */
   readonly graphBaseUrl: string;
-  /** Blobs may only come from under this URL (production: `https://<account>.blob.core.windows.net`). */
+  /** Blobs may only come from under this URL (production: `https://*.blob.core.windows.net`, any account). */
   readonly blobBaseUrl: string;
   /** A Graph-audience token with `PartnerBilling.Read.All`. */
   readonly getGraphToken: () => Promise<string>;
@@ -233,7 +251,7 @@ export class ReconciliationClient {
     const url = new URL(
       `${manifest.rootDirectory}/${encodeURIComponent(blob.name).replace(/%2F/g, '/')}?${manifest.sasToken}`,
     );
-    const allowed = url.origin === this.blobBase.origin && url.pathname.startsWith(this.blobBase.pathname);
+    const allowed = isUnderBlobBase(url, this.blobBase);
     if (!allowed)
       throw new ReconciliationError(
         'http',

@@ -119,3 +119,10 @@ export const StatementEntry = z.object({
   missing: z.boolean(),
 });
 export type StatementEntry = z.infer<typeof StatementEntry>;
+
+/** The statement library, and the folder new statements go to. */
+export const StatementLibrary = z.object({ statements: z.array(StatementEntry), folder: z.string() });
+export type StatementLibrary = z.infer<typeof StatementLibrary>;
+export type InvoiceList = z.infer<typeof InvoiceList>;
+export type InvoiceListInput = z.input<typeof InvoiceListInput>;
+export type LineItemPage = z.infer<typeof LineItemPage>;

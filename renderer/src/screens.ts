@@ -6,12 +6,12 @@
 import type { ComponentType } from 'react';
 import { screenIds, type ScreenId } from './screen-ids';
 import { AboutScreen } from './screens/about-screen';
+import { BillingScreen } from './screens/billing/billing-screen';
 import { CartScreen } from './screens/cart/cart-screen';
 import { CatalogScreen } from './screens/catalog/catalog-screen';
 import { ConnectScreen } from './screens/connect/connect-screen';
 import { CustomersScreen } from './screens/customers/customers-screen';
 import { OrdersScreen } from './screens/orders/orders-screen';
-import { PlaceholderScreen } from './screens/placeholder-screen';
 import { ReservationsScreen } from './screens/reservations/reservations-screen';
 import { SettingsScreen } from './screens/settings-screen';
 
@@ -70,7 +70,7 @@ export const screenById: { readonly [Id in ScreenId]: Screen & { readonly id: Id
     id: 'billing',
     title: 'Billing',
     purpose: 'Balance, invoices, line items, CSV exports and statement PDFs.',
-    View: PlaceholderScreen,
+    View: BillingScreen,
   },
   about: {
     id: 'about',

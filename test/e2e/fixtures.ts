@@ -20,6 +20,7 @@ import { CatalogPage } from './pages/catalog-page';
 import { ConnectPage } from './pages/connect-page';
 import { CustomersPage } from './pages/customers-page';
 import { OrdersPage } from './pages/orders-page';
+import { BillingPage } from './pages/billing-page';
 import { ReservationsPage } from './pages/reservations-page';
 import { RegistrationsPanel } from './pages/registrations-panel';
 import { SettingsPage } from './pages/settings-page';
@@ -146,6 +147,7 @@ interface Fixtures {
   catalog: CatalogPage;
   settings: SettingsPage;
   orders: OrdersPage;
+  billing: BillingPage;
   reservations: ReservationsPage;
   about: AboutPage;
   cart: CartPage;
@@ -196,6 +198,7 @@ export const test = base.extend<Fixtures>({
   catalog: async ({ page }, use) => use(new CatalogPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
   orders: async ({ page }, use) => use(new OrdersPage(page)),
+  billing: async ({ page }, use) => use(new BillingPage(page)),
   reservations: async ({ page }, use) => use(new ReservationsPage(page)),
   about: async ({ page }, use) => use(new AboutPage(page)),
   cart: async ({ page }, use) => use(new CartPage(page)),

@@ -1,0 +1,250 @@
+/**
+ * Billing: the balance with its per-currency summaries, the invoice list (filter by period and
+ * currency, search by number), an invoice's detail with its CSV export and statement download, and
+ * the statement library. Everything opens from the cache with its age, also offline.
+ */
+import {
+  Button,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { BalanceSummary } from '../../../../preload/contract';
+import { ErrorBar } from '../../components/error-bar';
+import { ScreenHeader } from '../../components/screen-header';
+import type { ScreenInfo } from '../../screens';
+import { cacheAgeSentence, currenciesOf, selectedInvoice } from '../../state/billing';
+import { useBilling } from '../../state/billing-store';
+import { valueOf } from '../../state/load';
+import { useNavigation } from '../../state/navigation-store';
+import { ageInWords } from '../../state/track';
+import { useActiveProfile } from '../../use-active-profile';
+import { formatDate, formatMoney } from '../orders/format';
+import { InvoiceDetail } from './invoice-detail';
+import { StatementLibrary } from './statement-library';
+
+/** Typing a number waits this long before the list is asked again. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalM,
+  },
+  balances: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXL,
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalM,
+  },
+  balance: { display: 'flex', flexDirection: 'column' },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    gap: tokens.spacingHorizontalXL,
+  },
+  list: { maxHeight: '360px', overflowY: 'auto' },
+  table: { width: '100%', borderCollapse: 'collapse' },
+  cell: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: 'top',
+  },
+  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  number: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+function Balance(props: { summary: BalanceSummary; main?: boolean }) {
+  const styles = useStyles();
+  const { summary } = props;
+  return (
+    <div className={styles.balance} data-testid={props.main ? 'billing-balance' : 'billing-summary'}>
+      <Text weight="semibold" size={props.main ? 500 : 300}>
+        {formatMoney(summary.balanceAmount, summary.currencyCode)}
+      </Text>
+      <Text size={200}>
+        {props.main ? `Balance in ${summary.currencyCode}, the default currency` : summary.currencyCode} ·
+        recurring {formatMoney(summary.recurring, summary.currencyCode)} · one-time{' '}
+        {formatMoney(summary.oneTime, summary.currencyCode)}
+      </Text>
+    </div>
+  );
+}
+
+export function BillingScreen({ info }: { info: ScreenInfo }) {
+  const styles = useStyles();
+  const go = useNavigation((s) => s.go);
+  const { loaded, profile } = useActiveProfile();
+  const billing = useBilling(
+    useShallow((s) => ({
+      overview: s.overview,
+      invoices: s.invoices,
+      filter: s.filter,
+      selectedInvoiceId: s.selectedInvoiceId,
+      currencies: currenciesOf(s).join(','),
+      selected: selectedInvoice(s),
+    })),
+  );
+  const { open, refresh, setFilter, select } = useBilling.getState();
+  const [search, setSearch] = useState(billing.filter.search);
+
+  useEffect(() => {
+    if (profile) void open(profile.id);
+  }, [profile, open]);
+
+  useEffect(() => {
+    if (search === billing.filter.search) return;
+    const timer = setTimeout(() => void setFilter({ search }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search, billing.filter.search, setFilter]);
+
+  if (loaded && !profile) {
+    return (
+      <section data-testid="screen-billing">
+        <ScreenHeader info={info} />
+        <MessageBar intent="info">
+          <MessageBarBody>Connect a partner profile first.</MessageBarBody>
+          <Button appearance="primary" onClick={() => go('connect')}>
+            Go to Connect
+          </Button>
+        </MessageBar>
+      </section>
+    );
+  }
+
+  const overview = valueOf(billing.overview);
+  const invoices = valueOf(billing.invoices);
+  const busy = billing.overview.status === 'loading' || billing.invoices.status === 'loading';
+  return (
+    <section data-testid="screen-billing">
+      <ScreenHeader info={info} />
+      {billing.overview.status === 'error' && (
+        <ErrorBar
+          title="The balance could not be read"
+          error={billing.overview.error}
+          onRetry={() => void refresh()}
+        />
+      )}
+      {overview && (
+        <div className={styles.balances}>
+          <Balance summary={overview.balance} main />
+          {overview.perCurrency.map((summary) => (
+            <Balance key={summary.currencyCode} summary={summary} />
+          ))}
+        </div>
+      )}
+      <div className={styles.toolbar} role="search" aria-label="Invoices">
+        <Input
+          type="month"
+          aria-label="Billing period"
+          value={billing.filter.period}
+          onChange={(_e, data) => void setFilter({ period: data.value })}
+          data-testid="billing-period"
+        />
+        <Select
+          aria-label="Currency"
+          value={billing.filter.currencyCode}
+          onChange={(_e, data) => void setFilter({ currencyCode: data.value })}
+          data-testid="billing-currency"
+        >
+          <option value="">Every currency</option>
+          {billing.currencies
+            .split(',')
+            .filter(Boolean)
+            .map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+        </Select>
+        <Input
+          aria-label="Search by invoice number"
+          placeholder="Invoice number"
+          value={search}
+          onChange={(_e, data) => setSearch(data.value)}
+          data-testid="billing-search"
+        />
+        <Button onClick={() => void refresh()} disabled={busy}>
+          Refresh
+        </Button>
+        {busy && <Spinner size="tiny" label="Reading billing…" />}
+        {invoices && <Text data-testid="billing-age">{cacheAgeSentence(invoices, ageInWords)}</Text>}
+      </div>
+      {billing.invoices.status === 'error' && (
+        <ErrorBar
+          title="Invoices could not be read"
+          error={billing.invoices.error}
+          onRetry={() => void refresh()}
+        />
+      )}
+      {invoices && invoices.items.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>No invoices match these filters.</MessageBarBody>
+        </MessageBar>
+      )}
+      {invoices && invoices.items.length > 0 && (
+        <div className={styles.layout}>
+          <div className={styles.list}>
+            <table className={styles.table} data-testid="invoices-table">
+              <thead>
+                <tr>
+                  <th className={styles.cell}>Invoice</th>
+                  <th className={styles.cell}>Date</th>
+                  <th className={styles.cell}>Type</th>
+                  <th className={styles.cell}>Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invoices.items.map((invoice) => (
+                  <tr
+                    key={invoice.id}
+                    className={invoice.id === billing.selectedInvoiceId ? styles.selected : undefined}
+                    data-testid="invoice-row"
+                    data-invoice-id={invoice.id}
+                    data-period={(invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '').slice(0, 7)}
+                  >
+                    <td className={styles.cell}>
+                      <Button
+                        appearance="transparent"
+                        className={styles.number}
+                        aria-pressed={invoice.id === billing.selectedInvoiceId}
+                        onClick={() => select(invoice.id)}
+                      >
+                        {invoice.id}
+                      </Button>
+                      {invoice.amendments.length > 0 && (
+                        <Text size={200}> +{invoice.amendments.length} amendment(s)</Text>
+                      )}
+                    </td>
+                    <td className={styles.cell}>{formatDate(invoice.invoiceDate)}</td>
+                    <td className={styles.cell}>{invoice.invoiceType ?? '—'}</td>
+                    <td className={styles.cell}>{formatMoney(invoice.totalCharges, invoice.currencyCode)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {invoices.total > invoices.items.length && (
+              <Text size={200}>
+                Showing {invoices.items.length} of {invoices.total} invoices: narrow the filters to see the
+                others.
+              </Text>
+            )}
+          </div>
+          <InvoiceDetail invoice={billing.selected} />
+        </div>
+      )}
+      <StatementLibrary />
+    </section>
+  );
+}
