@@ -95,8 +95,11 @@ export function CustomerList(props: {
                       icon={isCurrent ? <CheckmarkRegular /> : undefined}
                       disabled={isCurrent}
                       onClick={() => props.onChoose(customer)}
+                      // The name starts with the visible label, so speech input ("click Work with…") finds it.
                       aria-label={
-                        isCurrent ? `${customer.name} is the current customer` : `Work with ${customer.name}`
+                        isCurrent
+                          ? `Current customer: ${customer.name}`
+                          : `Work with this customer: ${customer.name}`
                       }
                       data-testid="customer-choose"
                     >
