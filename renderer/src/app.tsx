@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   main: {
     overflow: 'auto',
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
+    // Laptop windows (1366 px) give the width to the screen, not to the margins.
+    '@media (max-width: 1599px)': { padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}` },
     backgroundColor: tokens.colorNeutralBackground1,
     outline: 'none',
   },

@@ -133,11 +133,23 @@ export class CatalogPage {
 
   /** Ticks one region in the Region filter and closes its menu. */
   async filterByRegion(region: string): Promise<void> {
-    await this.regionFilter.click();
+    await this.openRegionFilter();
     await this.page
       .getByRole('menuitemcheckbox', { name: new RegExp(`^${escapeRegExp(region)} \\(`) })
       .click();
+    await this.closeFilterMenu();
+  }
+
+  /** Opens the Region filter's menu and waits for its choices. */
+  async openRegionFilter(): Promise<void> {
+    await this.regionFilter.click();
+    await expect(this.page.getByRole('menu')).toBeVisible();
+  }
+
+  /** Closes an open filter menu with Escape. */
+  async closeFilterMenu(): Promise<void> {
     await this.page.keyboard.press('Escape');
+    await expect(this.page.getByRole('menu')).toBeHidden();
   }
 
   /** Sets the vCPU range; an empty string clears that end. */

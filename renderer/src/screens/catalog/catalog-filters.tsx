@@ -1,5 +1,14 @@
 /** The filter panel: facets from the cached catalog, numeric ranges, and "needs inventory check". */
-import { Button, Checkbox, Field, Input, makeStyles, Switch, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
 import type { FacetValue } from '../../../../preload/contract';
 import { hasFilters, type Range } from '../../state/catalog';
 import { MultiPicker } from '../../components/picker';
@@ -16,8 +25,25 @@ const useStyles = makeStyles({
     flexShrink: 0,
     overflowY: 'auto',
     paddingRight: tokens.spacingHorizontalS,
+    // A tall column of filters scrolls; it never squeezes a filter (or "Clear filters") to fit.
+    '& > *': { flexShrink: 0 },
   },
-  range: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // Narrow windows make room for the SKU panel: the filters return when the panel closes.
+  hiddenWhenNarrow: { '@media (max-width: 1599px)': { display: 'none' } },
+  // Both ends of a range share the panel's width; an input's default width would overflow it.
+  range: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalS,
+  },
+  rangeInput: { minWidth: 0 },
+  // "Clear filters" stays in sight while the filters above it scroll.
+  clear: {
+    position: 'sticky',
+    bottom: 0,
+    boxShadow: `0 0 0 ${tokens.spacingVerticalS} ${tokens.colorNeutralBackground1}`,
+  },
+  rangeInputField: { minWidth: 0, width: '100%' },
 });
 
 type ListFilter = 'regions' | 'productIds' | 'series' | 'categories' | 'diskTypes';
@@ -58,6 +84,8 @@ function RangeInputs(props: {
     <Field label={props.label}>
       <div className={styles.range}>
         <Input
+          className={styles.rangeInput}
+          input={{ className: styles.rangeInputField }}
           type="number"
           min={0}
           placeholder="min"
@@ -67,6 +95,8 @@ function RangeInputs(props: {
           data-testid={`${props.testId}-min`}
         />
         <Input
+          className={styles.rangeInput}
+          input={{ className: styles.rangeInputField }}
           type="number"
           min={0}
           placeholder="max"
@@ -80,7 +110,8 @@ function RangeInputs(props: {
   );
 }
 
-export function CatalogFiltersPanel() {
+/** `makeRoom`: a SKU panel is open, so narrow windows hide the filters until it closes. */
+export function CatalogFiltersPanel({ makeRoom = false }: { makeRoom?: boolean }) {
   const styles = useStyles();
   const { facets, filters } = useCatalog(useShallow(catalogFiltersView));
   const setFilters = useCatalog((s) => s.setFilters);
@@ -90,7 +121,7 @@ export function CatalogFiltersPanel() {
     setFilters({ terms: on ? [...filters.terms, term] : filters.terms.filter((t) => t !== term) });
 
   return (
-    <aside className={styles.panel} aria-label="Filters">
+    <aside className={mergeClasses(styles.panel, makeRoom && styles.hiddenWhenNarrow)} aria-label="Filters">
       <FacetPicker
         label="Region"
         values={facets?.regions ?? []}
@@ -155,7 +186,12 @@ export function CatalogFiltersPanel() {
         onChange={(_e, data) => setFilters({ needsInventoryCheck: data.checked ? true : undefined })}
         data-testid="filter-inventory"
       />
-      <Button disabled={!hasFilters(filters)} onClick={clearFilters} data-testid="filter-clear">
+      <Button
+        className={styles.clear}
+        disabled={!hasFilters(filters)}
+        onClick={clearFilters}
+        data-testid="filter-clear"
+      >
         Clear filters
       </Button>
     </aside>

@@ -148,7 +148,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
         </MessageBar>
       ) : (
         <div className={styles.body}>
-          <CatalogFiltersPanel />
+          <CatalogFiltersPanel makeRoom={Boolean(selected && selection)} />
           <div className={styles.results}>
             <Text aria-live="polite" data-testid="catalog-count">
               {!cached && syncing

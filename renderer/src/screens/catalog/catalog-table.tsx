@@ -34,23 +34,24 @@ const termLabel = (term: string | null) =>
   term === 'P1Y' ? '1 year' : term === 'P3Y' ? '3 years' : (term ?? '');
 
 const columns: ReadonlyArray<Column> = [
-  { id: 'productTitle', label: 'Product', width: 'minmax(160px, 1.4fr)', render: (s) => s.productTitle },
-  { id: 'armSkuName', label: 'SKU', width: 'minmax(140px, 1.2fr)', render: (s) => s.armSkuName ?? s.title },
+  { id: 'productTitle', label: 'Product', width: 'minmax(110px, 1.4fr)', render: (s) => s.productTitle },
+  { id: 'armSkuName', label: 'SKU', width: 'minmax(100px, 1.2fr)', render: (s) => s.armSkuName ?? s.title },
   {
     id: 'region',
     label: 'Region',
-    width: 'minmax(100px, 1fr)',
+    width: 'minmax(90px, 1fr)',
     render: (s) => s.region ?? s.armRegionName ?? '',
   },
-  { id: 'cores', label: 'vCPUs', width: '64px', render: (s) => s.cores?.toString() ?? '', numeric: true },
+  { id: 'cores', label: 'vCPUs', width: '60px', render: (s) => s.cores?.toString() ?? '', numeric: true },
   { id: 'ramGb', label: 'RAM (GB)', width: '84px', render: (s) => s.ramGb?.toString() ?? '', numeric: true },
-  { id: 'term', label: 'Term', width: '72px', render: (s) => termLabel(s.term) },
-  { id: 'category', label: 'Category', width: 'minmax(90px, 0.8fr)', render: (s) => s.category ?? '' },
-  { id: 'diskType', label: 'Disk', width: '72px', render: (s) => s.diskType ?? '' },
+  { id: 'term', label: 'Term', width: '68px', render: (s) => termLabel(s.term) },
+  { id: 'category', label: 'Category', width: 'minmax(80px, 0.8fr)', render: (s) => s.category ?? '' },
+  { id: 'diskType', label: 'Disk', width: '60px', render: (s) => s.diskType ?? '' },
 ];
-const template = `${columns.map((c) => c.width).join(' ')} 120px`;
+// The last column holds the "Inventory check" badge and its heading "Prerequisite", both in full.
+const template = `${columns.map((c) => c.width).join(' ')} 124px`;
 /** Narrower than this, the table scrolls sideways instead of squeezing columns to nothing. */
-const MIN_TABLE_WIDTH = '900px';
+const MIN_TABLE_WIDTH = '776px';
 
 const useStyles = makeStyles({
   header: {
@@ -64,7 +65,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   body: { position: 'relative', minWidth: MIN_TABLE_WIDTH },
-  headerCell: {
+  headerCell: { display: 'flex', minWidth: 0 },
+  sortButton: {
+    flexGrow: 1,
+    minWidth: 0,
     border: 'none',
     background: 'none',
     font: 'inherit',
@@ -104,6 +108,11 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   numeric: { textAlign: 'right' },
+  numericHeader: { justifyContent: 'flex-end' },
+  plainHeader: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 export function CatalogTable() {
@@ -177,21 +186,25 @@ export function CatalogTable() {
         {columns.map((column) => {
           const active = sort.by === column.id;
           return (
-            <button
+            <div
               key={column.id}
-              type="button"
               role="columnheader"
               aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-              className={mergeClasses(styles.headerCell, column.numeric && styles.numeric)}
-              onClick={() => sortBy(column.id)}
-              data-testid={`sort-${column.id}`}
+              className={styles.headerCell}
             >
-              {column.label}
-              {active && (sort.direction === 'asc' ? <ArrowSortUpRegular /> : <ArrowSortDownRegular />)}
-            </button>
+              <button
+                type="button"
+                className={mergeClasses(styles.sortButton, column.numeric && styles.numericHeader)}
+                onClick={() => sortBy(column.id)}
+                data-testid={`sort-${column.id}`}
+              >
+                {column.label}
+                {active && (sort.direction === 'asc' ? <ArrowSortUpRegular /> : <ArrowSortDownRegular />)}
+              </button>
+            </div>
           );
         })}
-        <span className={styles.headerCell} role="columnheader">
+        <span className={mergeClasses(styles.headerCell, styles.plainHeader)} role="columnheader">
           Prerequisite
         </span>
       </div>

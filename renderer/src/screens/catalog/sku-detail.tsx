@@ -26,6 +26,8 @@ import { AddToCart } from './add-to-cart';
 const useStyles = makeStyles({
   panel: {
     width: '320px',
+    // On a laptop the table keeps room for every column next to the panel.
+    '@media (max-width: 1599px)': { width: '300px' },
     flexShrink: 0,
     overflowY: 'auto',
     display: 'flex',

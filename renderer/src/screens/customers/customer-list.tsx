@@ -37,6 +37,10 @@ const useStyles = makeStyles({
   subscription: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
   currentBadge: { marginLeft: tokens.spacingHorizontalS },
+  // Wide enough for both actions side by side on a laptop window, so rows keep one height.
+  actionsColumn: { width: '300px' },
+  // Long onmicrosoft.com domains wrap inside their column instead of running into the next one.
+  domain: { overflowWrap: 'anywhere' },
 });
 
 function scopeLabel(scope: CatalogScope | null): string {
@@ -61,7 +65,7 @@ export function CustomerList(props: {
           <TableHeaderCell>Customer</TableHeaderCell>
           <TableHeaderCell>Domain</TableHeaderCell>
           <TableHeaderCell>Billing country</TableHeaderCell>
-          <TableHeaderCell>
+          <TableHeaderCell className={styles.actionsColumn}>
             <span className={styles.muted}>Actions</span>
           </TableHeaderCell>
         </TableRow>
@@ -82,7 +86,7 @@ export function CustomerList(props: {
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{customer.domain ?? '—'}</TableCell>
+                <TableCell className={styles.domain}>{customer.domain ?? '—'}</TableCell>
                 <TableCell>
                   {countryName(customer.country)}
                   {customer.country ? ` (${customer.country})` : ''}
@@ -95,8 +99,11 @@ export function CustomerList(props: {
                       icon={isCurrent ? <CheckmarkRegular /> : undefined}
                       disabled={isCurrent}
                       onClick={() => props.onChoose(customer)}
+                      // The name starts with the visible label, so speech input ("click Work with…") finds it.
                       aria-label={
-                        isCurrent ? `${customer.name} is the current customer` : `Work with ${customer.name}`
+                        isCurrent
+                          ? `Current customer: ${customer.name}`
+                          : `Work with this customer: ${customer.name}`
                       }
                       data-testid="customer-choose"
                     >

@@ -192,10 +192,11 @@ function RegistrationRow({ subscription }: { subscription: SubscriptionRegistrat
             <Button
               size="small"
               onClick={() => void state.register(subscription.subscriptionId)}
+              // The name starts with the visible label (speech input), then says which subscription.
               aria-label={
                 subscription.registration === 'Registering'
-                  ? `Watch the registration of ${subscription.name}`
-                  : `Register ${subscription.name} for reservations`
+                  ? `Watch the registration: ${subscription.name}`
+                  : `Register for reservations: ${subscription.name}`
               }
               data-testid="registration-register"
             >

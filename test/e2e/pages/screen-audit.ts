@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+/**
+ * Checks that apply to every screen: axe's serious and critical findings in the app's own markup, and
+ * whether the screen fits the window (no page-wide horizontal scroll, no control cut off by the window
+ * or by a clipping container such as a too-narrow panel).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+
+/** One axe finding, in a line a reader of the test report can act on. */
+export type AxeFinding = string;
+
+/** axe's serious and critical findings on the page as it is now, one line per rule and element. */
+export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page })
+    // Fluent UI's focus-trap sentinels (`data-tabster-dummy`) are invisible, empty spans the library
+    // inserts around dialogs and tab lists for its keyboard handling: not the app's markup.
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact}): ${node.html.slice(0, 160)} — ${node.failureSummary ?? ''}`,
+      ),
+    );
+}
+
+/** Whether the page scrolls sideways: a screen that fits never does. */
+export function pageScrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** The locator's element is entirely inside the window (and not squashed to nothing). */
+export async function isFullyInWindow(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return false;
+  return (
+    box.width > 0 &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= size.width + 0.5 &&
+    box.y + box.height <= size.height + 0.5
+  );
+}
+
+/**
+ * The visible controls inside `root` that a clipping ancestor (overflow other than visible) or the
+ * window cuts off sideways, described by their accessible text. Vertical clipping is left out: lists
+ * scroll vertically by design.
+ */
+export function controlsCutOffSideways(root: Locator): Promise<string[]> {
+  return root.evaluate((element) => {
+    const controls = element.querySelectorAll<HTMLElement>(
+      'button, input:not([type=hidden]), select, textarea, a[href], [role=combobox], [role=columnheader]',
+    );
+    const cut: string[] = [];
+    for (const control of Array.from(controls)) {
+      const rect = control.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      let left = 0;
+      let right = window.innerWidth;
+      for (let parent = control.parentElement; parent; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX === 'visible') continue;
+        const clip = parent.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        right = Math.min(right, clip.right);
+      }
+      const squashed = control.scrollWidth > control.clientWidth + 1 && control.tagName !== 'INPUT';
+      if (rect.left < left - 0.5 || rect.right > right + 0.5 || squashed) {
+        const name =
+          control.getAttribute('aria-label') ??
+          control.getAttribute('data-testid') ??
+          (control.textContent ?? '').trim().slice(0, 40);
+        cut.push(`${control.tagName.toLowerCase()} "${name}"`);
+      }
+    }
+    return cut;
+  });
+}
