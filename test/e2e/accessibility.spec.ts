@@ -12,6 +12,7 @@ import { AppShell, type ScreenName } from './pages/app-shell';
 import { CatalogPage } from './pages/catalog-page';
 import { ConnectPage } from './pages/connect-page';
 import { CustomersPage } from './pages/customers-page';
+import { BillingPage } from './pages/billing-page';
 import { OrdersPage } from './pages/orders-page';
 import { ReservationsPage } from './pages/reservations-page';
 import { SettingsPage } from './pages/settings-page';
@@ -54,6 +55,7 @@ function visits(page: Page): ScreenVisit[] {
   const catalog = new CatalogPage(page);
   const orders = new OrdersPage(page);
   const reservations = new ReservationsPage(page);
+  const billing = new BillingPage(page);
   const settings = new SettingsPage(page);
   const about = new AboutPage(page);
   const screens: ScreenVisit[] = [
@@ -88,7 +90,11 @@ function visits(page: Page): ScreenVisit[] {
     { name: 'cart', primary: [] },
     { name: 'orders', primary: [orders.filter] },
     { name: 'reservations', primary: [reservations.readEveryCustomer] },
-    { name: 'billing', primary: [] },
+    {
+      name: 'billing',
+      settle: () => expect(billing.balance).toBeVisible(),
+      primary: [billing.search, billing.refreshButton],
+    },
     { name: 'settings', primary: [settings.catalogMaxAge] },
     { name: 'about', primary: [about.version] },
   ];

@@ -414,7 +414,7 @@ describe('resilience against an unreliable sandbox', () => {
       faults: '429:0.08,500:0.05,503:0.08,drop-after-commit:0.15,timeout:0.04',
       faultTimeoutMs: 3_000,
     });
-    const token = await (
+    const token: unknown = await (
       await fetch(`${faulty.authority}/oauth2/v2.0/token`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

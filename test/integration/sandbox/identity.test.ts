@@ -37,7 +37,7 @@ describe('sandbox identity (manual approval)', () => {
     expect(config.token_endpoint).toBe(`${sandbox.authority}/oauth2/v2.0/token`);
     expect(config.authorization_endpoint).toBe(`${sandbox.authority}/oauth2/v2.0/authorize`);
     expect(config.issuer).toBe(`${sandbox.authority}/v2.0`);
-    const discovery = await (
+    const discovery: unknown = await (
       await fetch(`${sandbox.baseUrl}/common/discovery/instance?api-version=1.1`)
     ).json();
     expect(at(discovery, 'metadata', 0, 'preferred_cache')).toBe(new URL(sandbox.baseUrl).host);
@@ -46,7 +46,7 @@ describe('sandbox identity (manual approval)', () => {
     );
     expect(unknownTenant.status).toBe(400);
     expect(at(await unknownTenant.json(), 'error')).toBe('invalid_tenant');
-    const keys = await (await fetch(String(config.jwks_uri))).json();
+    const keys: unknown = await (await fetch(String(config.jwks_uri))).json();
     expect(at(keys, 'keys', 0, 'kty')).toBe('RSA');
     expect(at(keys, 'keys', 0, 'd')).toBeUndefined();
   });
