@@ -115,14 +115,14 @@ export function invalidInput(error: z.ZodError): DeskError {
   };
 }
 
-/** `tenantId` → "tenant ID", `maxAgeMinutes` → "max age minutes". */
+/** `profile.tenantId` → "profile tenant ID", `terms.0` → "terms". */
 function fieldWords(path: ReadonlyArray<PropertyKey>): string | undefined {
-  const last = [...path].reverse().find((part): part is string => typeof part === 'string');
-  if (last === undefined) return undefined;
-  return last
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
+  const words = path
+    .filter((part): part is string => typeof part === 'string')
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase())
+    .join(' ')
     .replace(/\bid\b/g, 'ID');
+  return words === '' ? undefined : words;
 }
 
 /** One sentence a person can act on; our own schema messages ("must not be empty") are kept as written. */

@@ -69,7 +69,7 @@ describe('dispatcher', () => {
     const error = invalidInput(parsed.error);
     expect(error.details).toMatchObject({ field: 'profile.tenantId' });
     // The message is a sentence for a person; the path stays in the details.
-    expect(error.message).toBe('The tenant ID is not valid.');
+    expect(error.message).toBe('The profile tenant ID is not valid.');
     expect(error.message).not.toContain('profile.tenantId');
   });
 
