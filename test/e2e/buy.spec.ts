@@ -34,8 +34,9 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
   catalog,
   addToCart,
   cart,
+  orders,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const confirms: string[] = [];
   page.on('websocket', (socket) =>
     socket.on('framesent', (frame) => {
@@ -120,6 +121,19 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
   expect(confirms).toHaveLength(1);
   await expect(cart.empty).toBeVisible();
   await expect(cart.navCount).toHaveCount(0);
+
+  // The order is on the Orders screen at once, watched until Partner Center completes it; its detail
+  // shows the provisioning status of its lines. (The "Just placed" mark, shown while Partner Center's
+  // list lags, is covered in test/integration/track/orders.test.ts: the sandbox lists orders at once.)
+  const placed = /^Order (\S+):/.exec((await cart.orders.first().textContent()) ?? '')?.[1];
+  expect(placed).toBeDefined();
+  await shell.go('orders');
+  const row = orders.row(placed!);
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row).toContainText(/pending|completed/i);
+  await expect(row).toContainText(/completed/i, { timeout: 90_000 });
+  await orders.openRow(row);
+  await expect(orders.provisioningLines.first()).toBeVisible({ timeout: 30_000 });
 });
 
 test('offline, the cart is kept and checkout says why it waits', async ({

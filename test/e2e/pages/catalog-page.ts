@@ -142,6 +142,7 @@ export class CatalogPage {
 
   /** Opens the Region filter's menu and waits for its choices. */
   async openRegionFilter(): Promise<void> {
+    await this.showFilters();
     await this.regionFilter.click();
     await expect(this.page.getByRole('menu')).toBeVisible();
   }
@@ -154,12 +155,22 @@ export class CatalogPage {
 
   /** Sets the vCPU range; an empty string clears that end. */
   async filterByCores(min: string, max: string): Promise<void> {
+    await this.showFilters();
     await this.page.getByTestId('filter-cores-min').fill(min);
     await this.page.getByTestId('filter-cores-max').fill(max);
   }
 
   async toggleNeedsInventoryCheck(): Promise<void> {
+    await this.showFilters();
     await this.page.getByTestId('filter-inventory').click();
+  }
+
+  /**
+   * On a laptop-sized window the filters give their room to an open SKU panel, as a user sees it:
+   * closing the panel brings them back.
+   */
+  async showFilters(): Promise<void> {
+    if (await this.panel.root.isVisible()) await this.panel.close();
   }
 
   async clearFilters(): Promise<void> {
