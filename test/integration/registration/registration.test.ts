@@ -61,9 +61,13 @@ beforeAll(async () => {
     autoApprove: true,
     registrationDelayMs: REGISTRATION_DELAY_MS,
   });
-  const { baseUrl, authority, tenantId, clientId, clientSecret, user } = partnerCenter;
+  const { baseUrl, graphBaseUrl, blobBaseUrl, authority, tenantId, clientId, clientSecret, user } =
+    partnerCenter;
+  // What `npm run sandbox` prints as its ready line.
   process.env.RESERVATION_DESK_DEMO_SANDBOX = JSON.stringify({
     baseUrl,
+    graphBaseUrl,
+    blobBaseUrl,
     authority,
     tenantId,
     clientId,
