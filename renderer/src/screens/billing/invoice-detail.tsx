@@ -4,20 +4,13 @@
  */
 import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { InvoiceRow } from '../../../../preload/contract';
+import { detailPanelStyle } from '../../components/detail-panel-style';
 import { useBilling } from '../../state/billing-store';
 import { formatDate, formatMoney } from '../orders/format';
 import { JobState } from './job-state';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    alignSelf: 'start',
-  },
+  panel: detailPanelStyle,
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 

@@ -10,20 +10,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
+import { detailPanelStyle } from '../../components/detail-panel-style';
 import { valueOf } from '../../state/load';
 import { useOrders } from '../../state/track-store';
 import { formatDate, formatMoney } from './format';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    alignSelf: 'start',
-  },
+  panel: detailPanelStyle,
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 

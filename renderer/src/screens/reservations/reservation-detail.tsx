@@ -13,19 +13,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { exchangePolicyApplies, selectedReservation } from '../../state/track';
+import { detailPanelStyle } from '../../components/detail-panel-style';
 import { useReservations } from '../../state/track-store';
 import { formatDate } from '../orders/format';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    alignSelf: 'start',
-  },
+  panel: detailPanelStyle,
   id: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   facts: {
     display: 'grid',
