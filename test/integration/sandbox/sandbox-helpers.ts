@@ -2,6 +2,7 @@
  * Shared helpers for the sandbox contract tests: start a small sandbox, mint tokens, and call the
  * API over real loopback HTTP with fetch.
  */
+import { DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox/index';
 
 /** A started sandbox with an App+User and an app-only token ready. */
@@ -103,4 +104,46 @@ export async function eventually<T>(
       throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await sleep(100);
   }
+}
+
+/** A valid Azure plan cart line for the demo customer: the first US SKU that needs no inventory check. */
+export async function azurePlanLine(t: TestSandbox): Promise<Record<string, unknown>> {
+  for (const product of itemsOf(
+    (await t.call('/v1/products?country=US&targetView=AzureReservations&reservationScope=AzurePlan')).json,
+  )) {
+    const skus = itemsOf(
+      (await t.call(`/v1/products/${String(product.id)}/skus?country=US&reservationScope=AzurePlan`)).json,
+    );
+    const sku = skus.find((s) => !(s.purchasePrerequisites as string[]).includes('InventoryCheck'));
+    if (!sku) continue;
+    const availability = itemsOf(
+      (
+        await t.call(
+          `/v1/products/${String(product.id)}/skus/${String(sku.id)}/availabilities?country=US&reservationScope=AzurePlan`,
+        )
+      ).json,
+    )[0]!;
+    return {
+      id: 0,
+      catalogItemId: availability.catalogItemId,
+      quantity: 1,
+      billingCycle: 'one_time',
+      termDuration: at(availability, 'terms', 0, 'duration'),
+      provisioningContext: { subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan, scope: 'shared' },
+    };
+  }
+  throw new Error('no purchasable SKU');
+}
+
+/** POSTs a form, as OAuth endpoints take it, and reads the JSON answer. */
+export async function postForm(
+  url: string,
+  form: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+  return { status: response.status, json: await response.json() };
 }
