@@ -30,6 +30,7 @@ import {
   RequestBudget,
   type RequestBudgetOptions,
 } from '../../main/partner-center/index';
+import { appOnlyToken } from '../integration/sandbox/sandbox-helpers';
 import type { Benchmark, Figure } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -62,17 +63,7 @@ async function startSandboxProcess(args: ReadonlyArray<string>): Promise<Sandbox
     lines.once('line', (line) => resolve(JSON.parse(line) as never));
     child.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
   });
-  const response = await fetch(`${ready.authority}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: ready.clientId,
-      client_secret: ready.clientSecret,
-      scope: 'https://api.partnercenter.microsoft.com/.default',
-    }),
-  });
-  const token = ((await response.json()) as { access_token: string }).access_token;
+  const token = await appOnlyToken(ready);
   return {
     baseUrl: ready.baseUrl,
     token,

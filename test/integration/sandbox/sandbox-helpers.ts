@@ -135,15 +135,47 @@ export async function azurePlanLine(t: TestSandbox): Promise<Record<string, unkn
   throw new Error('no purchasable SKU');
 }
 
+/** POSTs a form, as OAuth endpoints take it. */
+export function submitForm(url: string, form: Record<string, string>): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
 /** POSTs a form, as OAuth endpoints take it, and reads the JSON answer. */
 export async function postForm(
   url: string,
   form: Record<string, string>,
 ): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
+  const response = await submitForm(url, form);
   return { status: response.status, json: await response.json() };
+}
+
+/** The scope of an app-only token for Partner Center. */
+export const PARTNER_CENTER_APP_SCOPE = 'https://api.partnercenter.microsoft.com/.default';
+
+/** What a sandbox's token endpoint needs to know about the app asking. */
+export type SandboxApp = Pick<RunningSandbox, 'authority' | 'clientId' | 'clientSecret'>;
+
+/** Asks the sandbox's token endpoint for an app-only token, the way a real app does (client credentials). */
+export function clientCredentials(
+  sandbox: SandboxApp,
+  scope: string = PARTNER_CENTER_APP_SCOPE,
+): Promise<Response> {
+  return submitForm(`${sandbox.authority}/oauth2/v2.0/token`, {
+    grant_type: 'client_credentials',
+    client_id: sandbox.clientId,
+    client_secret: sandbox.clientSecret,
+    scope,
+  });
+}
+
+/** An app-only token from the sandbox's token endpoint; fails the test when none comes back. */
+export async function appOnlyToken(sandbox: SandboxApp, scope?: string): Promise<string> {
+  const response = await clientCredentials(sandbox, scope);
+  const body = (await response.json()) as { access_token?: unknown };
+  if (typeof body.access_token !== 'string') throw new Error(`no token (HTTP ${response.status})`);
+  return body.access_token;
 }
