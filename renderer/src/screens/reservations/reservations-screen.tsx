@@ -13,16 +13,17 @@ import {
   Select,
   Text,
   ToggleButton,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ExpiryBucket } from '../../../../preload/contract';
+import type { ExpiryBucket, ReservationView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
+import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
+import { SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { valueOf } from '../../state/load';
-import { useNavigation } from '../../state/navigation-store';
 import { reservationsCsv } from '../../state/reservations-csv';
 import { useTaskProgress } from '../../state/tasks-store';
 import { ageInWords } from '../../state/track';
@@ -40,25 +41,8 @@ const bucketLabels: ReadonlyArray<readonly [ExpiryBucket, string]> = [
 ];
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    marginBottom: tokens.spacingVerticalM,
-  },
-  layout: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)',
-    gap: tokens.spacingHorizontalXL,
-  },
-  table: { width: '100%', borderCollapse: 'collapse' },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  toolbar: toolbarStyle,
+  layout: listAndDetailStyle,
   select: { maxWidth: '220px' },
 });
 
@@ -73,7 +57,6 @@ function download(csv: string): void {
 
 export function ReservationsScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const go = useNavigation((s) => s.go);
   const { loaded, profile } = useActiveProfile();
   const state = useReservations(
     useShallow((s) => ({
@@ -92,15 +75,10 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
 
   if (loaded && !profile) {
     return (
-      <section data-testid="screen-reservations">
-        <ScreenHeader info={info} />
-        <MessageBar intent="info">
-          <MessageBarBody>Connect a partner profile first.</MessageBarBody>
-          <Button appearance="primary" onClick={() => go('connect')}>
-            Go to Connect
-          </Button>
-        </MessageBar>
-      </section>
+      <PrerequisiteScreen
+        info={info}
+        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
+      />
     );
   }
 
@@ -114,6 +92,25 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
     });
   };
   const one = (value: string) => (value === '' ? [] : [value]);
+  const columns: ReadonlyArray<Column<ReservationView>> = [
+    { header: 'Expires', cell: (row) => formatDate(row.expiryDate) },
+    { header: 'Days left', cell: (row) => row.daysLeft ?? '—' },
+    { header: 'Customer', cell: (row) => row.customerName },
+    {
+      header: 'Reservation',
+      cell: (row) => (
+        <Button
+          appearance="transparent"
+          onClick={() => select(row.key)}
+          aria-pressed={row.key === state.selectedKey}
+        >
+          {row.displayName ?? row.reservationType ?? 'Reservation'}
+        </Button>
+      ),
+    },
+    { header: 'Region', cell: (row) => row.region ?? '—' },
+    { header: 'Qty', cell: (row) => row.quantity ?? '—' },
+  ];
 
   return (
     <section data-testid="screen-reservations">
@@ -220,43 +217,14 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
             </Button>
           </div>
           <div className={styles.layout}>
-            <table className={styles.table} data-testid="radar-table">
-              <thead>
-                <tr>
-                  <th className={styles.cell}>Expires</th>
-                  <th className={styles.cell}>Days left</th>
-                  <th className={styles.cell}>Customer</th>
-                  <th className={styles.cell}>Reservation</th>
-                  <th className={styles.cell}>Region</th>
-                  <th className={styles.cell}>Qty</th>
-                </tr>
-              </thead>
-              <tbody>
-                {radar.rows.map((row) => (
-                  <tr
-                    key={row.key}
-                    className={row.key === state.selectedKey ? styles.selected : undefined}
-                    data-testid="radar-row"
-                    data-bucket={row.bucket ?? ''}
-                  >
-                    <td className={styles.cell}>{formatDate(row.expiryDate)}</td>
-                    <td className={styles.cell}>{row.daysLeft ?? '—'}</td>
-                    <td className={styles.cell}>{row.customerName}</td>
-                    <td className={styles.cell}>
-                      <Button
-                        appearance="transparent"
-                        onClick={() => select(row.key)}
-                        aria-pressed={row.key === state.selectedKey}
-                      >
-                        {row.displayName ?? row.reservationType ?? 'Reservation'}
-                      </Button>
-                    </td>
-                    <td className={styles.cell}>{row.region ?? '—'}</td>
-                    <td className={styles.cell}>{row.quantity ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SelectableTable
+              testId="radar-table"
+              columns={columns}
+              rows={radar.rows}
+              keyOf={(row) => row.key}
+              selectedKey={state.selectedKey}
+              rowData={(row) => ({ 'data-testid': 'radar-row', 'data-bucket': row.bucket ?? '' })}
+            />
             <ReservationDetail />
           </div>
           {radar.total > radar.rows.length && (
