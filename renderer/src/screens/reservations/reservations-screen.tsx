@@ -10,7 +10,6 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Text,
   ToggleButton,
 } from '@fluentui/react-components';
@@ -18,6 +17,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExpiryBucket, ReservationView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { FilterSelect } from '../../components/filter-select';
 import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
 import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
@@ -92,6 +92,7 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
     });
   };
   const one = (value: string) => (value === '' ? [] : [value]);
+  const same = (value: string) => ({ value, label: value });
   const columns: ReadonlyArray<Column<ReservationView>> = [
     { header: 'Expires', cell: (row) => formatDate(row.expiryDate) },
     { header: 'Days left', cell: (row) => row.daysLeft ?? '—' },
@@ -173,45 +174,30 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
             ))}
           </div>
           <div className={styles.toolbar}>
-            <Select
+            <FilterSelect
               className={styles.select}
-              aria-label="Customer"
+              label="Customer"
+              all="All customers"
               value={state.filters.customerIds[0] ?? ''}
-              onChange={(_e, data) => void setFilters({ customerIds: one(data.value) })}
-            >
-              <option value="">All customers</option>
-              {radar.customers.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-            <Select
+              choices={radar.customers.map((c) => ({ value: c.id, label: c.name }))}
+              onChange={(value) => void setFilters({ customerIds: one(value) })}
+            />
+            <FilterSelect
               className={styles.select}
-              aria-label="Reservation type"
+              label="Reservation type"
+              all="All types"
               value={state.filters.reservationTypes[0] ?? ''}
-              onChange={(_e, data) => void setFilters({ reservationTypes: one(data.value) })}
-            >
-              <option value="">All types</option>
-              {radar.reservationTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </Select>
-            <Select
+              choices={radar.reservationTypes.map(same)}
+              onChange={(value) => void setFilters({ reservationTypes: one(value) })}
+            />
+            <FilterSelect
               className={styles.select}
-              aria-label="Region"
+              label="Region"
+              all="All regions"
               value={state.filters.regions[0] ?? ''}
-              onChange={(_e, data) => void setFilters({ regions: one(data.value) })}
-            >
-              <option value="">All regions</option>
-              {radar.regions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </Select>
+              choices={radar.regions.map(same)}
+              onChange={(value) => void setFilters({ regions: one(value) })}
+            />
             <Button onClick={() => download(reservationsCsv(radar.rows))} disabled={radar.rows.length === 0}>
               Export CSV ({radar.rows.length})
             </Button>
