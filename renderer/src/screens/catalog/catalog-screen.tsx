@@ -22,6 +22,7 @@ import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CatalogFiltersPanel } from './catalog-filters';
 import { CatalogTable } from './catalog-table';
+import { NoMatches } from './no-matches';
 import { CatalogToolbar } from './catalog-toolbar';
 import { SkuDetail } from './sku-detail';
 
@@ -154,10 +155,12 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
               {!cached && syncing
                 ? 'Downloading the catalog; it appears here when it is complete.'
                 : total === null
-                  ? 'Searching…'
+                  ? error
+                    ? 'The search did not finish.'
+                    : 'Searching…'
                   : `${total.toLocaleString('en-US')} SKU${total === 1 ? '' : 's'}`}
             </Text>
-            <CatalogTable />
+            {cached && total === 0 ? <NoMatches /> : <CatalogTable />}
           </div>
           {selected && selection && (
             <SkuDetail

@@ -16,6 +16,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CatalogSku, CatalogSortColumn } from '../../../../preload/contract';
 import { rowAt, skuKey } from '../../state/catalog';
+import { catalogFieldLabels, termLabel } from '../../state/catalog-labels';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
 import { catalogTableView } from '../../state/catalog-views';
@@ -30,22 +31,46 @@ interface Column {
   readonly numeric?: true;
 }
 
-const termLabel = (term: string | null) =>
-  term === 'P1Y' ? '1 year' : term === 'P3Y' ? '3 years' : (term ?? '');
-
 const columns: ReadonlyArray<Column> = [
-  { id: 'productTitle', label: 'Product', width: 'minmax(110px, 1.4fr)', render: (s) => s.productTitle },
-  { id: 'armSkuName', label: 'SKU', width: 'minmax(100px, 1.2fr)', render: (s) => s.armSkuName ?? s.title },
+  {
+    id: 'productTitle',
+    label: catalogFieldLabels.product,
+    width: 'minmax(110px, 1.4fr)',
+    render: (s) => s.productTitle,
+  },
+  {
+    id: 'armSkuName',
+    label: catalogFieldLabels.sku,
+    width: 'minmax(100px, 1.2fr)',
+    render: (s) => s.armSkuName ?? s.title,
+  },
   {
     id: 'region',
-    label: 'Region',
+    label: catalogFieldLabels.region,
     width: 'minmax(90px, 1fr)',
     render: (s) => s.region ?? s.armRegionName ?? '',
   },
-  { id: 'cores', label: 'vCPUs', width: '60px', render: (s) => s.cores?.toString() ?? '', numeric: true },
-  { id: 'ramGb', label: 'RAM (GB)', width: '84px', render: (s) => s.ramGb?.toString() ?? '', numeric: true },
-  { id: 'term', label: 'Term', width: '68px', render: (s) => termLabel(s.term) },
-  { id: 'category', label: 'Category', width: 'minmax(80px, 0.8fr)', render: (s) => s.category ?? '' },
+  {
+    id: 'cores',
+    label: catalogFieldLabels.cores,
+    width: '60px',
+    render: (s) => s.cores?.toString() ?? '',
+    numeric: true,
+  },
+  {
+    id: 'ramGb',
+    label: catalogFieldLabels.ramGb,
+    width: '84px',
+    render: (s) => s.ramGb?.toString() ?? '',
+    numeric: true,
+  },
+  { id: 'term', label: catalogFieldLabels.term, width: '68px', render: (s) => termLabel(s.term) },
+  {
+    id: 'category',
+    label: catalogFieldLabels.category,
+    width: 'minmax(80px, 0.8fr)',
+    render: (s) => s.category ?? '',
+  },
   { id: 'diskType', label: 'Disk', width: '60px', render: (s) => s.diskType ?? '' },
 ];
 // The last column holds the "Inventory check" badge and its heading "Prerequisite", both in full.
@@ -205,7 +230,7 @@ export function CatalogTable() {
           );
         })}
         <span className={mergeClasses(styles.headerCell, styles.plainHeader)} role="columnheader">
-          Prerequisite
+          {catalogFieldLabels.prerequisite}
         </span>
       </div>
       <div className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
