@@ -72,7 +72,17 @@ export function SkuDetail(props: {
   const attributes = skuDetailRows(sku);
 
   return (
-    <aside className={styles.panel} aria-label="SKU details" data-testid="sku-detail">
+    <aside
+      className={styles.panel}
+      aria-label="SKU details"
+      data-testid="sku-detail"
+      // Escape closes the panel from anywhere in it (a native select open handles its own Escape).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
       <div className={styles.head}>
         <div>
           <Subtitle2 as="h2" block>
