@@ -16,7 +16,7 @@ import type {
   FacetValue,
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
-import { facetDimensions, skuColumns, type CatalogStore, type FacetRow } from './store';
+import { facetDimensions, skuColumns, type CatalogStore, type FacetDimension, type FacetRow } from './store';
 import { normalizeCatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
@@ -192,8 +192,43 @@ export class CatalogSearch {
    */
   private facetsOf(generationId: number, clauses: ReadonlyArray<FilterClause>): CatalogFacets {
     const stored = this.store.facetRows(generationId);
+    if (clauses.length === 0) return facetsFromRows(stored);
+    const dimensions = Object.values(facetDimensions);
+    const narrowsItself = (dimension: FacetDimension) =>
+      clauses.some((clause) => clause.dimension === dimension.stored);
     const rows: FacetRow[] = [];
-    for (const dimension of Object.values(facetDimensions)) {
+
+    // Dimensions without a filter of their own all count under every filter: one pass over the
+    // matches counts them all (a GROUP BY each would run the full-text match once per dimension).
+    // Labels come from the stored facets: a value's label does not depend on the filters.
+    const shared = dimensions.filter((dimension) => !narrowsItself(dimension));
+    if (shared.length > 0) {
+      const labels = new Map(stored.map((row) => [`${row.facet}\u0000${row.value}`, row.label]));
+      const counts = shared.map(() => new Map<string, number>());
+      const matches = this.prepare(
+        `SELECT ${shared.map((d) => `CASE WHEN ${d.where} THEN ${d.value} END`).join(', ')}
+         FROM catalog_skus s WHERE s.generation_id = ? AND ${clauses.map((clause) => clause.sql).join(' AND ')}`,
+      )
+        .raw(true)
+        .all(generationId, ...clauses.flatMap((clause) => clause.params)) as Array<Array<string | null>>;
+      for (const values of matches) {
+        for (let i = 0; i < shared.length; i++) {
+          const value = values[i];
+          if (value === null || value === undefined) continue;
+          const count = counts[i]!;
+          count.set(value, (count.get(value) ?? 0) + 1);
+        }
+      }
+      shared.forEach((dimension, i) => {
+        for (const [value, count] of counts[i]!) {
+          const label = labels.get(`${dimension.stored}\u0000${value}`) ?? value;
+          rows.push({ facet: dimension.stored, value, label, count });
+        }
+      });
+    }
+
+    // A dimension the user filters on counts under the other filters only.
+    for (const dimension of dimensions.filter(narrowsItself)) {
       const others = clauses.filter((clause) => clause.dimension !== dimension.stored);
       if (others.length === 0) {
         rows.push(...stored.filter((row) => row.facet === dimension.stored));
