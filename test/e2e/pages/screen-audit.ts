@@ -80,3 +80,15 @@ export function controlsCutOffSideways(root: Locator): Promise<string[]> {
     return cut;
   });
 }
+
+/**
+ * The locator's element is what a click at its centre reaches: no layer (a popover's mount node, an
+ * overlay) covers it. A menu that opens over a blank sheet instead of over the screen fails this.
+ */
+export function isOnTop(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
+}
