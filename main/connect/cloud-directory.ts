@@ -7,13 +7,8 @@
  * `RESERVATION_DESK_CLOUD_SANDBOX` may hold the ready line of such a sandbox: profiles of its cloud
  * then talk to it (like `RESERVATION_DESK_DEMO_SANDBOX` does for the demo profile).
  */
-import { z } from 'zod';
 import { Cloud, type PartnerCloud } from '../../preload/contract';
-import {
-  cloudEndpoints,
-  isPartnerCloud,
-  type GraphReconciliationEndpoints,
-} from '../partner-center/clouds';
+import { cloudEndpoints, isPartnerCloud, type GraphReconciliationEndpoints } from '../partner-center/clouds';
 import { ReadyLine, type EmbeddedSandbox, type SandboxEndpoint } from './embedded-sandbox';
 
 /** A sandbox that pretends to be one of Microsoft's clouds. */
@@ -50,7 +45,9 @@ export function standInFromEnvironment(
   if (!line) return undefined;
   const { cloud, ...endpoint } = StandInLine.parse(JSON.parse(line));
   if (!isPartnerCloud(cloud) || cloud === 'global') {
-    throw new Error('RESERVATION_DESK_CLOUD_SANDBOX must be the ready line of a sandbox started with --cloud.');
+    throw new Error(
+      'RESERVATION_DESK_CLOUD_SANDBOX must be the ready line of a sandbox started with --cloud.',
+    );
   }
   return { cloud, endpoint };
 }

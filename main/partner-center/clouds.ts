@@ -73,7 +73,7 @@ export const CLOUDS: Readonly<Record<PartnerCloud, CloudEndpoints>> = {
 };
 
 /** Whether a profile's cloud is one of Microsoft's (not the built-in sandbox). */
-export function isPartnerCloud(cloud: Cloud | string): cloud is PartnerCloud {
+export function isPartnerCloud(cloud: string): cloud is PartnerCloud {
   return Object.hasOwn(CLOUDS, cloud);
 }
 
@@ -90,7 +90,9 @@ export function authorityUrl(cloud: PartnerCloud, tenantId: string): string {
 /** The scopes of a Partner Center token in a cloud: App-only (`.default`) or delegated. */
 export function partnerCenterScopes(cloud: Cloud, mode: 'app-only' | 'app-user'): string[] {
   const resource = cloudEndpoints(cloud).partnerCenterResource;
-  return mode === 'app-only' ? [`${resource}/.default`] : [`${resource}/user_impersonation`, 'offline_access'];
+  return mode === 'app-only'
+    ? [`${resource}/.default`]
+    : [`${resource}/user_impersonation`, 'offline_access'];
 }
 
 /** What the app does instead when a cloud lacks a service, in words a person can act on. */
