@@ -8,6 +8,7 @@ import {
   missingServiceNote,
   partnerCenterScopes,
 } from '../../../main/partner-center/clouds';
+import { parseCliOptions, UsageError } from '../../../main/sandbox/cli-options';
 import { SettingsSchema } from '../../../main/settings';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -145,5 +146,14 @@ describe('settings files and clouds', () => {
       ],
     });
     expect(settings.profiles.map((p) => p.cloud)).toEqual(['global', 'sandbox', 'usgov', 'china']);
+  });
+});
+
+describe('the sandbox command line', () => {
+  it('takes --cloud usgov|china and refuses any other cloud', () => {
+    expect(parseCliOptions(['--cloud', 'usgov'])).toEqual({ cloud: 'usgov' });
+    expect(parseCliOptions(['--cloud', 'china'])).toEqual({ cloud: 'china' });
+    expect(() => parseCliOptions(['--cloud', 'germany'])).toThrow(UsageError);
+    expect(() => parseCliOptions(['--cloud', 'germany'])).toThrow('--cloud must be global, usgov or china');
   });
 });
