@@ -75,6 +75,18 @@ describe('profile validation', () => {
     expect(result.message).toBe('Name is required.');
   });
 
+  it("accepts each of Microsoft's clouds, Global when none is chosen", () => {
+    for (const cloud of ['global', 'usgov', 'china'] as const) {
+      const result = validateProfileInput(input({ cloud }));
+      expect(result).toMatchObject({ ok: true, value: { cloud } });
+    }
+    expect(validateProfileInput(input())).toMatchObject({ ok: true, value: { cloud: 'global' } });
+    expect(validateProfileInput(input({ cloud: 'USGov' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { cloud: 'Cloud must be Global, US Government or China (21Vianet).' },
+    });
+  });
+
   it('reports missing required fields', () => {
     const result = validateProfileInput({});
     expect(result.ok).toBe(false);
