@@ -127,4 +127,10 @@ describe('a US Government profile against the sandbox in usgov mode', () => {
     expect(paths.filter((p) => /^\/(graph|blob|v1\.0)\//i.test(p))).toEqual([]);
     expect(app.unexpected).toEqual([]);
   });
+
+  it('signs out when moved to another cloud: its sign-in belongs to the old authority', async () => {
+    await app.value('profiles.update', { profileId: profile.id, changes: { cloud: 'global' } });
+    const status = await app.value<{ state: string }>('auth.status', { profileId: profile.id });
+    expect(status.state).toBe('signed-out');
+  });
 });
