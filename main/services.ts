@@ -14,12 +14,14 @@ import { createCatalogService } from './catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
+import { createCloudDirectory, standInFromEnvironment, type CloudStandIn } from './connect/cloud-directory';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
 import { profileEndpoints, requireProfile } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase, openDurableConnection } from './database';
 import { explainError } from './failures';
+import { DeskFailure } from './ipc/failure';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
@@ -27,6 +29,7 @@ import { createOrderService } from './orders/orders-service';
 import { OrderStore } from './orders/store';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
+import { missingServiceNote } from './partner-center/clouds';
 import { ReconciliationClient } from './partner-center/reconciliation';
 import { createProfileLifecycle } from './profiles/lifecycle';
 import { createRegistrationService } from './registration/registration-service';
@@ -55,6 +58,11 @@ export interface AppOptions {
    * `electron.vite.config.ts`); the TypeScript sources next to `sku-writer.ts` otherwise.
    */
   readonly skuWorkerUrls?: SkuWorkerUrls;
+  /**
+   * A sandbox started with `--cloud usgov|china` that profiles of that cloud talk to instead of
+   * Microsoft (tests); `RESERVATION_DESK_CLOUD_SANDBOX` by default (see main/connect/cloud-directory.ts).
+   */
+  readonly cloudStandIn?: CloudStandIn;
 }
 
 export interface AppCore {
@@ -63,13 +71,6 @@ export interface AppCore {
   readonly sandbox: EmbeddedSandbox;
   readonly close: () => Promise<void>;
 }
-
-/** The partner price sheet's host (§16), apart from the Partner Center API's. */
-const PRICE_SHEET_ORIGIN = 'https://api.partner.microsoft.com';
-/** Microsoft Graph, for reconciliation v2 exports (§14). */
-const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
-/** Where v2 export blobs live (§14.5): any storage account; the client reads blobs from nowhere else. */
-const BLOB_BASE_URL = 'https://*.blob.core.windows.net';
 
 function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
@@ -102,12 +103,20 @@ export function createAppCore(options: AppOptions): AppCore {
     mayLiveInMemory: isDemoSecret,
     onUnavailable: (check) => console.warn(`[desk] ${check.message} ${DEMO_IN_MEMORY}`),
   });
+  // Each profile's cloud: its endpoints and optional services (main/partner-center/clouds.ts).
+  const standIn = options.cloudStandIn ?? standInFromEnvironment();
+  const clouds = createCloudDirectory({ sandbox, ...(standIn ? { standIn } : {}) });
+  const cloudOf = (profileId: string) => requireProfile(settings, profileId).cloud;
   const auth = createAuthService({
     secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
+    standInAuthority: async (cloud) => {
+      const resolved = await clouds.resolve(cloud);
+      return resolved.onSandbox ? resolved.authorityBase : undefined;
+    },
   });
   // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
-  const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
+  const clients = createClientRegistry(profileEndpoints({ settings, auth, clouds }));
   const lifecycle = createProfileLifecycle();
   const connect = createConnectService({
     settings,
@@ -155,13 +164,12 @@ export function createAppCore(options: AppOptions): AppCore {
     tasks,
     authModeOf,
   });
-  // Billing (main/billing/): the reconciliation client points at the sandbox for the demo profile.
+  // Billing (main/billing/): the reconciliation client points at the sandbox for the demo profile;
+  // a cloud without Graph reconciliation never asks for it (its line items come from v1).
   const reconciliationFor = async (profileId: string) => {
-    const profile = requireProfile(settings, profileId);
-    const urls =
-      profile.cloud === 'sandbox'
-        ? await sandbox.ensure()
-        : { graphBaseUrl: GRAPH_BASE_URL, blobBaseUrl: BLOB_BASE_URL };
+    const cloud = cloudOf(profileId);
+    const urls = (await clouds.resolve(cloud)).graphReconciliation;
+    if (!urls) throw new DeskFailure('NOT_FOUND', missingServiceNote(cloud, 'graphReconciliation') ?? '');
     return new ReconciliationClient({
       graphBaseUrl: urls.graphBaseUrl,
       blobBaseUrl: urls.blobBaseUrl,
@@ -183,6 +191,7 @@ export function createAppCore(options: AppOptions): AppCore {
     billing: billingService,
     tasks,
     statementFolder: billingFolder('statements'),
+    graphMissingNote: (profileId) => missingServiceNote(cloudOf(profileId), 'graphReconciliation'),
   });
   // What each capability keeps for a profile, removed in this order when the profile is (the profile
   // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
@@ -216,10 +225,12 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
     authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
-    priceSheetOrigin: async (profileId) =>
-      findProfile(settings.read(), profileId)?.cloud === 'sandbox'
-        ? (await sandbox.ensure()).baseUrl
-        : PRICE_SHEET_ORIGIN,
+    priceSheetOrigin: async (profileId) => {
+      const origin = (await clouds.resolve(cloudOf(profileId))).priceSheetOrigin;
+      if (!origin) throw new DeskFailure('NOT_FOUND', 'The price sheet is not offered in this cloud.');
+      return origin;
+    },
+    priceSheetMissing: (profileId) => missingServiceNote(cloudOf(profileId), 'priceSheet'),
     cachedSku: (...args) => cachedSkuFacts(db, ...args),
     events,
     onEventError: (error) => (options.onUnexpected ?? logUnexpected)('checkout.changed', error),

@@ -57,7 +57,8 @@ export interface LineItemExportDeps {
   readonly db: AppDatabase;
   readonly profileId: string;
   readonly partnerCenter: PartnerCenterClient;
-  readonly reconciliation: ReconciliationClient;
+  /** Needed by v2 exports only: a cloud without Graph reconciliation has none (§14.2). */
+  readonly reconciliation?: ReconciliationClient;
   readonly signal?: AbortSignal;
   readonly progress?: (update: { done: number; total?: number; phase: string }) => void;
   /** Rows per transaction (default 2,000). */
@@ -235,6 +236,7 @@ export async function runLineItemExport(
 
 async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: ExportWriter): Promise<void> {
   const recon = deps.reconciliation;
+  if (!recon) throw new Error('A v2 export needs the reconciliation client.');
   const signal = deps.signal;
   const batchSize = deps.batchSize ?? 2_000;
   const maxRestarts = deps.maxRestarts ?? 2;

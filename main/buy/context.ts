@@ -42,6 +42,8 @@ export interface BuyServiceOptions {
   readonly authModeOf: (profileId: string) => AuthMode;
   /** Where the partner price sheet lives for a profile (§16; the sandbox serves its own). */
   readonly priceSheetOrigin: (profileId: string) => Promise<string>;
+  /** Why the profile's cloud has no price sheet (main/partner-center/clouds.ts), or null where it has one. */
+  readonly priceSheetMissing?: (profileId: string) => string | null;
   readonly events?: Pick<EventHub, 'emit'>;
   /** Where a failed notification is reported (it never stops a checkout). */
   readonly onEventError?: (error: unknown) => void;

@@ -166,6 +166,8 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
     profileId: string,
     market: string,
   ): Promise<string | null> => {
+    const missing = ctx.priceSheetMissing?.(profileId);
+    if (missing) return `No price: ${missing}`;
     if (ctx.authModeOf(profileId) !== 'app-user') {
       return 'No price: the partner price sheet needs a user sign-in (App+User), and this profile signs in as an app.';
     }

@@ -130,8 +130,11 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
 
     async updateProfile(profileId, changes) {
       const { appSecret, ...patch } = changes;
+      const before = profileOrThrow(profileId);
       const result = settings.updateProfile(profileId, patch);
       if (!result.ok) throw settingsFailure(result);
+      // A sign-in belongs to one cloud's authority: a profile moved to another cloud signs in again.
+      if (before.cloud !== result.profile.cloud) await auth.signOut(result.profile);
       await saveSecret(result.profile, appSecret);
       clients.forget(profileId);
       return toProfileView(result.profile);

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CatalogMaxAge, CurrentCustomer, DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
+import {
+  CatalogMaxAge,
+  Cloud as CloudIds,
+  CurrentCustomer,
+  DEFAULT_CATALOG_MAX_AGE_MINUTES,
+} from '../../preload/contract';
 
 /**
  * Settings schemas. There is deliberately no field for a secret anywhere: app secrets and token caches
@@ -25,8 +30,14 @@ const guid = (label: string) =>
 export const AuthModeSchema = z.enum(['app-only', 'app-user'], {
   error: 'Sign-in mode must be "app-only" or "app-user".',
 });
-/** Which identity and API endpoints a profile uses: Microsoft's, or the built-in sandbox. */
-export const CloudSchema = z.enum(['global', 'sandbox'], { error: 'Cloud must be "global" or "sandbox".' });
+/**
+ * Which identity and API endpoints a profile uses: one of Microsoft's clouds (main/partner-center/clouds.ts),
+ * or the built-in sandbox. Files written before US Government and China existed hold `global` or
+ * `sandbox`, or no cloud at all (read as `global`), so they load unchanged.
+ */
+export const CloudSchema = z.enum(CloudIds.options, {
+  error: 'Cloud must be Global, US Government or China (21Vianet).',
+});
 /** Partner Center `targetSegment` values. */
 export const SegmentSchema = z.enum(['commercial', 'education', 'government', 'nonprofit'], {
   error: 'Segment must be commercial, education, government or nonprofit.',

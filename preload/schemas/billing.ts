@@ -42,6 +42,8 @@ export const InvoiceRow = z.object({
   totalCharges: z.number().nullable(),
   paidAmount: z.number().nullable(),
   lineItemSource: LineItemSource,
+  /** Why the line items come from v1 although the invoice is new commerce (a cloud without Graph). */
+  lineItemNote: z.string().optional(),
   amendments: z.array(
     z.object({ id: z.string(), invoiceDate: z.string().nullable(), totalCharges: z.number().nullable() }),
   ),

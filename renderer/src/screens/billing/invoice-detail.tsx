@@ -53,7 +53,10 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
             .join(', ')}
         </Text>
       )}
-      <Text size={200}>{SOURCE_WORDS[invoice.lineItemSource]}</Text>
+      {/* A cloud without Graph reconciliation (US Government, China) says why v1 is used instead. */}
+      <Text size={200} data-testid="line-item-source">
+        {invoice.lineItemNote ?? SOURCE_WORDS[invoice.lineItemSource]}
+      </Text>
       <div className={styles.actions}>
         <Button
           appearance="primary"

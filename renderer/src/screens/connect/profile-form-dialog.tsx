@@ -21,6 +21,7 @@ import { useState, type FormEvent } from 'react';
 import type { DeskError, ProfileDraft, ProfileView } from '../../../../preload/contract';
 import { fieldErrors } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
+import { CloudField } from './cloud-field';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -28,7 +29,16 @@ const useStyles = makeStyles({
 });
 
 const segments = ['commercial', 'education', 'government', 'nonprofit'] as const;
-const FORM_FIELDS = new Set(['name', 'tenantId', 'appId', 'authMode', 'appSecret', 'country', 'segment']);
+const FORM_FIELDS = new Set([
+  'name',
+  'tenantId',
+  'appId',
+  'authMode',
+  'appSecret',
+  'country',
+  'segment',
+  'cloud',
+]);
 
 interface Draft {
   name: string;
@@ -38,6 +48,8 @@ interface Draft {
   appSecret: string;
   country: string;
   segment: (typeof segments)[number];
+  /** `sandbox` only for the demo profile, which the form never edits. */
+  cloud: ProfileView['cloud'];
 }
 
 function draftFrom(profile: ProfileView | undefined): Draft {
@@ -49,6 +61,7 @@ function draftFrom(profile: ProfileView | undefined): Draft {
     appSecret: '',
     country: profile?.defaults.country ?? 'US',
     segment: profile?.defaults.segment ?? 'commercial',
+    cloud: profile?.cloud ?? 'global',
   };
 }
 
@@ -73,6 +86,7 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
       appId: draft.appId,
       authMode: draft.authMode,
       defaults: { country: draft.country, segment: draft.segment },
+      ...(draft.cloud !== 'sandbox' ? { cloud: draft.cloud } : {}),
       ...(draft.authMode === 'app-only' && draft.appSecret ? { appSecret: draft.appSecret } : {}),
     };
     const result = await save(payload, props.profile?.id);
@@ -130,6 +144,13 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
                   data-testid="profile-app"
                 />
               </Field>
+              {draft.cloud !== 'sandbox' && (
+                <CloudField
+                  value={draft.cloud}
+                  onChange={(cloud) => set('cloud', cloud)}
+                  error={errors.cloud}
+                />
+              )}
               <Field label="Sign in with" validationMessage={errors.authMode}>
                 <RadioGroup
                   value={draft.authMode}
