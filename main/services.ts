@@ -216,10 +216,15 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
     authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
-    priceSheetOrigin: async (profileId) =>
-      findProfile(settings.read(), profileId)?.cloud === 'sandbox'
-        ? (await sandbox.ensure()).baseUrl
-        : PRICE_SHEET_ORIGIN,
+    // The price sheet has its own host and token audience (§16), minted from the profile's sign-in.
+    priceSheet: async (profileId) => ({
+      origin:
+        requireProfile(settings, profileId).cloud === 'sandbox'
+          ? (await sandbox.ensure()).baseUrl
+          : PRICE_SHEET_ORIGIN,
+      getAccessToken: async () =>
+        (await auth.getPriceSheetAccessToken(requireProfile(settings, profileId))).accessToken,
+    }),
     cachedSku: (...args) => cachedSkuFacts(db, ...args),
     events,
     onEventError: (error) => (options.onUnexpected ?? logUnexpected)('checkout.changed', error),

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CartRef, CartReview, LinePrice, LineProblem } from '../../preload/contract';
+import { AuthFailure } from '../auth/errors';
 import { DeskFailure } from '../ipc/failure';
 import { marketName } from '../markets';
 import {
@@ -21,7 +22,7 @@ import type { DraftOps } from './drafts';
 import { DUPLICATE_WINDOW_MS, findDuplicates } from './duplicates';
 import type { LineFields, StoredDraft, StoredLine } from './model';
 import { cartLineProblem } from './partner-center-problems';
-import { cartTotal, parsePriceSheet, reservationPrice, savingsPlanPrice } from './prices';
+import { cartTotal, readPriceSheet, reservationPrice, savingsPlanPrice } from './prices';
 import { localProblems } from './validation';
 
 /** A price sheet older than this is fetched again at review. */
@@ -34,6 +35,30 @@ const IRREVERSIBLE = [
   'Exchanges and refunds go through the Azure portal, within Microsoft’s yearly refund limit per customer.',
   'Virtual machine reservations bought from 1 February 2027 cannot be exchanged; a savings plan is the flexible alternative.',
 ];
+
+/** Why an App-only profile sees no prices (§16: the price sheet serves signed-in users only). */
+const PRICES_NEED_A_USER =
+  'No price: partner prices come from the price sheet, which needs a signed-in user (App+User) with the Admin agent or Sales agent role in Partner Center. Add an App+User profile to see prices; you can still check out from this one.';
+
+/** What the user or an administrator must do when the price sheet is refused; never a raw error. */
+function priceSheetRefusal(error: unknown, market: string): string {
+  const status = error instanceof PartnerCenterError ? error.status : undefined;
+  const authFailure = error instanceof PartnerCenterError && error.kind === 'auth' ? error.cause : error;
+  if (authFailure instanceof AuthFailure && authFailure.code === 'access-denied') {
+    return `No price: ${authFailure.message}`;
+  }
+  if (status === 403) {
+    return 'No price: your account may not read the partner price sheet. Ask an administrator of your partner tenant to give you the Admin agent or Sales agent role in Partner Center, then review again.';
+  }
+  if (status === 401 || status === 400 || (error instanceof PartnerCenterError && error.kind === 'auth')) {
+    return 'No price: the partner price sheet did not accept this sign-in. Sign in again; if that does not help, an administrator of your partner tenant must allow this app to use the Microsoft partner API (prices), then review again.';
+  }
+  if (isUnreachable(error)) {
+    return `No price: the partner price sheet for ${market} could not be reached. Review again when you are online.`;
+  }
+  const why = error instanceof PartnerCenterError ? error.userMessage : 'it could not be read';
+  return `No price: the partner price sheet for ${market} could not be read (${why}).`;
+}
 
 interface Refreshed {
   readonly catalogItemId: string | null;
@@ -166,19 +191,16 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
     profileId: string,
     market: string,
   ): Promise<string | null> => {
-    if (ctx.authModeOf(profileId) !== 'app-user') {
-      return 'No price: the partner price sheet needs a user sign-in (App+User), and this profile signs in as an app.';
-    }
+    if (ctx.authModeOf(profileId) !== 'app-user') return PRICES_NEED_A_USER;
     const fetchedAt = store.priceSheetFetchedAt(profileId, market);
     if (fetchedAt !== undefined && ctx.now() - fetchedAt < PRICE_SHEET_MAX_AGE_MS) return null;
     try {
-      const csv = await client.getPriceSheet(await ctx.priceSheetOrigin(profileId), market);
-      store.replacePriceSheet(profileId, market, parsePriceSheet(csv), ctx.now());
+      const sheet = await client.getPriceSheet(await ctx.priceSheet(profileId), market);
+      store.replacePriceSheet(profileId, market, await readPriceSheet(sheet), ctx.now());
       return null;
     } catch (error) {
       if (fetchedAt !== undefined) return null; // An older sheet still prices the lines, with its date.
-      const why = error instanceof PartnerCenterError ? error.userMessage : 'it could not be read';
-      return `No price: the partner price sheet for ${marketName(market)} could not be read (${why}).`;
+      return priceSheetRefusal(error, marketName(market));
     }
   };
 

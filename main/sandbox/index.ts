@@ -188,7 +188,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ...entitlementRoutes(services),
       ...billingRoutes(services, loaded),
       ...savingsPlanRoutes(services),
-      ...priceSheetRoutes(services),
+      ...priceSheetRoutes(services, identity),
       ...reconciliation.routes,
     ],
     identity,

@@ -45,7 +45,12 @@ export interface HarnessOptions {
   readonly token?: string;
   /** SKU facts as the offline catalog would hold them (skips a Partner Center read per line). */
   readonly cachedSku?: CachedSkuLookup;
+  /** The price sheet's token (§16); the harness issues one of the partner API audience by default. */
+  readonly priceSheetToken?: () => Promise<string>;
 }
+
+/** Audience of price sheet tokens (§16). */
+export const PARTNER_API_AUDIENCE = 'https://api.partner.microsoft.com';
 
 export function clientFor(
   baseUrl: string,
@@ -77,7 +82,11 @@ export function buildService(
     clientFor: () => Promise.resolve(client),
     customers,
     authModeOf: () => options.authMode ?? 'app-user',
-    priceSheetOrigin: () => Promise.resolve(baseUrl),
+    priceSheet: () =>
+      Promise.resolve({
+        origin: baseUrl,
+        getAccessToken: options.priceSheetToken ?? (() => Promise.reject(new Error('no price sheet token'))),
+      }),
     ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.cachedSku ? { cachedSku: options.cachedSku } : {}),
   });
@@ -99,7 +108,14 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
   const client = clientFor(sandbox.baseUrl, token, options.client);
   const db = openDatabase({ dataDir });
   const journalDb = openDurableConnection(db.name);
-  const { service, store } = buildService(db, journalDb, client, sandbox.baseUrl, options);
+  const withPriceToken: HarnessOptions = {
+    ...options,
+    priceSheetToken:
+      options.priceSheetToken ??
+      (() =>
+        sandbox.issueToken({ audience: PARTNER_API_AUDIENCE, appOnly: options.authMode === 'app-only' })),
+  };
+  const { service, store } = buildService(db, journalDb, client, sandbox.baseUrl, withPriceToken);
   const opened: Array<{ close(): void }> = [];
   return {
     sandbox,
@@ -111,7 +127,7 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
     reopen() {
       const db2 = openDatabase({ dataDir });
       const journal2 = openDurableConnection(db2.name);
-      const built = buildService(db2, journal2, client, sandbox.baseUrl, options);
+      const built = buildService(db2, journal2, client, sandbox.baseUrl, withPriceToken);
       const handle = {
         ...built,
         close: () => {
