@@ -45,8 +45,11 @@ export interface HarnessOptions {
   readonly token?: string;
   /** SKU facts as the offline catalog would hold them (skips a Partner Center read per line). */
   readonly cachedSku?: CachedSkuLookup;
-  /** The price sheet's token (§16); the harness issues one of the partner API audience by default. */
-  readonly priceSheetToken?: () => Promise<string>;
+  /**
+   * The price sheet's token (§16), from the harness's sandbox; by default one of the partner API
+   * audience, for a user (or the app, on an App-only profile).
+   */
+  readonly priceSheetToken?: (sandbox: RunningSandbox) => Promise<string>;
 }
 
 /** Audience of price sheet tokens (§16). */
@@ -74,6 +77,7 @@ export function buildService(
   client: PartnerCenterClient,
   baseUrl: string,
   options: HarnessOptions,
+  priceToken?: () => Promise<string>,
 ): { service: BuyService; store: BuyStore } {
   const store = new BuyStore(db, journalDb);
   const customers = createCustomerService(() => Promise.resolve(client));
@@ -85,7 +89,7 @@ export function buildService(
     priceSheet: () =>
       Promise.resolve({
         origin: baseUrl,
-        getAccessToken: options.priceSheetToken ?? (() => Promise.reject(new Error('no price sheet token'))),
+        getAccessToken: priceToken ?? (() => Promise.reject(new Error('no price sheet token'))),
       }),
     ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.cachedSku ? { cachedSku: options.cachedSku } : {}),
@@ -108,14 +112,11 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
   const client = clientFor(sandbox.baseUrl, token, options.client);
   const db = openDatabase({ dataDir });
   const journalDb = openDurableConnection(db.name);
-  const withPriceToken: HarnessOptions = {
-    ...options,
-    priceSheetToken:
-      options.priceSheetToken ??
-      (() =>
-        sandbox.issueToken({ audience: PARTNER_API_AUDIENCE, appOnly: options.authMode === 'app-only' })),
-  };
-  const { service, store } = buildService(db, journalDb, client, sandbox.baseUrl, withPriceToken);
+  const priceToken = () =>
+    options.priceSheetToken
+      ? options.priceSheetToken(sandbox)
+      : sandbox.issueToken({ audience: PARTNER_API_AUDIENCE, appOnly: options.authMode === 'app-only' });
+  const { service, store } = buildService(db, journalDb, client, sandbox.baseUrl, options, priceToken);
   const opened: Array<{ close(): void }> = [];
   return {
     sandbox,
@@ -127,7 +128,7 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
     reopen() {
       const db2 = openDatabase({ dataDir });
       const journal2 = openDurableConnection(db2.name);
-      const built = buildService(db2, journal2, client, sandbox.baseUrl, withPriceToken);
+      const built = buildService(db2, journal2, client, sandbox.baseUrl, options, priceToken);
       const handle = {
         ...built,
         close: () => {
