@@ -42,6 +42,8 @@ describe('price sheet token', () => {
     const error = await auth.getPriceSheetAccessToken(profile).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthFailure);
     expect((error as AuthFailure).code).toBe('access-denied');
-    expect((error as AuthFailure).message).toMatch(/signed-in user \(App\+User\).*Admin agent or Sales agent/);
+    expect((error as AuthFailure).message).toMatch(
+      /signed-in user \(App\+User\).*Admin agent or Sales agent/,
+    );
   });
 });

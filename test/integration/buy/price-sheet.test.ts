@@ -127,5 +127,4 @@ describe('partner price sheet', () => {
     expect(line.priceNote).toMatch(/Admin agent or Sales agent role/);
     expect(line.priceNote).not.toMatch(/403|Application-only/);
   });
-
 });
