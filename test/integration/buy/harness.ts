@@ -18,6 +18,7 @@ import {
   type PartnerCenterClientOptions,
 } from '../../../main/partner-center';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox';
+import { DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
 
 export const PROFILE = 'buy-test-profile';
 
@@ -157,6 +158,19 @@ export interface PickedSku {
   readonly term: 'P1Y' | 'P3Y';
   readonly maximumQuantity: number;
   readonly title: string;
+}
+
+/** One of a picked SKU, shared, on the demo Azure plan: the line most tests put in Contoso's cart. */
+export function azurePlanLine(sku: PickedSku) {
+  return {
+    catalogScope: 'AzurePlan' as const,
+    productId: sku.productId,
+    skuId: sku.skuId,
+    termDuration: sku.term,
+    quantity: 1,
+    scope: 'shared' as const,
+    subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
+  };
 }
 
 /** A cached-catalog lookup that knows the SKUs a test picked (as a synced catalog would). */

@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CartRef } from '../../../preload/contract';
-import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
+import { DEMO_CUSTOMERS } from '../../../main/sandbox/data';
 import {
   PARTNER_API_AUDIENCE,
+  azurePlanLine,
   PROFILE,
   pickReservationSku,
   startBuyHarness,
@@ -71,15 +72,7 @@ describe('partner price sheet', () => {
   const reviewWith = async (options: HarnessOptions) => {
     const other = await startBuyHarness(options);
     try {
-      await other.service.addReservation(contoso, {
-        catalogScope: 'AzurePlan',
-        productId: sku.productId,
-        skuId: sku.skuId,
-        termDuration: sku.term,
-        quantity: 1,
-        scope: 'shared',
-        subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
-      });
+      await other.service.addReservation(contoso, azurePlanLine(sku));
       const review = await other.service.review(contoso);
       const record = review.reviewId
         ? await other.service.confirm(contoso, review.reviewId, { confirmDuplicates: true })

@@ -7,9 +7,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CartRef } from '../../../preload/contract';
 import type { RunningSandbox } from '../../../main/sandbox';
-import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
+import { DEMO_CUSTOMERS } from '../../../main/sandbox/data';
 import {
   PROFILE,
+  azurePlanLine,
   pickReservationSku,
   pickedSkuLookup,
   sandboxOrdersByCart,
@@ -94,15 +95,7 @@ describe('stale availability at checkout', () => {
 
   /** Fills and reviews Contoso's cart, then changes the availability of its line at Partner Center. */
   const reviewThenChange = async (harness: BuyHarness) => {
-    await harness.service.addReservation(contoso, {
-      catalogScope: 'AzurePlan',
-      productId: sku.productId,
-      skuId: sku.skuId,
-      termDuration: sku.term,
-      quantity: 1,
-      scope: 'shared',
-      subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
-    });
+    await harness.service.addReservation(contoso, azurePlanLine(sku));
     const review = await harness.service.review(contoso);
     expect(review.canCheckout).toBe(true);
     const line = review.cart.lines[0]!;
