@@ -225,10 +225,15 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
     authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
-    priceSheetOrigin: async (profileId) => {
+    // The price sheet has its own host and token audience (§16), minted from the profile's sign-in.
+    priceSheet: async (profileId) => {
       const origin = (await clouds.resolve(cloudOf(profileId))).priceSheetOrigin;
       if (!origin) throw new DeskFailure('NOT_FOUND', 'The price sheet is not offered in this cloud.');
-      return origin;
+      return {
+        origin,
+        getAccessToken: async () =>
+          (await auth.getPriceSheetAccessToken(requireProfile(settings, profileId))).accessToken,
+      };
     },
     priceSheetMissing: (profileId) => missingServiceNote(cloudOf(profileId), 'priceSheet'),
     cachedSku: (...args) => cachedSkuFacts(db, ...args),

@@ -22,6 +22,7 @@ import {
   GRAPH_APP_SCOPES,
   GRAPH_USER_SCOPES,
   PARTNER_BILLING_PERMISSION,
+  PRICE_SHEET_SCOPES,
   tokenCacheKey,
 } from './constants';
 import { isPartnerCloud, partnerCenterScopes } from '../partner-center/clouds';
@@ -132,6 +133,12 @@ export interface AuthService {
    * `AuthFailure('access-denied')` naming the permission when an administrator has not granted it.
    */
   getGraphAccessToken(profile: AuthProfile): Promise<AccessTokenResult>;
+  /**
+   * A token for the partner price sheet (§16, audience `https://api.partner.microsoft.com`), silently
+   * from the signed-in user of an App+User profile, kept in memory until it nears expiry. App-only
+   * profiles get `AuthFailure('access-denied')`: the price sheet serves signed-in users only.
+   */
+  getPriceSheetAccessToken(profile: AuthProfile): Promise<AccessTokenResult>;
   /** Signs out: deletes the profile's token cache from the keychain, and its app secret with `forgetSecret`. */
   signOut(profile: AuthProfile, options?: { forgetSecret?: boolean }): Promise<void>;
   /** Where the profile stands (keychain only, no network). */
@@ -549,7 +556,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   };
 
   /** Entra ID's "not consented" answer (AADSTS65001) says exactly what an administrator must grant. */
-  const graphConsentMissing = (error: unknown): boolean =>
+  const consentMissing = (error: unknown): boolean =>
     error instanceof Error && /AADSTS65001|consent_required|not consented/i.test(error.message);
 
   const acquireGraph = async (profile: AuthProfile): Promise<AccessTokenResult> => {
@@ -570,7 +577,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const result = await app.acquireTokenSilent({ account, scopes: [...GRAPH_USER_SCOPES] });
       return { accessToken: result.accessToken, expiresOn: result.expiresOn };
     } catch (error) {
-      if (graphConsentMissing(error)) {
+      if (consentMissing(error)) {
         throw new AuthFailure(
           'access-denied',
           `Billing exports need the Microsoft Graph permission ${PARTNER_BILLING_PERMISSION}: ask an administrator of your partner tenant to grant admin consent for it to this app, then try again.`,
@@ -582,8 +589,40 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     }
   };
 
+  const acquirePriceSheet = async (profile: AuthProfile): Promise<AccessTokenResult> => {
+    if (profile.authMode === 'app-only') {
+      throw new AuthFailure(
+        'access-denied',
+        'Partner prices need a signed-in user (App+User) with the Admin agent or Sales agent role; this profile signs in as an app.',
+      );
+    }
+    const session = sessions.of(profile);
+    const held = usableToken(session.priceSheetToken, Date.now());
+    if (held) return held;
+    try {
+      const app = await publicApp(profile);
+      const account = await pickAccount(app, profile);
+      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      const result = await app.acquireTokenSilent({ account, scopes: [...PRICE_SHEET_SCOPES] });
+      const token = { accessToken: result.accessToken, expiresOn: result.expiresOn };
+      session.priceSheetToken = token;
+      return token;
+    } catch (error) {
+      if (consentMissing(error)) {
+        throw new AuthFailure(
+          'access-denied',
+          'Partner prices need consent for the Microsoft partner API: ask an administrator of your partner tenant to grant admin consent to this app, then review again.',
+          { detail: 'AADSTS65001' },
+        );
+      }
+      if (error instanceof AuthFailure) throw error;
+      throw failure(error, profile);
+    }
+  };
+
   const service: AuthService = {
     getGraphAccessToken: acquireGraph,
+    getPriceSheetAccessToken: acquirePriceSheet,
 
     signIn(profile, signInOptions = {}) {
       if (signInOptions.signal?.aborted)

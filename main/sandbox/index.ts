@@ -11,7 +11,7 @@ import { CLOUDS } from '../partner-center/clouds';
 import type { World } from './data/model';
 import { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-config';
 import { billingRoutes } from './server/billing';
-import { cartRoutes } from './server/carts';
+import { cartRoutes, changeAvailability } from './server/carts';
 import { catalogRoutes, type InventoryRoutes } from './server/catalog';
 import { customerRoutes } from './server/customers';
 import { entitlementRoutes } from './server/entitlements';
@@ -123,6 +123,11 @@ export interface RunningSandbox {
   approveDeviceCode(userCode: string): boolean;
   /** Mints an access token directly (e.g. expired, wrong audience or app-only) for tests. */
   issueToken(request?: TokenRequest): Promise<string>;
+  /**
+   * Changes the availability behind a catalog item ID, as Partner Center does over time: open carts
+   * holding it fail checkout with 404/400019 until updated. Returns how many carts it affected.
+   */
+  changeAvailability(catalogItemId: string): number;
   /** Stops listening, drops connections and cancels pending delays. */
   close(): Promise<void>;
 }
@@ -201,7 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ...entitlementRoutes(services),
       ...billingRoutes(services, loaded),
       ...savingsPlanRoutes(services),
-      ...(cloud.services.priceSheet ? priceSheetRoutes(services) : []),
+      ...(cloud.services.priceSheet ? priceSheetRoutes(services, identity) : []),
       ...(cloud.services.graphReconciliation ? reconciliation.routes : []),
     ],
     identity,
@@ -244,6 +249,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     world,
     approveDeviceCode: (userCode) => identity.approveDeviceCode(userCode),
     issueToken: (request) => identity.issueToken(request),
+    changeAvailability: (catalogItemId) => {
+      const marked = changeAvailability(store.data.carts, catalogItemId);
+      store.save();
+      return marked;
+    },
     close: () => core.close(),
   };
 }

@@ -17,6 +17,8 @@ export const PARTNER_CENTER_RESOURCE = 'https://api.partnercenter.microsoft.com'
 export const USER_IMPERSONATION = `${PARTNER_CENTER_RESOURCE}/user_impersonation`;
 /** Audience of Microsoft Graph tokens (§14.2). */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** Audience of partner API tokens: the price sheet takes these, not Partner Center's (§16). */
+export const PARTNER_API_RESOURCE = 'https://api.partner.microsoft.com';
 /** The Graph permission the reconciliation exports need (§14.2). */
 export const PARTNER_BILLING_READ = 'PartnerBilling.Read.All';
 
@@ -251,6 +253,11 @@ export class IdentityProvider {
     return this.checkFor(authorization, (verified) => this.judgeGraph(verified));
   }
 
+  /** Checks a bearer token for the price sheet: the partner API audience only (§16). */
+  checkPriceSheet(authorization: string | undefined): TokenCheck | Promise<TokenCheck> {
+    return this.checkFor(authorization, (verified) => this.judgePriceSheet(verified));
+  }
+
   private checkFor(
     authorization: string | undefined,
     judge: (verified: VerifiedToken) => TokenCheck,
@@ -311,6 +318,15 @@ export class IdentityProvider {
     if (!verified.permissions.some((p) => p.toLowerCase() === PARTNER_BILLING_READ.toLowerCase())) {
       return { ok: false, reason: 'permission' };
     }
+    return { ok: true, caller: verified.caller };
+  }
+
+  private judgePriceSheet(verified: VerifiedToken): TokenCheck {
+    if (verified.expiresAtMs <= Date.now()) return { ok: false, reason: 'expired' };
+    if (verified.audience.replace(/\/+$/, '').toLowerCase() !== PARTNER_API_RESOURCE) {
+      return { ok: false, reason: 'audience' };
+    }
+    if (verified.caller.tenantId !== this.config.tenantId) return { ok: false, reason: 'invalid' };
     return { ok: true, caller: verified.caller };
   }
 
