@@ -13,6 +13,7 @@ import {
   type LineItemSubject,
   type LineItemTableState,
 } from './line-items';
+import { onTaskFinished } from './tasks-store';
 
 interface LineItemActions {
   /** Shows an export's line items (null closes the table). */
@@ -42,9 +43,22 @@ export const useLineItems = create<LineItemTableState & LineItemActions>((set, g
     );
   };
 
+  let listening = false;
+  /** An export that ends (completed, or stopped part way) changes what the open table shows: read it again. */
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    onTaskFinished('billing.lineItems', () => {
+      if (get().subject === null) return;
+      apply((s) => lineItemFilterChanged(s, {}));
+      void loadPage(0);
+    });
+  };
+
   return {
     ...initialLineItemTable,
     show(profileId, subject) {
+      listen();
       apply((s) => tableOpened(s, profileId, subject));
       void loadPage(0);
     },

@@ -104,7 +104,8 @@ const useStyles = makeStyles({
   },
   headerCell: { padding: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
   numeric: { textAlign: 'right' },
-  totals: { borderCollapse: 'collapse', maxWidth: '640px' },
+  totalsBox: { maxHeight: '200px', overflowY: 'auto', maxWidth: '640px' },
+  totals: { borderCollapse: 'collapse', width: '100%' },
   totalsCell: {
     textAlign: 'left',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
@@ -238,27 +239,34 @@ export function LineItemTable() {
         </div>
       </div>
       {table.totals.length > 0 && (
-        <table className={styles.totals} data-testid="line-item-totals">
-          <caption>
-            <Text weight="semibold">Totals per customer and currency</Text>
-          </caption>
-          <thead>
-            <tr>
-              <th className={styles.totalsCell}>Customer</th>
-              <th className={styles.totalsCell}>Lines</th>
-              <th className={styles.totalsCell}>Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.totals.map((total) => (
-              <tr key={`${total.customerId ?? ''}:${total.currency ?? ''}`} data-testid="line-item-total">
-                <td className={styles.totalsCell}>{total.customerName ?? total.customerId ?? '—'}</td>
-                <td className={styles.totalsCell}>{total.lines.toLocaleString()}</td>
-                <td className={styles.totalsCell}>{formatMoney(total.amount, total.currency)}</td>
+        <div
+          className={styles.totalsBox}
+          tabIndex={0}
+          role="region"
+          aria-label="Totals per customer and currency"
+        >
+          <table className={styles.totals} data-testid="line-item-totals">
+            <caption>
+              <Text weight="semibold">Totals per customer and currency</Text>
+            </caption>
+            <thead>
+              <tr>
+                <th className={styles.totalsCell}>Customer</th>
+                <th className={styles.totalsCell}>Lines</th>
+                <th className={styles.totalsCell}>Total</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.totals.map((total) => (
+                <tr key={`${total.customerId ?? ''}:${total.currency ?? ''}`} data-testid="line-item-total">
+                  <td className={styles.totalsCell}>{total.customerName ?? total.customerId ?? '—'}</td>
+                  <td className={styles.totalsCell}>{total.lines.toLocaleString()}</td>
+                  <td className={styles.totalsCell}>{formatMoney(total.amount, total.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
