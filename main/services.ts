@@ -2,11 +2,12 @@
  * Builds every capability from the data folder and the OS keychain. Both entry points call this;
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
-import path from 'node:path';
 import type { KeychainStatus } from '../preload/contract';
 import { createAuthService } from './auth';
 import { createBillingCalls } from './billing/billing-calls';
+import { createBillingFolders } from './billing/billing-folders';
 import { createBillingService } from './billing/billing-service';
+import { createStatementViewer } from './billing/statement-viewer';
 import { createBuyService } from './buy/buy-service';
 import { BuyStore } from './buy/store';
 import { cachedSkuFacts } from './catalog/cached-sku';
@@ -39,6 +40,7 @@ import { ReservationStore } from './reservations/store';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore, currentCustomerOf, findProfile } from './settings';
 import type { RuntimeFacts } from './system/app-info';
+import type { DesktopShell } from './system/desktop-shell';
 import { DEMO_PROFILE_ID } from './settings';
 import { createGuardedSecretStore, type KeychainCheck } from './vault';
 import { createTaskEngine } from './tasks';
@@ -63,6 +65,8 @@ export interface AppOptions {
    * Microsoft (tests); `RESERVATION_DESK_CLOUD_SANDBOX` by default (see main/connect/cloud-directory.ts).
    */
   readonly cloudStandIn?: CloudStandIn;
+  /** The desktop app's native folder dialog and system viewer; the web build has none. */
+  readonly desktop?: DesktopShell;
 }
 
 export interface AppCore {
@@ -177,21 +181,29 @@ export function createAppCore(options: AppOptions): AppCore {
         (await auth.getGraphAccessToken(requireProfile(settings, profileId))).accessToken,
     });
   };
-  // Statements and CSV exports go under the data folder, one folder per profile.
-  const billingFolder = (kind: 'statements' | 'exports') => (profileId: string) =>
-    path.join(options.facts.dataDir, kind, profileId);
+  // Statements and CSV exports go to the folders chosen per profile (default: under the data folder).
+  const billingFolders = createBillingFolders({
+    settings,
+    dataDir: options.facts.dataDir,
+    desktop: options.desktop,
+  });
+  const statementFolder = (profileId: string) => billingFolders.folderOf(profileId, 'statements');
   const billingService = createBillingService({
     db,
     clientFor: clients.clientFor,
     reconciliationFor,
-    statementFolder: billingFolder('statements'),
-    exportFolder: billingFolder('exports'),
+    statementFolder,
+    exportFolder: (profileId) => billingFolders.folderOf(profileId, 'exports'),
   });
   const billing = createBillingCalls({
     billing: billingService,
     tasks,
-    statementFolder: billingFolder('statements'),
+    statementFolder,
     graphMissingNote: (profileId) => missingServiceNote(cloudOf(profileId), 'graphReconciliation'),
+  });
+  const statementViewer = createStatementViewer({
+    library: (profileId) => billingService.library(profileId),
+    desktop: options.desktop,
   });
   // What each capability keeps for a profile, removed in this order when the profile is (the profile
   // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
@@ -268,6 +280,8 @@ export function createAppCore(options: AppOptions): AppCore {
     reservations,
     registration,
     billing,
+    billingFolders,
+    statementViewer,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),

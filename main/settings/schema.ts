@@ -117,6 +117,18 @@ export const CurrentCustomersSchema = z.record(
   CurrentCustomer,
 );
 
+/** Where a profile's statements and CSV exports go when the user chose a folder (absolute paths). */
+export const BillingFolderSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .refine((value) => /^([A-Za-z]:[\\/]|[\\/])/.test(value), 'The folder must be a full path.');
+export const BillingFoldersSchema = z.record(
+  z.string().regex(PROFILE_ID_PATTERN, 'Profile id must be 1-64 lowercase letters, digits or dashes.'),
+  z.strictObject({ statements: BillingFolderSchema.optional(), exports: BillingFolderSchema.optional() }),
+);
+
 /**
  * The whole settings file. Fields added after version 1 have defaults, so a file written before they
  * existed reads as valid (no version bump needed); an older app reading a newer file drops them.
@@ -135,6 +147,8 @@ export const SettingsSchema = z.strictObject({
   ui: UiPreferencesSchema.default({ theme: 'system', density: 'comfortable', reduceMotion: false }),
   preferences: AppPreferencesSchema.default({ catalogMaxAgeMinutes: DEFAULT_CATALOG_MAX_AGE_MINUTES }),
   currentCustomers: CurrentCustomersSchema.default({}),
+  /** Per profile: the folders chosen for statements and exports (the data folder when absent). */
+  billingFolders: BillingFoldersSchema.default({}),
 });
 
 /** A user's sign-in mode. */

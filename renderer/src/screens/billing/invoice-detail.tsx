@@ -6,6 +6,7 @@ import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-com
 import type { InvoiceRow } from '../../../../preload/contract';
 import { detailPanelStyle } from '../../components/detail-panel-style';
 import { useBilling } from '../../state/billing-store';
+import { useLineItems } from '../../state/line-items-store';
 import { formatDate, formatMoney } from '../orders/format';
 import { JobState } from './job-state';
 
@@ -23,6 +24,8 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
   const styles = useStyles();
   const lineItemExport = useBilling((s) => s.lineItemExport);
   const statement = useBilling((s) => s.statement);
+  const profileId = useBilling((s) => s.profileId);
+  const showLineItems = useLineItems((s) => s.show);
   const { exportLineItems, downloadStatement } = useBilling.getState();
   const { invoice } = props;
   if (!invoice) {
@@ -72,6 +75,13 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
           data-testid="download-statement"
         >
           Download statement
+        </Button>
+        <Button
+          disabled={profileId === null}
+          onClick={() => profileId && showLineItems(profileId, { kind: 'invoice', invoiceId: invoice.id })}
+          data-testid="show-line-items"
+        >
+          Show line items
         </Button>
       </div>
       <JobState job={lineItemExport} subject={invoice.id} testId="export" what="Exporting line items" />
