@@ -7,14 +7,10 @@
  * SAS (403) reads the manifest again. Rows go in batches: memory stays bounded at any size.
  */
 import type { AppDatabase } from '../database';
-import {
-  invoiceLineItemSchema,
-  nextRequest,
-  paginate,
-  type Invoice,
-  type PartnerCenterClient,
-  type RequestSpec,
-} from '../partner-center';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { nextRequest, type Invoice, type PartnerCenterClient, type RequestSpec } from '../partner-center';
+import { collectionSchema } from '../partner-center/models/common';
 import { ReconciliationError, type ReconciliationClient } from '../partner-center/reconciliation';
 import { normalizeRecord, numberOf, textOf } from './line-item-fields';
 
@@ -329,27 +325,59 @@ async function runV1(
   const stored = writer.row.next_page ? (JSON.parse(writer.row.next_page) as V1Checkpoint) : undefined;
   // A page is committed with its checkpoint, so nothing partial can exist; `part` counts pages.
   let part = writer.row.blobs_done;
-  for (let index = stored?.providerIndex ?? 0; index < queried.length; index++) {
-    if (!stored && index === 0 && part > 0) break; // completed earlier: nothing left
-    const start = stored && stored.providerIndex === index ? stored.spec : specFor(queried[index]!);
-    for await (const page of paginate(
-      deps.partnerCenter.http,
-      start,
-      invoiceLineItemSchema,
-      options,
-    ).pages()) {
-      const next = nextRequest(start.operation, page.links.next, page.continuationToken);
-      const checkpoint: V1Checkpoint | undefined = next
-        ? { providerIndex: index, spec: next }
-        : index + 1 < queried.length
-          ? { providerIndex: index + 1, spec: specFor(queried[index + 1]!) }
-          : undefined;
-      writer.commit(part, page.items, {
-        next_page: checkpoint ? JSON.stringify(checkpoint) : null,
-        blobs_done: part + 1,
-      });
-      part++;
-      deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
+  if (!stored && part > 0) return; // completed earlier: nothing left
+  let checkpoint: V1Checkpoint | undefined = stored ?? { providerIndex: 0, spec: specFor(queried[0]!) };
+  const callOptions = { ...options, correlationId: randomUUID() };
+  const fetchPage = (spec: RequestSpec): Promise<V1Page> =>
+    deps.partnerCenter.http.json(spec, v1PageSchema, callOptions).then(({ data, info }) => ({
+      items: data.items,
+      next: nextRequest(spec.operation, data.links.next, data.continuationToken ?? tokenOf(info.headers)),
+    }));
+  const seen = new Set<string>();
+  // Seek paging is sequential by nature, so the only overlap there is: the next page is requested as
+  // soon as this one names it, and this page goes into SQLite while that request is on the wire.
+  let pending: Promise<V1Page> | undefined = fetchPage(checkpoint.spec);
+  while (pending && checkpoint) {
+    const page: V1Page = await pending;
+    const next: V1Checkpoint | undefined = page.next
+      ? { providerIndex: checkpoint.providerIndex, spec: page.next }
+      : checkpoint.providerIndex + 1 < queried.length
+        ? {
+            providerIndex: checkpoint.providerIndex + 1,
+            spec: specFor(queried[checkpoint.providerIndex + 1]!),
+          }
+        : undefined;
+    if (next) {
+      const key = `${next.providerIndex}\n${next.spec.path}\n${JSON.stringify(next.spec.headers ?? [])}`;
+      if (seen.has(key)) throw new Error('Partner Center returned the same page of line items twice.');
+      seen.add(key);
     }
+    pending = next ? fetchPage(next.spec) : undefined;
+    // Nobody awaits the next page if this commit throws: keep its failure from going unhandled.
+    pending?.catch(() => undefined);
+    writer.commit(part, page.items, {
+      next_page: next ? JSON.stringify(next) : null,
+      blobs_done: part + 1,
+    });
+    part++;
+    checkpoint = next;
+    deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
   }
+}
+
+/** One v1 page: its raw items (normalized like v2 records, §14.8) and the request for the next. */
+interface V1Page {
+  readonly items: ReadonlyArray<Record<string, unknown>>;
+  readonly next: RequestSpec | undefined;
+}
+
+/**
+ * The page envelope is checked; items stay raw records, normalized by `normalizeRecord` as v2's are.
+ * (Validating every field of 2,000 items per page with the typed schema cost more than the page's
+ * round trip, and the export keeps every field as it came anyway.)
+ */
+const v1PageSchema = collectionSchema(z.record(z.string(), z.unknown()));
+
+function tokenOf(headers: Headers): string | undefined {
+  return headers.get('MS-ContinuationToken') ?? undefined;
 }
