@@ -4,6 +4,7 @@
  * forms) and statement PDFs. Reservations bought through the sandbox land on a OneTime invoice per
  * month and currency, and the balance and summaries include them.
  */
+import type { Readable } from 'node:stream';
 import { currencyInfo, toMajor } from '../data/wire';
 import type { Invoice, InvoiceLineItem, InvoiceSummary, LineItemProvider } from '../data/model';
 import type { Reply, Route, RouteContext } from './router';
@@ -254,6 +255,10 @@ export function oneTimeLines(
   };
 }
 
+/** Statements the sandbox keeps once drawn: invoices of at most this many lines, this many files. */
+const STATEMENT_KEEP_MAX_LINES = 5_000;
+const STATEMENT_KEEP_MAX_FILES = 256;
+
 /** The billing route table. */
 export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] {
   const world = services.world;
@@ -310,7 +315,30 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     };
   };
 
-  const statement = (ctx: RouteContext): Reply => {
+  // Partner Center serves a statement as a stored document; the sandbox draws it once and keeps it
+  // (generated invoices never change), so a bulk download measures requests, not pdfkit on the
+  // same CPU. Invoices bought in the sandbox change, and huge ones would fill memory: drawn each time.
+  const drawn = new Map<string, Buffer>();
+  const keepable = (invoiceId: string): boolean =>
+    (['one_time', 'azure', 'office'] as const).reduce(
+      (sum, provider) => sum + loaded.lineItemCount(invoiceId, provider),
+      0,
+    ) <= STATEMENT_KEEP_MAX_LINES;
+  const statementBody = async (found: { invoice: Invoice; sandbox?: SandboxInvoice }) => {
+    const render = (): Readable => renderInvoiceStatement(world, found.invoice, found.sandbox?.lines);
+    const id = found.invoice.id;
+    if (found.sandbox || !keepable(id)) return { stream: render() };
+    let bytes = drawn.get(id);
+    if (!bytes) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of render()) chunks.push(Buffer.from(chunk as Uint8Array));
+      bytes = Buffer.concat(chunks);
+      if (drawn.size < STATEMENT_KEEP_MAX_FILES) drawn.set(id, bytes);
+    }
+    return { body: bytes };
+  };
+
+  const statement = async (ctx: RouteContext): Promise<Reply> => {
     const found = findInvoice(ctx.params.invoiceId!);
     // `X-Sandbox-Statement: empty | html` answers 200 with an empty or non-PDF body (§4.25's fault switches).
     const broken = ctx.header('x-sandbox-statement')?.toLowerCase();
@@ -324,7 +352,7 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     }
     return {
       status: 200,
-      stream: renderInvoiceStatement(world, found.invoice, found.sandbox?.lines),
+      ...(await statementBody(found)),
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename=Invoice_${found.invoice.id}.pdf`,
