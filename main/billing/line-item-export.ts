@@ -11,8 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { nextRequest, type Invoice, type PartnerCenterClient, type RequestSpec } from '../partner-center';
 import { collectionSchema } from '../partner-center/models/common';
-import { ReconciliationError, type ReconciliationClient } from '../partner-center/reconciliation';
-import { normalizeRecord, numberOf, textOf } from './line-item-fields';
+import {
+  ReconciliationError,
+  type BlobRecord,
+  type ReconciliationClient,
+} from '../partner-center/reconciliation';
+import { needsNormalizing, normalizeRecord, numberOf, textOf } from './line-item-fields';
 
 /** From this billing period on, new-commerce line items live only in the v2 export (§14.1). */
 export const V2_FROM = Date.UTC(2024, 1, 1);
@@ -109,16 +113,15 @@ class ExportWriter {
     return this.seq;
   }
 
-  /** Inserts a batch and moves the checkpoint in one transaction. */
-  commit(
-    part: number,
-    records: ReadonlyArray<Record<string, unknown>>,
-    checkpoint: Partial<ExportRow>,
-  ): void {
+  /**
+   * Inserts a batch and moves the checkpoint in one transaction. A record that needs no renaming is
+   * stored as the text it came in, when given, instead of being serialized again.
+   */
+  commit(part: number, rows: ReadonlyArray<BlobRecord>, checkpoint: Partial<ExportRow>): void {
     this.db.transaction(() => {
-      for (const raw of records) {
-        const record = normalizeRecord(raw);
-        for (const key of Object.keys(record)) {
+      for (const row of rows) {
+        const record = needsNormalizing(row.record) ? normalizeRecord(row.record) : row.record;
+        for (const key in record) {
           if (!this.seen.has(key)) {
             this.seen.add(key);
             this.columns.push(key);
@@ -135,7 +138,7 @@ class ExportWriter {
           textOf(record, 'chargeType'),
           textOf(record, 'currency'),
           numberOf(record, 'totalForCustomer'),
-          JSON.stringify(record),
+          record === row.record && row.text !== undefined ? row.text : JSON.stringify(record),
         );
       }
       this.update({ ...checkpoint, rows_done: this.seq, columns: JSON.stringify(this.columns) });
@@ -256,9 +259,9 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
       let sasRetries = 0;
       for (let index = writer.row.blobs_done; index < manifest.blobs.length;) {
         try {
-          let batch: Record<string, unknown>[] = [];
-          for await (const record of recon.blobRecords(manifest, index, signal)) {
-            batch.push(record);
+          let batch: BlobRecord[] = [];
+          for await (const records of recon.blobBatches(manifest, index, signal)) {
+            for (const record of records) batch.push(record);
             if (batch.length >= batchSize) {
               writer.commit(index, batch, {});
               batch = [];
@@ -333,7 +336,7 @@ async function runV1(
   const callOptions = { ...options, correlationId: randomUUID() };
   const fetchPage = (spec: RequestSpec): Promise<V1Page> =>
     deps.partnerCenter.http.json(spec, v1PageSchema, callOptions).then(({ data, info }) => ({
-      items: data.items.filter(isRecord),
+      items: data.items.filter(isRecord).map((record) => ({ record })),
       next: nextRequest(spec.operation, data.links.next, data.continuationToken ?? tokenOf(info.headers)),
     }));
   const seen = new Set<string>();
@@ -370,7 +373,7 @@ async function runV1(
 
 /** One v1 page: its raw items (normalized like v2 records, §14.8) and the request for the next. */
 interface V1Page {
-  readonly items: ReadonlyArray<Record<string, unknown>>;
+  readonly items: ReadonlyArray<BlobRecord>;
   readonly next: RequestSpec | undefined;
 }
 

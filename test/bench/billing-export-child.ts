@@ -15,8 +15,11 @@ import { ReconciliationClient } from '../../main/partner-center/reconciliation';
 
 /** What the parent asks for. */
 export interface ExportJob {
-  /** `raw`: the baseline (export, wait, download and gunzip); `v2`/`v1`: the app's export and CSV. */
-  readonly phase: 'raw' | 'v2' | 'v1';
+  /**
+   * `raw`: the v2 baseline (export, wait, download and gunzip); `raw-v1`: every v1 page fetched and
+   * parsed, nothing else (what the sandbox itself takes per page); `v2`/`v1`: the app's export and CSV.
+   */
+  readonly phase: 'raw' | 'raw-v1' | 'v2' | 'v1';
   readonly baseUrl: string;
   readonly graphBaseUrl: string;
   readonly blobBaseUrl: string;
@@ -53,6 +56,25 @@ async function rawDownload(recon: ReconciliationClient, invoiceId: string): Prom
   return lines;
 }
 
+/** Every v1 page of the invoice, fetched and parsed, following the continuation token. */
+async function rawPaging(job: ExportJob): Promise<number> {
+  const first = `${job.baseUrl}/v1/invoices/${job.invoiceId}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size=2000`;
+  let rows = 0;
+  for (let token: string | undefined; ;) {
+    const response = await fetch(token ? `${first}&seekOperation=Next` : first, {
+      headers: {
+        Authorization: `Bearer ${job.pcToken}`,
+        Accept: 'application/json',
+        ...(token ? { 'MS-ContinuationToken': token } : {}),
+      },
+    });
+    const page = (await response.json()) as { items: unknown[]; continuationToken?: string };
+    rows += page.items.length;
+    if (!page.continuationToken) return rows;
+    token = page.continuationToken;
+  }
+}
+
 async function run(job: ExportJob): Promise<ExportRun> {
   const partnerCenter = new PartnerCenterClient({
     baseUrl: job.baseUrl,
@@ -73,8 +95,8 @@ async function run(job: ExportJob): Promise<ExportRun> {
     let rows: number;
     let ms: number;
     let csvMs = 0;
-    if (job.phase === 'raw') {
-      rows = await rawDownload(reconciliation, job.invoiceId);
+    if (job.phase === 'raw' || job.phase === 'raw-v1') {
+      rows = job.phase === 'raw' ? await rawDownload(reconciliation, job.invoiceId) : await rawPaging(job);
       ms = performance.now() - started;
     } else {
       const result = await runLineItemExport(
