@@ -1,7 +1,8 @@
 /**
  * One measured run of the billing bench (`billing.bench.ts`), in a process of its own so that its peak
- * RSS (`process.resourceUsage().maxRSS`) belongs to that run alone: the job comes as JSON in argv[2],
- * the result goes to stdout as one JSON line. Timing starts at the first request, after the imports.
+ * RSS (`process.resourceUsage().maxRSS`) belongs to that run alone: the job comes as JSON on stdin
+ * (not in argv, where any process list would show its tokens), the result goes to stdout as one JSON
+ * line. Timing starts at the first request, after the imports.
  */
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -117,5 +118,7 @@ async function run(job: ExportJob): Promise<ExportRun> {
   }
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as ExportJob;
+let input = '';
+for await (const chunk of process.stdin) input += String(chunk);
+const job = JSON.parse(input) as ExportJob;
 process.stdout.write(`${JSON.stringify(await run(job))}\n`);

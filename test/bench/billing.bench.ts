@@ -99,9 +99,10 @@ async function userToken(ready: Ready): Promise<string> {
 async function inChild(job: ExportJob): Promise<ExportRun> {
   const child = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
-    [path.join(import.meta.dirname, 'billing-export-child.ts'), JSON.stringify(job)],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    [path.join(import.meta.dirname, 'billing-export-child.ts')],
+    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );
+  child.stdin.end(JSON.stringify(job));
   let out = '';
   for await (const chunk of child.stdout) out += String(chunk);
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
