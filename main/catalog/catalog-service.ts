@@ -248,7 +248,13 @@ export function createCatalogService(options: CatalogServiceOptions) {
           client,
           signal,
           ...(skuWriter === undefined ? {} : { writer: skuWriter }),
-          onProgress: (p) => progress({ done: p.done, total: p.total ?? null, phase: phaseWords[p.phase] }),
+          onProgress: (p) =>
+            progress({
+              done: p.done,
+              total: p.total ?? null,
+              phase: phaseWords[p.phase],
+              ...(p.rowsAvailable === undefined ? {} : { available: p.rowsAvailable }),
+            }),
         });
         ended = result;
         if (result.outcome === 'failed' && skuWriter !== undefined) {
@@ -292,7 +298,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
         offset: result.offset,
         rows: result.rows.map(toSku),
         facets: result.facets ?? null,
-        cached: result.generationId !== undefined,
+        // A first sync's rows are shown as they arrive, but they are not a cached catalog yet.
+        cached: result.generationId !== undefined && store.isLive(result.generationId),
       };
     },
 
