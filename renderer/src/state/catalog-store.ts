@@ -1,6 +1,6 @@
 /** The Catalog screen's store: the pure changes in `catalog.ts`, bound to zustand and the bridge. */
 import { create } from 'zustand';
-import type { CatalogScope, CatalogSortColumn, DeskError, Market } from '../../../preload/contract';
+import type { CatalogScope, CatalogSortColumn, Market } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import {
   changeFilters,
@@ -9,19 +9,25 @@ import {
   marketPicked,
   missingPages,
   pageLoaded,
+  rowsArrived,
+  searchFailed,
   searchInput,
   selectCatalog,
   selectSku,
   sortBy,
-  statusLoaded,
+  statusLoading,
+  statusSettled,
   type CatalogFilters,
   type CatalogState,
 } from './catalog';
+import { idle, loading, mapResult, settle, type Load } from './load';
 import { onTaskFinished, useTasks } from './tasks-store';
 
+/** A first sync's new rows are re-read at most this often (the first ones at once). */
+const ROWS_REFRESH_MS = 500;
+
 interface CatalogStore extends CatalogState {
-  readonly markets: ReadonlyArray<Market>;
-  readonly error: DeskError | null;
+  readonly markets: Load<ReadonlyArray<Market>>;
   readonly lastSync: { outcome: string; message: string } | null;
   /** The sync this screen started or found running, so its end can be recognised. */
   readonly syncTaskId: string | null;
@@ -42,8 +48,16 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   const apply = (change: (state: CatalogState) => CatalogState) => set((state) => change(state));
   const desk = () => getDesk();
   const inFlight = new Set<string>();
+  // The first page answers every change of query (each keystroke): one at a time, and only the
+  // latest query is asked next, so a burst of typing never queues answers nobody will see.
+  let firstPageAsked = false;
+  let firstPageWanted = false;
 
-  const loadPage = async (pageIndex: number) => {
+  const loadPage = async (pageIndex: number): Promise<void> => {
+    if (pageIndex === 0 && firstPageAsked) {
+      firstPageWanted = true;
+      return;
+    }
     const state = get();
     const { version } = state;
     const flightKey = `${version}:${pageIndex}`;
@@ -51,10 +65,20 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     const input = searchInput(state, pageIndex, pageIndex === 0 && state.facets === null);
     if (!input) return;
     inFlight.add(flightKey);
-    const result = await desk().catalog.search(input);
-    inFlight.delete(flightKey);
-    if (result.ok) apply((s) => pageLoaded(s, version, pageIndex, result.value));
-    else if (get().version === version) set({ error: result.error });
+    if (pageIndex === 0) firstPageAsked = true;
+    try {
+      const result = await desk().catalog.search(input);
+      if (result.ok) apply((s) => pageLoaded(s, version, pageIndex, result.value));
+      else apply((s) => searchFailed(s, version, result.error));
+    } finally {
+      inFlight.delete(flightKey);
+      if (pageIndex === 0) {
+        firstPageAsked = false;
+        const stale = get().version !== version;
+        if (firstPageWanted && stale) void loadPage(0);
+        firstPageWanted = false;
+      }
+    }
   };
 
   const refreshStatus = async () => {
@@ -62,7 +86,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!selection) return;
     const status = await desk().catalog.status(selection);
     if (status.ok && get().selection === selection) {
-      apply((s) => statusLoaded(s, status.value));
+      apply((s) => statusSettled(s, status));
       if (status.value.syncTaskId) set({ syncTaskId: status.value.syncTaskId });
     }
   };
@@ -70,46 +94,78 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   const openSelection = async () => {
     const selection = get().selection;
     if (!selection) return;
-    set({ error: null, lastSync: null });
+    set({ lastSync: null });
+    apply(statusLoading);
     void loadPage(0);
     // No age here: main applies the user's preference (Settings), and reports it in `autoRefresh`.
     const status = await desk().catalog.open({ catalog: selection });
     if (get().selection !== selection) return;
-    if (!status.ok) return set({ error: status.error });
-    apply((s) => statusLoaded(s, status.value));
-    set({ syncTaskId: status.value.syncTaskId });
+    apply((s) => statusSettled(s, status));
+    if (status.ok) set({ syncTaskId: status.value.syncTaskId });
+  };
+
+  /** Re-reads the rows on screen: a first sync stored more, or a sync swapped in a new catalog. */
+  const showNewRows = () => {
+    apply(rowsArrived);
+    void loadPage(0);
+  };
+
+  // A first sync's rows, shown as they arrive: re-read when its progress says more are available.
+  let availableShown = 0;
+  let rowsRefreshedAt = Number.NEGATIVE_INFINITY;
+  let rowsTimer: ReturnType<typeof setTimeout> | undefined;
+  const onProgress = () => {
+    const taskId = get().syncTaskId;
+    const available = taskId === null ? undefined : useTasks.getState().running[taskId]?.available;
+    if (available === undefined || available <= availableShown || get().cached) return;
+    availableShown = available;
+    if (rowsTimer !== undefined) return;
+    const wait = rowsRefreshedAt + ROWS_REFRESH_MS - Date.now();
+    rowsTimer = setTimeout(
+      () => {
+        rowsTimer = undefined;
+        rowsRefreshedAt = Date.now();
+        showNewRows();
+      },
+      Math.max(0, wait),
+    );
   };
 
   let listening = false;
   const listen = () => {
     if (listening) return;
     listening = true;
-    // Progress lives in the tasks store (the toolbar reads it there); the end of this screen's sync
-    // is what makes it refresh.
+    // Progress lives in the tasks store (the toolbar reads it there); this store only watches how
+    // many rows a first sync has made available.
+    useTasks.subscribe(onProgress);
     onTaskFinished('catalog.sync', (finished) => {
       if (get().syncTaskId !== finished.taskId) return;
       set({ lastSync: { outcome: finished.outcome, message: finished.message }, syncTaskId: null });
+      availableShown = 0;
       void refreshStatus();
-      // A completed sync swapped in a new catalog: show it.
-      if (finished.outcome === 'completed') {
-        apply((s) => changeFilters(s, {}));
-        void loadPage(0);
-      }
+      // A completed sync swapped in a new catalog: show it; a first sync that did not complete
+      // leaves nothing on show.
+      if (finished.outcome === 'completed' || !get().cached) showNewRows();
     });
   };
 
   return {
     ...initialCatalogState,
-    markets: [],
-    error: null,
+    markets: idle,
     lastSync: null,
     syncTaskId: null,
 
     async open(profileId, country, scope) {
       listen();
-      if (get().markets.length === 0) {
+      if (get().markets.status !== 'ready') {
+        set((s) => ({ markets: loading(s.markets) }));
         const markets = await desk().catalog.markets();
-        if (markets.ok) set({ markets: markets.value.markets });
+        set((s) => ({
+          markets: settle(
+            s.markets,
+            mapResult(markets, (value) => value.markets),
+          ),
+        }));
       }
       apply((s) =>
         selectCatalog(s, { profileId, country, scope: scope ?? s.selection?.scope ?? 'AzurePlan' }),
@@ -148,9 +204,10 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     async sync() {
       const selection = get().selection;
       if (!selection) return;
-      set({ lastSync: null, error: null });
+      set({ lastSync: null });
       const started = await desk().catalog.sync(selection);
-      if (!started.ok) return set({ error: started.error });
+      if (!started.ok) return apply((s) => statusSettled(s, started));
+      availableShown = 0;
       set({ syncTaskId: started.value.taskId });
       await refreshStatus();
     },

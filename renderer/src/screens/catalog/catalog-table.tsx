@@ -15,7 +15,7 @@ import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CatalogSku, CatalogSortColumn } from '../../../../preload/contract';
-import { rowAt, skuKey } from '../../state/catalog';
+import { matchCount, rowAt, skuKey } from '../../state/catalog';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
 import { catalogTableView } from '../../state/catalog-views';
@@ -118,7 +118,8 @@ const useStyles = makeStyles({
 export function CatalogTable() {
   const styles = useStyles();
   const view = useCatalog(useShallow(catalogTableView));
-  const { total, sort, selectedKey, version } = view;
+  const { sort, selectedKey, version } = view;
+  const total = matchCount(view);
   const sortBy = useCatalog((s) => s.sortBy);
   const ensureRows = useCatalog((s) => s.ensureRows);
   const select = useCatalog((s) => s.select);
