@@ -25,8 +25,8 @@ export interface ProgressSnapshot {
   readonly etaMs?: number;
 }
 
-/** The rate follows the last few seconds of work, so a pace that changes is followed too. */
-const RATE_WINDOW_MS = 5_000;
+/** The rate follows the last three seconds of work, so a pace that changes is followed too. */
+const RATE_WINDOW_MS = 3_000;
 
 export interface ProgressThrottleOptions {
   readonly intervalMs: number;

@@ -23,8 +23,11 @@ import {
 import { idle, loading, mapResult, settle, type Load } from './load';
 import { onTaskFinished, useTasks } from './tasks-store';
 
-/** A first sync's new rows are re-read at most this often (the first ones at once). */
-const ROWS_REFRESH_MS = 500;
+/**
+ * A first sync's new rows are re-read at most this often (the first ones at once): each re-read is
+ * a query in main, which also drives the sync.
+ */
+const ROWS_REFRESH_MS = 1_000;
 
 interface CatalogStore extends CatalogState {
   readonly markets: Load<ReadonlyArray<Market>>;
@@ -105,8 +108,8 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   };
 
   /** Re-reads the rows on screen: a first sync stored more, or a sync swapped in a new catalog. */
-  const showNewRows = () => {
-    apply(rowsArrived);
+  const showNewRows = (withFacets: boolean) => {
+    apply((s) => rowsArrived(s, withFacets));
     void loadPage(0);
   };
 
@@ -125,7 +128,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       () => {
         rowsTimer = undefined;
         rowsRefreshedAt = Date.now();
-        showNewRows();
+        showNewRows(false);
       },
       Math.max(0, wait),
     );
@@ -145,7 +148,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       void refreshStatus();
       // A completed sync swapped in a new catalog: show it; a first sync that did not complete
       // leaves nothing on show.
-      if (finished.outcome === 'completed' || !get().cached) showNewRows();
+      if (finished.outcome === 'completed' || !get().cached) showNewRows(true);
     });
   };
 

@@ -117,12 +117,19 @@ export function matchCount(state: Pick<CatalogState, 'total'>): number | null {
 }
 
 /**
- * A first sync stored more rows: ask the same query again (with fresh facets), keeping what is on
- * screen until the answer replaces it.
+ * A first sync stored more rows, or a sync swapped in a new catalog: ask the same query again,
+ * keeping what is on screen until the answer replaces it. Facets are asked again only when
+ * `withFacets` (after a swap): counting them over a catalog still growing would cost the sync
+ * itself time on every re-read.
  */
-export function rowsArrived(state: CatalogState): CatalogState {
+export function rowsArrived(state: CatalogState, withFacets: boolean): CatalogState {
   if (!state.selection) return state;
-  return { ...state, version: state.version + 1, facets: null, replacing: true };
+  return {
+    ...state,
+    version: state.version + 1,
+    facets: withFacets ? null : state.facets,
+    replacing: true,
+  };
 }
 
 /** Another catalog (profile, market or scope): filters that named its regions or products no longer apply. */

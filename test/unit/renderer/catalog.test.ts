@@ -18,6 +18,7 @@ import {
   statusLoaded,
   statusLoading,
   statusSettled,
+  type CatalogState,
 } from '../../../renderer/src/state/catalog';
 import type { CatalogStatus, DeskError } from '../../../preload/contract';
 
@@ -97,17 +98,19 @@ describe('catalog state', () => {
       1,
       page([sku(PAGE_SIZE)], 2 * PAGE_SIZE),
     );
-    const asking = rowsArrived(two);
+    const withFacets = { ...two, facets: { regions: [] } as unknown as CatalogState['facets'] };
+    const asking = rowsArrived(withFacets, false);
     expect(asking.version).toBe(two.version + 1);
     expect(asking.pages).toBe(two.pages);
     expect(matchCount(asking)).toBe(2 * PAGE_SIZE);
-    // Facets are asked again with the first page: the catalog has grown.
-    expect(searchInput(asking, 0, asking.facets === null)?.includeFacets).toBe(true);
+    // While the catalog grows, its facets are not counted again; after the swap they are.
+    expect(asking.facets).toBe(withFacets.facets);
+    expect(rowsArrived(withFacets, true).facets).toBeNull();
     const answered = pageLoaded(asking, asking.version, 0, page([sku(0), sku(1)], 3 * PAGE_SIZE));
     expect(Object.keys(answered.pages)).toEqual(['0']);
     expect(answered.replacing).toBe(false);
     expect(matchCount(answered)).toBe(3 * PAGE_SIZE);
-    expect(rowsArrived(initialCatalogState)).toBe(initialCatalogState);
+    expect(rowsArrived(initialCatalogState, true)).toBe(initialCatalogState);
   });
 
   it('keeps the catalog status as a load: the last one stays while asking, and a failure says why', () => {
