@@ -90,7 +90,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     const status = await desk().catalog.status(selection);
     if (status.ok && get().selection === selection) {
       apply((s) => statusSettled(s, status));
-      if (status.value.syncTaskId) set({ syncTaskId: status.value.syncTaskId });
+      if (status.value.syncTaskId) followSync(status.value.syncTaskId);
     }
   };
 
@@ -104,7 +104,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     const status = await desk().catalog.open({ catalog: selection });
     if (get().selection !== selection) return;
     apply((s) => statusSettled(s, status));
-    if (status.ok) set({ syncTaskId: status.value.syncTaskId });
+    if (status.ok) followSync(status.value.syncTaskId);
   };
 
   /** Re-reads the rows on screen: a first sync stored more, or a sync swapped in a new catalog. */
@@ -132,6 +132,17 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       },
       Math.max(0, wait),
     );
+  };
+
+  /**
+   * Follows a sync from now on. Its progress may have come before its id did (main answers the
+   * call that started it after the sync's first events): what it made available counts at once.
+   */
+  const followSync = (taskId: string | null) => {
+    if (taskId === get().syncTaskId) return;
+    availableShown = 0;
+    set({ syncTaskId: taskId });
+    onProgress();
   };
 
   let listening = false;
@@ -210,8 +221,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       set({ lastSync: null });
       const started = await desk().catalog.sync(selection);
       if (!started.ok) return apply((s) => statusSettled(s, started));
-      availableShown = 0;
-      set({ syncTaskId: started.value.taskId });
+      followSync(started.value.taskId);
       await refreshStatus();
     },
     async cancelSync() {
