@@ -473,6 +473,7 @@ export class HttpPipeline {
 class StallWatch {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastSign = 0;
   private stopped = false;
 
   constructor(private readonly ms: number | undefined) {
@@ -509,8 +510,17 @@ class StallWatch {
 
   private arm(): void {
     if (this.ms === undefined || this.stopped) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.controller.abort(new Error('no answer in time')), this.ms);
+    this.lastSign = performance.now();
+    // One timer per attempt, not one per chunk: when it fires, it checks how long it has been.
+    this.timer ??= setTimeout(() => this.check(), this.ms);
+  }
+
+  private check(): void {
+    this.timer = undefined;
+    if (this.ms === undefined || this.stopped) return;
+    const quiet = performance.now() - this.lastSign;
+    if (quiet >= this.ms) this.controller.abort(new Error('no answer in time'));
+    else this.timer = setTimeout(() => this.check(), this.ms - quiet);
   }
 }
 
