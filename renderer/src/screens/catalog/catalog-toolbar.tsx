@@ -38,11 +38,11 @@ const useStyles = makeStyles({
 });
 
 /**
- * Typing is debounced a little, so a burst of keystrokes starts one query, not one each; short,
+ * Typing waits one frame, so keystrokes of the same frame start one query, not one each; short,
  * because the store asks one first page at a time and only ever the latest query, so a query
  * started too early costs the person nothing but its own few milliseconds.
  */
-const TEXT_DEBOUNCE_MS = 40;
+const TEXT_DEBOUNCE_MS = 16;
 
 /** Why the market is the one it is, under the market picker. */
 function marketSourceNote(source: MarketSource | null, customerName: string | null): string {
