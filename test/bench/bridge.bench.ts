@@ -18,10 +18,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
+import { bundledSkuWorkerUrls } from '../../main/catalog/sku-writer';
 import { databaseFileName } from '../../main/database/index';
 import type { CallContext } from '../../main/ipc/dispatcher';
 import { createAppCore } from '../../main/services';
@@ -114,9 +116,14 @@ async function tidiedUp(file: string): Promise<void> {
 
 /** The app core over a data folder, with the demo profile signed in to the bench's sandbox. */
 async function demoCore(dataDir: string) {
+  // The web build's own SKU threads when it is built (as `npm run web` runs them), not tsx's.
+  const built = path.join(root, 'out/main/web.js');
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'bench', dataDir, startedAt: new Date() },
     secrets: createMemorySecretStore(),
+    ...(existsSync(path.join(root, 'out/main/sku-reader-worker.js'))
+      ? { skuWorkerUrls: bundledSkuWorkerUrls(pathToFileURL(built)) }
+      : {}),
   });
   const context: CallContext = { transport: 'websocket', events: core.events };
   const call = async (channel: string, input?: unknown) => {
