@@ -22,7 +22,7 @@ import { checkSkuInventory, type SkuInventoryRequest } from './inventory';
 import { marketStatus, type MarketStatus } from './market';
 import { CatalogSearch, type CatalogSearchQuery } from './search';
 import type { CatalogStore } from './store';
-import type { SkuWriter } from './sku-writer';
+import { inProcessSkuWriter, writerWhenReady, type SkuWriter } from './sku-writer';
 import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult, type SyncPhase } from './sync';
 import { normalizeCatalogKey, type CatalogSkuRow } from './types';
 
@@ -234,7 +234,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
       throw new DeskFailure('CONFLICT', `Azure reservations are not sold in ${marketName(key.country)}.`);
     }
     const client = await clientFor(key.profileId);
-    const skuWriter = await writerForSync();
+    // Not awaited: the threads start while the sync reads the product list, which needs none.
+    const writerReady = writerForSync();
     // The last result, for the finish message: the engine words only the outcome.
     let ended: CatalogSyncResult | undefined;
     return tasks.start({
@@ -247,11 +248,18 @@ export function createCatalogService(options: CatalogServiceOptions) {
           catalog: key,
           client,
           signal,
-          ...(skuWriter === undefined ? {} : { writer: skuWriter }),
-          onProgress: (p) => progress({ done: p.done, total: p.total ?? null, phase: phaseWords[p.phase] }),
+          writer: writerWhenReady(writerReady, inProcessSkuWriter(store)),
+          onProgress: (p) =>
+            progress({
+              done: p.done,
+              total: p.total ?? null,
+              phase: phaseWords[p.phase],
+              ...(p.rowsAvailable === undefined ? {} : { available: p.rowsAvailable }),
+            }),
         });
         ended = result;
-        if (result.outcome === 'failed' && skuWriter !== undefined) {
+        const skuWriter = result.outcome === 'failed' ? await writerReady : undefined;
+        if (skuWriter !== undefined) {
           // The threads may be what failed: the next sync starts new ones.
           writer = undefined;
           void skuWriter.close().catch(() => undefined);
@@ -292,7 +300,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
         offset: result.offset,
         rows: result.rows.map(toSku),
         facets: result.facets ?? null,
-        cached: result.generationId !== undefined,
+        // A first sync's rows are shown as they arrive, but they are not a cached catalog yet.
+        cached: result.generationId !== undefined && store.isLive(result.generationId),
       };
     },
 

@@ -58,6 +58,24 @@ export function inProcessSkuWriter(store: CatalogStore): SkuWriter {
   };
 }
 
+/**
+ * A writer whose threads are still starting (a moment in the app, seconds under tsx): until they
+ * are ready, pages are read and stored by `fallback` on this thread, so a first sync's first rows
+ * do not wait for them; after that, and if they cannot start, every call goes where it can.
+ */
+export function writerWhenReady(pending: Promise<SkuWriter | undefined>, fallback: SkuWriter): SkuWriter {
+  let started: SkuWriter | undefined;
+  const ready = pending.then(
+    (writer) => (started = writer ?? fallback),
+    () => (started = fallback),
+  );
+  return {
+    write: (generationId, product, page) => (started ?? fallback).write(generationId, product, page),
+    maintain: async () => (await ready).maintain(),
+    close: async () => (await ready).close(),
+  };
+}
+
 /** Options of the threaded writer. */
 export interface WorkerSkuWriterOptions {
   /** The database file (`AppDatabase.name`); migrations must already have run. */

@@ -254,6 +254,8 @@ export interface FacetRow {
 export class CatalogStore {
   private readonly stmt;
   private bulkWriters = 0;
+  /** Catalogs with no live generation, shown from the staging one their first sync fills. */
+  private readonly firstSyncs = new Map<number, number>();
 
   constructor(readonly db: Database.Database) {
     this.stmt = {
@@ -438,12 +440,34 @@ export class CatalogStore {
     return row?.id;
   }
 
-  /** The live generation readers should use, or undefined if the catalog was never synced. */
+  /**
+   * The generation readers should use: the live one, or, while a catalog's first sync runs, the
+   * staging generation it fills (each product's SKUs are committed as they arrive, so people see
+   * rows within a second instead of after the whole catalog); undefined when there is neither.
+   */
   liveGenerationId(key: CatalogKey): number | undefined {
     const k = normalizeCatalogKey(key);
     const row = this.stmt.findCatalog.get(k.profileId, k.country, k.scope, k.segment) as
       CatalogRow | undefined;
-    return row?.live_generation_id ?? undefined;
+    if (row === undefined) return undefined;
+    return row.live_generation_id ?? this.firstSyncs.get(row.id);
+  }
+
+  /** Whether a generation is live (not a first sync's partial one that readers are shown). */
+  isLive(generationId: number): boolean {
+    return this.generation(generationId)?.state === 'live';
+  }
+
+  /**
+   * While a catalog without a live generation syncs, readers see its staging generation; a sync
+   * that ends without promoting it hides it again (a partial catalog is never kept on show).
+   * Returns the function that ends the showing.
+   */
+  showFirstSync(catalogId: number, generationId: number): () => void {
+    this.firstSyncs.set(catalogId, generationId);
+    return () => {
+      if (this.firstSyncs.get(catalogId) === generationId) this.firstSyncs.delete(catalogId);
+    };
   }
 
   /** One generation's bookkeeping. */

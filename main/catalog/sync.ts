@@ -46,6 +46,11 @@ export interface CatalogSyncProgress {
   /** Products in the catalog; undefined until the product list is known. */
   readonly total: number | undefined;
   readonly skus: number;
+  /**
+   * SKUs readers can already see before the sync ends: set only on a catalog's first sync, whose
+   * rows are shown as they arrive (a refresh keeps showing the previous catalog until its swap).
+   */
+  readonly rowsAvailable: number | undefined;
   /** Partner Center calls made by this run. */
   readonly requests: number;
   /** Products per second in this run. */
@@ -216,6 +221,8 @@ export class CatalogSyncEngine {
       options.maxResumeAgeMs ?? defaultMaxResumeAgeMs,
     );
     const generationId = generation.id;
+    const firstSync = this.store.liveGenerationId(catalog) === undefined;
+    const stopShowing = firstSync ? this.store.showFirstSync(catalogId, generationId) : () => undefined;
     const runId = this.store.startRun(catalogId, generationId, resumed, started);
     const doneAtStart = generation.productsDone;
     const stop = new AbortController();
@@ -244,6 +251,7 @@ export class CatalogSyncEngine {
         done,
         total,
         skus: info?.skuCount ?? 0,
+        rowsAvailable: firstSync ? (info?.skuCount ?? 0) : undefined,
         requests,
         ratePerSecond,
         etaMs:
@@ -331,6 +339,7 @@ export class CatalogSyncEngine {
       this.store.promote(catalogId, generationId, now());
       this.store.purgeRetired();
     } catch (error) {
+      stopShowing();
       const info = this.store.generation(generationId);
       const cancelled = options.signal?.aborted === true || isCancellation(error);
       const offline = !cancelled && isOfflineError(error);
@@ -366,6 +375,7 @@ export class CatalogSyncEngine {
       };
     }
 
+    stopShowing();
     const info = this.store.generation(generationId);
     phase = 'done';
     report();

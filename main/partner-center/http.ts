@@ -56,6 +56,13 @@ export interface HttpPipelineOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Timeout of each attempt (default 30 s). */
   readonly timeoutMs?: number;
+  /**
+   * How long a read (GET) may go without a sign of life, before its headers or between two chunks of
+   * its body, before the attempt is dropped and retried (default 8 s). Far shorter than `timeoutMs`:
+   * a connection that went dead under us (a keep-alive socket whose peer is gone, a network that
+   * changed) never answers, and the whole-attempt timeout alone kept a sync waiting 30 s for it.
+   */
+  readonly stallTimeoutMs?: number;
 }
 
 /** Options every operation accepts. */
@@ -64,6 +71,8 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Timeout of each attempt, overriding the client's. */
   readonly timeoutMs?: number;
+  /** Stall timeout of reads, overriding the client's (see `HttpPipelineOptions.stallTimeoutMs`). */
+  readonly stallTimeoutMs?: number;
   /** One id for a whole user operation (all pages of a list, all calls of a purchase). */
   readonly correlationId?: string;
   /** Defaults: `write` for writes, `interactive` for reads; background sync passes `background`. */
@@ -158,6 +167,7 @@ export class HttpPipeline {
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
+  private readonly stallTimeoutMs: number;
 
   constructor(private readonly options: HttpPipelineOptions) {
     this.base = new URL(options.baseUrl);
@@ -167,6 +177,7 @@ export class HttpPipeline {
     this.random = options.random ?? Math.random;
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.stallTimeoutMs = options.stallTimeoutMs ?? 8_000;
   }
 
   /**
@@ -251,6 +262,9 @@ export class HttpPipeline {
     const priority = options.priority ?? (write ? 'write' : 'interactive');
     const policy = { ...this.retry, ...options.retry };
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    // Only reads are cut short: a write (a checkout) may rightly think for longer than a read, and
+    // its retry depends on Partner Center de-duplicating it, which is not worth risking for a pause.
+    const stallMs = write ? undefined : (options.stallTimeoutMs ?? this.stallTimeoutMs);
     const signal = options.signal;
     const url = this.resolveUrl(spec, ids);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -272,7 +286,10 @@ export class HttpPipeline {
       let failure: PartnerCenterError;
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(new Error('attempt timed out')), timeoutMs);
-      const attemptSignal = signal === undefined ? timeout.signal : AbortSignal.any([signal, timeout.signal]);
+      const stall = new StallWatch(stallMs);
+      const attemptSignal = AbortSignal.any(
+        signal === undefined ? [timeout.signal, stall.signal] : [signal, timeout.signal, stall.signal],
+      );
       try {
         const headers = this.headers(spec, ids, token, body !== undefined);
         const response = await this.fetchImpl(url, {
@@ -291,7 +308,7 @@ export class HttpPipeline {
           attempts: attempt,
         };
         if (response.status >= 200 && response.status < 300) {
-          return await read(response, info);
+          return await read(stall.watchBody(response), info);
         }
         failure = await this.httpFailure(response, ids, attempt, token);
         if (failure.status === 429) {
@@ -307,13 +324,14 @@ export class HttpPipeline {
           failure = error;
         } else if (signal?.aborted) {
           throw this.cancelled(ids, attempt);
-        } else if (timeout.signal.aborted) {
+        } else if (timeout.signal.aborted || stall.signal.aborted) {
           failure = new PartnerCenterError({ kind: 'timeout', ...ids, retryable: true, attempts: attempt });
         } else {
           failure = this.networkFailure(error, ids, attempt);
         }
       } finally {
         clearTimeout(timer);
+        stall.stop();
         release();
       }
 
@@ -462,6 +480,65 @@ export class HttpPipeline {
 
   private cancelled(ids: CallIds, attempts: number): PartnerCenterError {
     return new PartnerCenterError({ kind: 'cancelled', ...ids, retryable: false, attempts });
+  }
+}
+
+/**
+ * Aborts an attempt that shows no sign of life for `ms`: armed when the request goes out, re-armed
+ * by the response's headers and by every chunk of its body, stopped when the attempt ends (a stream
+ * handed to the caller is then the caller's to time). Without `ms` it never fires.
+ */
+class StallWatch {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastSign = 0;
+  private stopped = false;
+
+  constructor(private readonly ms: number | undefined) {
+    this.arm();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The response with its body watched chunk by chunk (headers have arrived: that counts too). */
+  watchBody(response: Response): Response {
+    // A body-less status cannot be rebuilt with a body, and there is nothing to watch.
+    if (this.ms === undefined || response.body === null || [204, 205, 304].includes(response.status)) {
+      return response;
+    }
+    this.arm();
+    const body = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform: (chunk, controller) => {
+          this.arm();
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(body, { status: response.status, headers: response.headers });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private arm(): void {
+    if (this.ms === undefined || this.stopped) return;
+    this.lastSign = performance.now();
+    // One timer per attempt, not one per chunk: when it fires, it checks how long it has been.
+    this.timer ??= setTimeout(() => this.check(), this.ms);
+  }
+
+  private check(): void {
+    this.timer = undefined;
+    if (this.ms === undefined || this.stopped) return;
+    const quiet = performance.now() - this.lastSign;
+    if (quiet >= this.ms) this.controller.abort(new Error('no answer in time'));
+    else this.timer = setTimeout(() => this.check(), this.ms - quiet);
   }
 }
 

@@ -12,7 +12,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --seed N            same seed, same data (default 1)
   --latency-ms N      extra delay before every API answer (default 0)
   --rate-limit N      requests per minute per partner tenant on throttled operations (default unlimited)
-  --faults SPEC       e.g. 429:0.05,503:0.02,timeout:0.01,drop-after-commit:0.05,malformed:0.01
+  --faults SPEC       e.g. 429:0.05,503:0.02,timeout:0.01,stall:0.01,drop-after-commit:0.05,malformed:0.01
   --catalog small|full   catalog size (default full)
   --line-items N      line items on the largest invoice (default 5000)
   --customers N       customers, the six demo customers included (default 66); their reservation
@@ -21,7 +21,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --auto-approve      device-code and browser sign-ins approve themselves
   --registration-delay-ms N   Registering → Registered after N ms (default 5000)
   --order-completion-ms N     orders pending → completed after N ms (default 5000)
-  --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)
+  --fault-timeout-ms N        how long a timeout or stall fault holds its answer (default 120000)
   --inventory-routes both|by-resource-type|legacy   inventory-check routes served (default both)
   --export-running-ms N       reconciliation exports stay running this long (default 2000)
   --no-graph-consent          refuse Graph tokens: PartnerBilling.Read.All was never granted

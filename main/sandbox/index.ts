@@ -15,7 +15,7 @@ import { cartRoutes, changeAvailability } from './server/carts';
 import { catalogRoutes, type InventoryRoutes } from './server/catalog';
 import { customerRoutes } from './server/customers';
 import { entitlementRoutes } from './server/entitlements';
-import { FaultInjector, parseFaultSpec } from './server/faults';
+import { FaultInjector, parseFaultSpec, type FaultKind } from './server/faults';
 import { createHttpCore } from './server/http-server';
 import { IdentityProvider, type TokenRequest } from './server/identity';
 import { orderRoutes } from './server/orders';
@@ -85,6 +85,11 @@ export interface SandboxOptions {
   readonly cloud?: PartnerCloud;
   /** Sees every request as it arrives (method and path, no query, headers or body): tests count them. */
   readonly onRequest?: (request: SandboxRequest) => void;
+  /**
+   * Picks the fault of one API request (method and path, as `onRequest` sees them) before the seeded
+   * draw of `faults` does: tests aim a fault at one call, e.g. stall the first product list.
+   */
+  readonly chooseFault?: (request: SandboxRequest) => FaultKind | null;
 }
 
 /** A request the sandbox received, as `onRequest` sees it. */
@@ -215,6 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     rateLimiter: new RateLimiter(options.rateLimitPerMinute ?? 0),
     latencyMs: options.latencyMs ?? 0,
     faultTimeoutMs: options.faultTimeoutMs ?? 120_000,
+    ...(options.chooseFault === undefined ? {} : { chooseFault: options.chooseFault }),
   });
 
   const { onRequest } = options;

@@ -11,6 +11,8 @@ export interface ProgressUpdate {
   readonly total?: number | null;
   /** The step it is at, in a few words. */
   readonly phase?: string;
+  /** Units of the result usable before the task ends (e.g. the SKUs a first sync has stored). */
+  readonly available?: number;
 }
 
 /** What is sent: the update, with the rate and time left worked out by the engine. */
@@ -18,9 +20,13 @@ export interface ProgressSnapshot {
   readonly done: number;
   readonly total: number | null;
   readonly phase?: string;
+  readonly available?: number;
   readonly ratePerSecond?: number;
   readonly etaMs?: number;
 }
+
+/** The rate follows the last three seconds of work, so a pace that changes is followed too. */
+const RATE_WINDOW_MS = 3_000;
 
 export interface ProgressThrottleOptions {
   readonly intervalMs: number;
@@ -30,8 +36,12 @@ export interface ProgressThrottleOptions {
 
 export class ProgressThrottle {
   private last: ProgressUpdate = { done: 0 };
-  /** The first update: the rate counts from here, so work done before a resume does not inflate it. */
-  private first: { readonly done: number; readonly at: number } | undefined;
+  /**
+   * When `done` changed, oldest first, within the rate window. The first is the last moment before
+   * the work started moving: work done before a resume does not inflate the rate, and a wait before
+   * the first unit (a product list to read) does not drag it down.
+   */
+  private samples: Array<{ readonly done: number; readonly at: number }> = [];
   private unsent = false;
   private sentAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +51,7 @@ export class ProgressThrottle {
   /** Records an update; sends it now, or when the interval since the last send has passed. */
   update(update: ProgressUpdate): void {
     const at = this.options.now();
-    this.first ??= { done: update.done, at };
+    this.sample(update.done, at);
     this.last = update;
     this.unsent = true;
     const wait = this.sentAt + this.options.intervalMs - at;
@@ -57,17 +67,30 @@ export class ProgressThrottle {
 
   /** The latest update, with its rate and time left. */
   latest(at: number = this.options.now()): ProgressSnapshot {
-    const { done, total, phase } = this.last;
-    const seconds = this.first === undefined ? 0 : (at - this.first.at) / 1000;
-    const rate = seconds > 0 && this.first !== undefined ? (done - this.first.done) / seconds : 0;
+    const { done, total, phase, available } = this.last;
+    const first = this.samples[0];
+    const seconds = first === undefined ? 0 : (at - first.at) / 1000;
+    const rate = seconds > 0 && first !== undefined ? (done - first.done) / seconds : 0;
     const known = total ?? null;
     return {
       done,
       total: known,
       ...(phase === undefined ? {} : { phase }),
+      ...(available === undefined ? {} : { available }),
       ...(rate > 0 ? { ratePerSecond: rate } : {}),
       ...(rate > 0 && known !== null ? { etaMs: Math.round((Math.max(0, known - done) / rate) * 1000) } : {}),
     };
+  }
+
+  private sample(done: number, at: number): void {
+    const last = this.samples.at(-1);
+    if (last !== undefined && last.done === done) {
+      // Not moving yet: the wait so far does not count.
+      if (this.samples.length === 1) this.samples[0] = { done, at };
+      return;
+    }
+    this.samples.push({ done, at });
+    while (this.samples.length > 2 && at - this.samples[1]!.at >= RATE_WINDOW_MS) this.samples.shift();
   }
 
   private send(at: number): void {

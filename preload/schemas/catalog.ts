@@ -157,7 +157,10 @@ export const CatalogSearchResult = z.object({
   offset: z.number().int().nonnegative(),
   rows: z.array(CatalogSku).readonly(),
   facets: CatalogFacets.nullable(),
-  /** False until the catalog has been synced once for this market and scope. */
+  /**
+   * False until the catalog has been synced once for this market and scope; while its first sync
+   * runs, the rows it has stored so far come with `cached: false`.
+   */
   cached: z.boolean(),
 });
 export type CatalogSearchResult = z.infer<typeof CatalogSearchResult>;

@@ -28,6 +28,11 @@ export const TaskProgress = z.object({
   phase: z.string().optional(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().nullable(),
+  /**
+   * How much of the result can be used before the task ends, when it has such a thing: the SKUs a
+   * catalog's first sync has stored (the screen re-reads its rows as this grows).
+   */
+  available: z.number().int().nonnegative().optional(),
   /** Units per second so far, and the estimated time left, once there is a rate to go by. */
   ratePerSecond: z.number().nonnegative().optional(),
   etaMs: z.number().nonnegative().optional(),

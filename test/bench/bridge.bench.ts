@@ -3,20 +3,27 @@
  * - search: p50 and p95 of 200 random filter + text queries over the full catalog, through the web
  *   build's WebSocket bridge, against the same queries dispatched in main (the ratio is the bridge's cost);
  * - cold open: from navigating to the Catalog screen (warm cache) to its first rows painted, against
- *   navigating to the About screen (the shell alone), in Debian's Chromium.
+ *   navigating to the About screen (the shell alone), in Debian's Chromium;
+ * - first sync: from the start of the first sync of a fresh data folder (opening the Catalog screen
+ *   starts it; its first progress event marks it) to its first rows painted
+ *   (`first_sync_first_rows_ms`, median of 3 fresh folders), and the same from the navigation;
+ * - typing: from the last keystroke of a search to the rows of that search painted
+ *   (`keystroke_to_rows_p95_ms`, 20 searches typed at 80 ms a key).
  *
  * The app core runs in this process with secrets in memory (the bench is about speed, not the keychain);
  * the demo's Partner Center is a sandbox process with the full catalog.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
+import { bundledSkuWorkerUrls } from '../../main/catalog/sku-writer';
 import { databaseFileName } from '../../main/database/index';
 import type { CallContext } from '../../main/ipc/dispatcher';
 import { createAppCore } from '../../main/services';
@@ -27,6 +34,31 @@ import type { Benchmark, Figure } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const QUERIES = 200;
+/** Searches typed in the browser, as people type them. */
+const TYPED = [
+  'd4s v5',
+  'e8s',
+  'east us',
+  'sql',
+  'cosmos',
+  'f16',
+  'nc24',
+  'storage',
+  'app service',
+  'd2',
+  'west europe',
+  'b2ms',
+  'm64',
+  'l8s',
+  'redis',
+  'e4 v5',
+  'd8as',
+  'premium',
+  'hana',
+  'nv',
+];
+const KEY_DELAY_MS = 80;
+const FIRST_SYNC_ROUNDS = 3;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,6 +111,131 @@ async function tidiedUp(file: string): Promise<void> {
     }
   } finally {
     db.close();
+  }
+}
+
+/** The app core over a data folder, with the demo profile signed in to the bench's sandbox. */
+async function demoCore(dataDir: string) {
+  // The web build's own SKU threads when it is built (as `npm run web` runs them), not tsx's.
+  const built = path.join(root, 'out/main/web.js');
+  const core = createAppCore({
+    facts: { name: 'Reservation Desk', version: 'bench', dataDir, startedAt: new Date() },
+    secrets: createMemorySecretStore(),
+    ...(existsSync(path.join(root, 'out/main/sku-reader-worker.js'))
+      ? { skuWorkerUrls: bundledSkuWorkerUrls(pathToFileURL(built)) }
+      : {}),
+  });
+  const context: CallContext = { transport: 'websocket', events: core.events };
+  const call = async (channel: string, input?: unknown) => {
+    const result = await core.dispatcher.dispatch(channel, input, context);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as Record<string, unknown>;
+  };
+  await call('profiles.demo');
+  await call('profiles.activate', { profileId: 'demo' });
+  await call('auth.signIn', { profileId: 'demo' });
+  return { core, call };
+}
+
+/** The count line the Catalog screen shows for a number of matches. */
+function countLine(total: number): string {
+  return `${total.toLocaleString('en-US')} SKU${total === 1 ? '' : 's'}`;
+}
+
+/**
+ * From the navigation to the Catalog screen of a data folder with no catalog (opening it starts
+ * the first sync) to its first rows painted.
+ */
+async function firstSyncFirstRows(
+  browser: Browser,
+  staticDir: string,
+): Promise<{ fromSyncStart: number; fromNavigation: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-bench-first-sync-'));
+  const { core } = await demoCore(dataDir);
+  const server = await startWebServer({ dispatcher: core.dispatcher, events: core.events, staticDir });
+  let syncStarted: number | undefined;
+  const finished = new Promise<void>((resolve) =>
+    core.events.subscribe((event) => {
+      if (event.event === 'task.progress') syncStarted ??= performance.now();
+      if (event.event === 'task.finished') resolve();
+    }),
+  );
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('app-ready').waitFor();
+    const navigated = performance.now();
+    await page.goto(`${server.origin}/?open=${Date.now()}#/catalog`);
+    await page.getByTestId('catalog-row').first().waitFor({ timeout: 60_000 });
+    const painted = performance.now();
+    await page.close();
+    await finished;
+    return { fromSyncStart: painted - (syncStarted ?? navigated), fromNavigation: painted - navigated };
+  } finally {
+    await server.close();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Types each search into the Catalog screen's search box at `KEY_DELAY_MS` a key, and times, in the
+ * page, the last keystroke to the count of that search's own answer painted. Searches whose last
+ * keystroke does not change the count are left out: their rows cannot be told apart on screen.
+ */
+async function keystrokeToRows(
+  browser: Browser,
+  url: string,
+  origin: string,
+  countOf: (text: string) => Promise<number>,
+): Promise<number[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.getByTestId('app-ready').waitFor();
+    await page.goto(`${origin}/?open=${Date.now()}#/catalog`);
+    await page.getByTestId('catalog-row').first().waitFor();
+    const search = page.getByTestId('catalog-search');
+    const count = page.getByTestId('catalog-count');
+    const everything = (await count.textContent()) ?? '';
+    const times: number[] = [];
+    for (const text of TYPED) {
+      const expected = countLine(await countOf(text));
+      if (expected === countLine(await countOf(text.slice(0, -1)))) continue;
+      await search.fill('');
+      await page.waitForFunction(
+        (line) => document.querySelector('[data-testid="catalog-count"]')?.textContent === line,
+        everything,
+      );
+      await search.click();
+      await page.keyboard.type(text.slice(0, -1), { delay: KEY_DELAY_MS });
+      await page.evaluate(() => {
+        const w = window as unknown as { lastKeyAt?: number };
+        delete w.lastKeyAt;
+        document.addEventListener('keydown', () => (w.lastKeyAt = performance.now()), {
+          capture: true,
+          once: true,
+        });
+      });
+      await new Promise((resolve) => setTimeout(resolve, KEY_DELAY_MS));
+      await page.keyboard.press(text.slice(-1));
+      const handle = await page.waitForFunction(
+        (line) => {
+          const w = window as unknown as { lastKeyAt?: number };
+          const shown = document.querySelector('[data-testid="catalog-count"]')?.textContent;
+          const row = document.querySelector('[data-testid="catalog-row"]');
+          return shown === line && row !== null && w.lastKeyAt !== undefined
+            ? performance.now() - w.lastKeyAt
+            : false;
+        },
+        expected,
+        { polling: 'raf' },
+      );
+      times.push((await handle.jsonValue()) as number);
+    }
+    return times;
+  } finally {
+    await page.close();
   }
 }
 
@@ -219,6 +376,52 @@ const bench: Benchmark = {
             { name: 'cold open to first catalog rows (median of 5)', value: open, unit: 'ms' },
             { name: 'cold open to About facts (median of 5)', value: percentile(shell, 50), unit: 'ms' },
             { name: 'catalog open / shell open', value: open / percentile(shell, 50), unit: '×' },
+          );
+
+          const typed = await keystrokeToRows(browser, server.url, server.origin, async (text) => {
+            const result = await call('catalog.search', { catalog: key, text, limit: 1 });
+            return result.total as number;
+          });
+          const typedP95 = percentile(typed, 95);
+          figures.push(
+            {
+              name: 'keystroke_to_rows_p50_ms',
+              value: percentile(typed, 50),
+              unit: 'ms',
+            },
+            {
+              name: 'keystroke_to_rows_p95_ms',
+              value: typedP95,
+              unit: 'ms',
+              goal: '≤ 100',
+              met: typedP95 <= 100,
+            },
+          );
+
+          const firstRows: Array<{ fromSyncStart: number; fromNavigation: number }> = [];
+          for (let round = 0; round < FIRST_SYNC_ROUNDS; round++) {
+            firstRows.push(await firstSyncFirstRows(browser, staticDir));
+          }
+          const firstRowsMs = percentile(
+            firstRows.map((r) => r.fromSyncStart),
+            50,
+          );
+          figures.push(
+            {
+              name: 'first_sync_first_rows_ms',
+              value: firstRowsMs,
+              unit: 'ms',
+              goal: '≤ 1000',
+              met: firstRowsMs <= 1000,
+            },
+            {
+              name: 'first_sync_first_rows_from_navigation_ms',
+              value: percentile(
+                firstRows.map((r) => r.fromNavigation),
+                50,
+              ),
+              unit: 'ms',
+            },
           );
         } finally {
           await browser.close();

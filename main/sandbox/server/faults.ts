@@ -4,9 +4,17 @@
  */
 
 /** The kinds of fault the sandbox can inject. */
-export type FaultKind = '429' | '500' | '503' | 'timeout' | 'drop-after-commit' | 'malformed';
+export type FaultKind = '429' | '500' | '503' | 'timeout' | 'stall' | 'drop-after-commit' | 'malformed';
 
-const KINDS: ReadonlyArray<FaultKind> = ['429', '500', '503', 'timeout', 'drop-after-commit', 'malformed'];
+const KINDS: ReadonlyArray<FaultKind> = [
+  '429',
+  '500',
+  '503',
+  'timeout',
+  'stall',
+  'drop-after-commit',
+  'malformed',
+];
 
 /** A parsed `--faults` spec: each kind with its probability per request. */
 export type FaultSpec = ReadonlyArray<{ readonly kind: FaultKind; readonly probability: number }>;

@@ -23,6 +23,8 @@ export interface HttpCoreOptions {
   readonly latencyMs: number;
   /** How long a `timeout` fault holds the answer back (longer than any client waits). */
   readonly faultTimeoutMs: number;
+  /** Picks the fault of one API request before the seeded draw does (tests aim at one call). */
+  readonly chooseFault?: (request: { readonly method: string; readonly path: string }) => FaultKind | null;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -138,7 +140,9 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
 
     // `X-Sandbox-Fault: KIND` forces one fault on one request, so client tests can aim precisely.
     const forced = headerValue(req, 'x-sandbox-fault')?.toLowerCase();
-    const drawn = isApi && route.faults !== false ? options.faults.next() : null;
+    const chosen =
+      isApi && route.faults !== false ? (options.chooseFault?.({ method, path: pathname }) ?? null) : null;
+    const drawn = isApi && route.faults !== false ? (chosen ?? options.faults.next()) : null;
     const fault: FaultKind | null = isApi && forced && isFaultKind(forced) ? forced : drawn;
     // Latency applies to every simulated service (Partner Center, Graph, storage), never to identity.
     const delayed = isApi || /^\/(graph|blob)\//i.test(pathname);
@@ -201,6 +205,18 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     if (fault === 'timeout') {
       await delay(options.faultTimeoutMs);
       if (closing || res.destroyed) return;
+    }
+    if (fault === 'stall' && !stored.stream) {
+      // Headers and half the body go out, then nothing: the connection stays open, as a dead peer's
+      // does, until the fault's time is up.
+      const headers: Record<string, string | number> = { ...responseHeaders(req), ...stored.headers };
+      if (stored.contentType) headers['Content-Type'] = stored.contentType;
+      headers['Content-Length'] = stored.body.length;
+      res.writeHead(stored.status, headers);
+      res.write(stored.body.subarray(0, Math.floor(stored.body.length / 2)));
+      await delay(options.faultTimeoutMs);
+      res.destroy();
+      return;
     }
     if (fault === 'malformed' && !stored.stream) {
       const cut = Math.max(1, Math.floor(stored.body.length / 2));

@@ -1,6 +1,6 @@
 /** The Catalog screen's store: the pure changes in `catalog.ts`, bound to zustand and the bridge. */
 import { create } from 'zustand';
-import type { CatalogScope, CatalogSortColumn, DeskError, Market } from '../../../preload/contract';
+import type { CatalogScope, CatalogSortColumn, Market } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import {
   changeFilters,
@@ -9,20 +9,29 @@ import {
   marketPicked,
   missingPages,
   pageLoaded,
+  rowsArrived,
+  searchFailed,
   searchInput,
   selectCatalog,
   selectSku,
   sortBy,
-  statusLoaded,
+  statusLoading,
+  statusSettled,
   type CatalogFilters,
   type CatalogState,
 } from './catalog';
 import { FACETS_DELAY_MS, facetsInput, facetsLoaded } from './catalog-facets';
+import { idle, loading, mapResult, settle, type Load } from './load';
 import { onTaskFinished, useTasks } from './tasks-store';
 
+/**
+ * A first sync's new rows are re-read at most this often (the first ones at once): each re-read is
+ * a query in main, which also drives the sync.
+ */
+const ROWS_REFRESH_MS = 1_000;
+
 interface CatalogStore extends CatalogState {
-  readonly markets: ReadonlyArray<Market>;
-  readonly error: DeskError | null;
+  readonly markets: Load<ReadonlyArray<Market>>;
   readonly lastSync: { outcome: string; message: string } | null;
   /** The sync this screen started or found running, so its end can be recognised. */
   readonly syncTaskId: string | null;
@@ -43,8 +52,6 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   const apply = (change: (state: CatalogState) => CatalogState) => set((state) => change(state));
   const desk = () => getDesk();
   const inFlight = new Set<string>();
-  // Set when the last error came from a search, so the next search that works takes its bar away.
-  let searchFailed = false;
   let facetsTimer: ReturnType<typeof setTimeout> | undefined;
 
   const loadFacets = async () => {
@@ -60,7 +67,16 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     facetsTimer = setTimeout(() => void loadFacets(), FACETS_DELAY_MS);
   };
 
-  const loadPage = async (pageIndex: number) => {
+  // The first page answers every change of query (each keystroke): one at a time, and only the
+  // latest query is asked next, so a burst of typing never queues answers nobody will see.
+  let firstPageAsked = false;
+  let firstPageWanted = false;
+
+  const loadPage = async (pageIndex: number): Promise<void> => {
+    if (pageIndex === 0 && firstPageAsked) {
+      firstPageWanted = true;
+      return;
+    }
     const state = get();
     const { version } = state;
     const flightKey = `${version}:${pageIndex}`;
@@ -68,15 +84,19 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     const input = searchInput(state, pageIndex, false);
     if (!input) return;
     inFlight.add(flightKey);
-    const result = await desk().catalog.search(input);
-    inFlight.delete(flightKey);
-    if (result.ok) {
-      apply((s) => pageLoaded(s, version, pageIndex, result.value));
-      if (searchFailed) set({ error: null });
-      searchFailed = false;
-    } else if (get().version === version) {
-      searchFailed = true;
-      set({ error: result.error });
+    if (pageIndex === 0) firstPageAsked = true;
+    try {
+      const result = await desk().catalog.search(input);
+      if (result.ok) apply((s) => pageLoaded(s, version, pageIndex, result.value));
+      else apply((s) => searchFailed(s, version, result.error));
+    } finally {
+      inFlight.delete(flightKey);
+      if (pageIndex === 0) {
+        firstPageAsked = false;
+        const stale = get().version !== version;
+        if (firstPageWanted && stale) void loadPage(0);
+        firstPageWanted = false;
+      }
     }
   };
 
@@ -85,56 +105,99 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!selection) return;
     const status = await desk().catalog.status(selection);
     if (status.ok && get().selection === selection) {
-      apply((s) => statusLoaded(s, status.value));
-      if (status.value.syncTaskId) set({ syncTaskId: status.value.syncTaskId });
+      apply((s) => statusSettled(s, status));
+      if (status.value.syncTaskId) followSync(status.value.syncTaskId);
     }
   };
 
   const openSelection = async () => {
     const selection = get().selection;
     if (!selection) return;
-    set({ error: null, lastSync: null });
+    set({ lastSync: null });
+    apply(statusLoading);
     void loadPage(0);
     scheduleFacets();
     // No age here: main applies the user's preference (Settings), and reports it in `autoRefresh`.
     const status = await desk().catalog.open({ catalog: selection });
     if (get().selection !== selection) return;
-    if (!status.ok) return set({ error: status.error });
-    apply((s) => statusLoaded(s, status.value));
-    set({ syncTaskId: status.value.syncTaskId });
+    apply((s) => statusSettled(s, status));
+    if (status.ok) followSync(status.value.syncTaskId);
+  };
+
+  /** Re-reads the rows on screen: a first sync stored more, or a sync swapped in a new catalog. */
+  const showNewRows = (withFacets: boolean) => {
+    apply((s) => rowsArrived(s, withFacets));
+    void loadPage(0);
+  };
+
+  // A first sync's rows, shown as they arrive: re-read when its progress says more are available.
+  let availableShown = 0;
+  let rowsRefreshedAt = Number.NEGATIVE_INFINITY;
+  let rowsTimer: ReturnType<typeof setTimeout> | undefined;
+  const onProgress = () => {
+    const taskId = get().syncTaskId;
+    const available = taskId === null ? undefined : useTasks.getState().running[taskId]?.available;
+    if (available === undefined || available <= availableShown || get().cached) return;
+    availableShown = available;
+    if (rowsTimer !== undefined) return;
+    const wait = rowsRefreshedAt + ROWS_REFRESH_MS - Date.now();
+    rowsTimer = setTimeout(
+      () => {
+        rowsTimer = undefined;
+        rowsRefreshedAt = Date.now();
+        showNewRows(false);
+      },
+      Math.max(0, wait),
+    );
+  };
+
+  /**
+   * Follows a sync from now on. Its progress may have come before its id did (main answers the
+   * call that started it after the sync's first events): what it made available counts at once.
+   */
+  const followSync = (taskId: string | null) => {
+    if (taskId === get().syncTaskId) return;
+    availableShown = 0;
+    set({ syncTaskId: taskId });
+    onProgress();
   };
 
   let listening = false;
   const listen = () => {
     if (listening) return;
     listening = true;
-    // Progress lives in the tasks store (the toolbar reads it there); the end of this screen's sync
-    // is what makes it refresh.
+    // Progress lives in the tasks store (the toolbar reads it there); this store only watches how
+    // many rows a first sync has made available.
+    useTasks.subscribe(onProgress);
     onTaskFinished('catalog.sync', (finished) => {
       if (get().syncTaskId !== finished.taskId) return;
       set({ lastSync: { outcome: finished.outcome, message: finished.message }, syncTaskId: null });
+      availableShown = 0;
       void refreshStatus();
-      // A completed sync swapped in a new catalog: show it.
-      if (finished.outcome === 'completed') {
-        apply((s) => changeFilters(s, {}));
-        void loadPage(0);
-        scheduleFacets();
-      }
+      // A completed sync swapped in a new catalog: show it; a first sync that did not complete
+      // leaves nothing on show.
+      if (finished.outcome === 'completed' || !get().cached) showNewRows(true);
+      if (finished.outcome === 'completed') scheduleFacets();
     });
   };
 
   return {
     ...initialCatalogState,
-    markets: [],
-    error: null,
+    markets: idle,
     lastSync: null,
     syncTaskId: null,
 
     async open(profileId, country, scope) {
       listen();
-      if (get().markets.length === 0) {
+      if (get().markets.status !== 'ready') {
+        set((s) => ({ markets: loading(s.markets) }));
         const markets = await desk().catalog.markets();
-        if (markets.ok) set({ markets: markets.value.markets });
+        set((s) => ({
+          markets: settle(
+            s.markets,
+            mapResult(markets, (value) => value.markets),
+          ),
+        }));
       }
       apply((s) =>
         selectCatalog(s, { profileId, country, scope: scope ?? s.selection?.scope ?? 'AzurePlan' }),
@@ -175,10 +238,10 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     async sync() {
       const selection = get().selection;
       if (!selection) return;
-      set({ lastSync: null, error: null });
+      set({ lastSync: null });
       const started = await desk().catalog.sync(selection);
-      if (!started.ok) return set({ error: started.error });
-      set({ syncTaskId: started.value.taskId });
+      if (!started.ok) return apply((s) => statusSettled(s, started));
+      followSync(started.value.taskId);
       await refreshStatus();
     },
     async cancelSync() {

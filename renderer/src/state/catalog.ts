@@ -10,9 +10,12 @@ import type {
   CatalogSku,
   CatalogSortColumn,
   CatalogStatus,
+  DeskError,
+  DeskResult,
 } from '../../../preload/contract';
 import type { ManualMarket } from './catalog-market';
 import { pagesMissing, rowOfPages } from './paged-rows';
+import { idle, loading, settle, type Load } from './load';
 
 export const PAGE_SIZE = 200;
 
@@ -59,12 +62,19 @@ export interface CatalogState {
   readonly sort: { readonly by: CatalogSortColumn; readonly direction: 'asc' | 'desc' };
   /** Bumped on every change of query, so late answers to an old query are ignored. */
   readonly version: number;
-  readonly total: number | null;
+  /** How many SKUs the current query matches: loading while it is asked, or why it failed. */
+  readonly total: Load<number>;
   readonly pages: Readonly<Record<number, ReadonlyArray<CatalogSku>>>;
+  /**
+   * The same query asked again because a first sync stored more rows: the rows on screen stay until
+   * the new first page replaces them all (no flash of an empty table).
+   */
+  readonly replacing: boolean;
   readonly facets: CatalogFacets | null;
   readonly market: CatalogSearchResult['market'] | null;
   readonly cached: boolean;
-  readonly status: CatalogStatus | null;
+  /** The catalog's status (age, sync, market), from `catalog.open`/`catalog.status`. */
+  readonly status: Load<CatalogStatus>;
   readonly selectedKey: string | null;
   /** A market picked by hand in the toolbar (see `catalogMarket`); kept when the catalog changes. */
   readonly manualMarket: ManualMarket | null;
@@ -75,12 +85,13 @@ export const initialCatalogState: CatalogState = {
   filters: noFilters,
   sort: { by: 'productTitle', direction: 'asc' },
   version: 0,
-  total: null,
+  total: idle,
   pages: {},
+  replacing: false,
   facets: null,
   market: null,
   cached: false,
-  status: null,
+  status: idle,
   selectedKey: null,
   manualMarket: null,
 };
@@ -91,7 +102,35 @@ export function skuKey(sku: Pick<CatalogSku, 'productId' | 'skuId'>): string {
 }
 
 function requery(state: CatalogState, change: Partial<CatalogState>): CatalogState {
-  return { ...state, ...change, version: state.version + 1, total: null, pages: {} };
+  return {
+    ...state,
+    ...change,
+    version: state.version + 1,
+    total: { status: 'loading' },
+    pages: {},
+    replacing: false,
+  };
+}
+
+/** The number of matches once the current query has answered; null while asking (or after a failure). */
+export function matchCount(state: Pick<CatalogState, 'total'>): number | null {
+  return state.total.status === 'ready' ? state.total.value : null;
+}
+
+/**
+ * A first sync stored more rows, or a sync swapped in a new catalog: ask the same query again,
+ * keeping what is on screen until the answer replaces it. Facets are asked again only when
+ * `withFacets` (after a swap): counting them over a catalog still growing would cost the sync
+ * itself time on every re-read.
+ */
+export function rowsArrived(state: CatalogState, withFacets: boolean): CatalogState {
+  if (!state.selection) return state;
+  return {
+    ...state,
+    version: state.version + 1,
+    facets: withFacets ? null : state.facets,
+    replacing: true,
+  };
 }
 
 /** Another catalog (profile, market or scope): filters that named its regions or products no longer apply. */
@@ -106,7 +145,7 @@ export function selectCatalog(state: CatalogState, selection: CatalogSelection):
     filters: { ...noFilters, text: state.filters.text },
     facets: null,
     market: null,
-    status: null,
+    status: idle,
     selectedKey: null,
   });
 }
@@ -185,10 +224,13 @@ export function pageLoaded(
   result: CatalogSearchResult,
 ): CatalogState {
   if (version !== state.version) return state;
+  // Re-asked for a first sync's new rows: its first page replaces every page shown so far.
+  const pages = state.replacing && pageIndex === 0 ? {} : state.pages;
   return {
     ...state,
-    total: result.total,
-    pages: { ...state.pages, [pageIndex]: result.rows },
+    total: { status: 'ready', value: result.total },
+    pages: { ...pages, [pageIndex]: result.rows },
+    replacing: state.replacing && pageIndex !== 0,
     facets: result.facets ?? state.facets,
     market: result.market,
     cached: result.cached,
@@ -205,8 +247,24 @@ export function missingPages(state: CatalogState, firstIndex: number, lastIndex:
   return pagesMissing(state.pages, PAGE_SIZE, firstIndex, lastIndex);
 }
 
+/** A page of the current query could not be read: the count says why (and keeps the last one). */
+export function searchFailed(state: CatalogState, version: number, error: DeskError): CatalogState {
+  if (version !== state.version) return state;
+  return { ...state, total: settle(state.total, { ok: false, error }), replacing: false };
+}
+
 export function statusLoaded(state: CatalogState, status: CatalogStatus): CatalogState {
-  return { ...state, status };
+  return { ...state, status: { status: 'ready', value: status } };
+}
+
+/** Asking for the status again (opening, after a sync): the last one stays on show meanwhile. */
+export function statusLoading(state: CatalogState): CatalogState {
+  return { ...state, status: loading(state.status) };
+}
+
+/** The answer about the status, or the failure of opening or syncing the catalog. */
+export function statusSettled(state: CatalogState, result: DeskResult<CatalogStatus>): CatalogState {
+  return { ...state, status: settle(state.status, result) };
 }
 
 export function selectSku(state: CatalogState, key: string | null): CatalogState {

@@ -46,7 +46,12 @@ export function countingFetch(): WireCounter {
 export function sandboxClient(
   baseUrl: string,
   token: string,
-  options: { readonly budget?: RequestBudgetOptions; readonly fetch?: typeof fetch } = {},
+  options: {
+    readonly budget?: RequestBudgetOptions;
+    readonly fetch?: typeof fetch;
+    readonly timeoutMs?: number;
+    readonly stallTimeoutMs?: number;
+  } = {},
 ): PartnerCenterClient {
   return new PartnerCenterClient({
     baseUrl,
@@ -55,7 +60,8 @@ export function sandboxClient(
     appName: 'Reservation Desk tests',
     budget: new RequestBudget(options.budget ?? { maxConcurrency: 4, requestsPerMinute: 100_000 }),
     retry: { baseDelayMs: 5, maxDelayMs: 40, maxRetries: 6 },
-    timeoutMs: 10_000,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 }

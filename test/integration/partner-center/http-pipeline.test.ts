@@ -18,6 +18,7 @@ import {
   hang,
   inSequence,
   json,
+  stallMidBody,
   startScriptedServer,
   type Responder,
   type ScriptedServer,
@@ -346,6 +347,22 @@ describe('timeouts and cancellation', () => {
     expect(error.retryable).toBe(true);
     expect(srv.requests).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('drops a read that stalls mid-body after the stall timeout, long before the attempt timeout, and retries it', async () => {
+    const srv = await serve(inSequence(stallMidBody(registration), hang, json(200, registration)));
+    const client = testClient(srv.baseUrl, { timeoutMs: 60_000, stallTimeoutMs: 100 });
+    await expect(registrationStatus(client)).resolves.toMatchObject({ status: 'Registered' });
+    expect(srv.requests).toHaveLength(3);
+    // A retry of the same logical call keeps its request id.
+    expect(new Set(srv.requests.map((r) => r.headers['ms-requestid'])).size).toBe(1);
+  });
+
+  it('does not cut a write short for a pause: only the attempt timeout applies to it', async () => {
+    const srv = await serve(delayed(300, json(201, checkoutResult)));
+    const client = testClient(srv.baseUrl, { stallTimeoutMs: 50, retry: { maxRetries: 0 } });
+    await expect(client.checkoutCart(customerId, cartId)).resolves.toBeDefined();
+    expect(srv.requests).toHaveLength(1);
   });
 
   it('a per-call timeout overrides the client default', async () => {

@@ -1,5 +1,5 @@
 /**
- * Fault injection (429, 500, 503, timeout, drop-after-commit, malformed), its determinism under the
+ * Fault injection (429, 500, 503, timeout, stall, drop-after-commit, malformed), its determinism under the
  * seed, latency injection and the per-tenant rate limit on throttled operations (§3).
  */
 import { randomUUID } from 'node:crypto';
@@ -76,6 +76,28 @@ describe('sandbox faults', () => {
       const late = await t.call(products);
       expect(late.status).toBe(200);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    });
+  });
+
+  it('stalls: sends the headers and half the body, then nothing, and drops the connection at the end', async () => {
+    await withSandbox({ faults: 'stall:1', faultTimeoutMs: 300 }, async (t) => {
+      const response = await fetch(`${t.sandbox.baseUrl}${products}`, {
+        headers: { Authorization: `Bearer ${t.userToken}` },
+      });
+      expect(response.status).toBe(200);
+      const length = Number(response.headers.get('content-length'));
+      const reader = response.body!.getReader();
+      let received = 0;
+      const read = async (): Promise<void> => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          received += value.byteLength;
+        }
+      };
+      // The body never completes: the connection is dropped once the fault's time is up.
+      await expect(read()).rejects.toThrow();
+      expect(received).toBe(Math.floor(length / 2));
     });
   });
 

@@ -5,14 +5,22 @@ import {
   formatEta,
   hasFilters,
   initialCatalogState,
+  matchCount,
   missingPages,
   PAGE_SIZE,
   pageLoaded,
   rowAt,
+  rowsArrived,
+  searchFailed,
   searchInput,
   selectCatalog,
   sortBy,
+  statusLoaded,
+  statusLoading,
+  statusSettled,
+  type CatalogState,
 } from '../../../renderer/src/state/catalog';
+import type { CatalogStatus, DeskError } from '../../../preload/contract';
 
 const us = selectCatalog(initialCatalogState, { profileId: 'demo', country: 'us', scope: 'AzurePlan' });
 
@@ -67,8 +75,60 @@ describe('catalog state', () => {
     const v = us.version;
     const newer = changeFilters(us, { text: 'e4' });
     expect(pageLoaded(newer, v, 0, page([sku(1)], 1))).toBe(newer);
+    expect(newer.total).toEqual({ status: 'loading' });
+    expect(matchCount(newer)).toBeNull();
     const loaded = pageLoaded(newer, newer.version, 0, page([sku(1)], 1));
-    expect(loaded.total).toBe(1);
+    expect(loaded.total).toEqual({ status: 'ready', value: 1 });
+    expect(matchCount(loaded)).toBe(1);
+  });
+
+  it('a failed search says why, keeping the last count; a late failure of an old query is ignored', () => {
+    const loaded = pageLoaded(us, us.version, 0, page([sku(1)], 7));
+    const error: DeskError = { code: 'INTERNAL', message: 'The catalog could not be read.' };
+    expect(searchFailed(loaded, loaded.version - 1, error)).toBe(loaded);
+    const failed = searchFailed(loaded, loaded.version, error);
+    expect(failed.total).toEqual({ status: 'error', error, previous: 7 });
+    expect(matchCount(failed)).toBeNull();
+  });
+
+  it('re-asks the query for a first sync’s new rows, keeping the rows on screen until the answer', () => {
+    const two = pageLoaded(
+      pageLoaded(us, us.version, 0, page([sku(0)], 2 * PAGE_SIZE)),
+      us.version,
+      1,
+      page([sku(PAGE_SIZE)], 2 * PAGE_SIZE),
+    );
+    const withFacets = { ...two, facets: { regions: [] } as unknown as CatalogState['facets'] };
+    const asking = rowsArrived(withFacets, false);
+    expect(asking.version).toBe(two.version + 1);
+    expect(asking.pages).toBe(two.pages);
+    expect(matchCount(asking)).toBe(2 * PAGE_SIZE);
+    // While the catalog grows, its facets are not counted again; after the swap they are.
+    expect(asking.facets).toBe(withFacets.facets);
+    expect(rowsArrived(withFacets, true).facets).toBeNull();
+    const answered = pageLoaded(asking, asking.version, 0, page([sku(0), sku(1)], 3 * PAGE_SIZE));
+    expect(Object.keys(answered.pages)).toEqual(['0']);
+    expect(answered.replacing).toBe(false);
+    expect(matchCount(answered)).toBe(3 * PAGE_SIZE);
+    expect(rowsArrived(initialCatalogState, true)).toBe(initialCatalogState);
+  });
+
+  it('keeps the catalog status as a load: the last one stays while asking, and a failure says why', () => {
+    const status = { syncedAt: null, skuCount: 0 } as unknown as CatalogStatus; // only identity matters
+    expect(us.status).toEqual({ status: 'idle' });
+    const ready = statusLoaded(us, status);
+    expect(ready.status).toEqual({ status: 'ready', value: status });
+    expect(statusLoading(ready).status).toEqual({ status: 'loading', previous: status });
+    const error: DeskError = { code: 'OFFLINE', message: 'Partner Center cannot be reached.' };
+    expect(statusSettled(statusLoading(ready), { ok: false, error }).status).toEqual({
+      status: 'error',
+      error,
+      previous: status,
+    });
+    // Another catalog starts from nothing.
+    expect(selectCatalog(ready, { profileId: 'demo', country: 'DE', scope: 'AzurePlan' }).status).toEqual({
+      status: 'idle',
+    });
   });
 
   it('finds rows by index across pages and knows which pages are missing', () => {

@@ -275,4 +275,34 @@ describe('progress throttle', () => {
     throttle.update({ done: 60, total: 100 });
     expect(throttle.latest()).toEqual({ done: 60, total: 100, ratePerSecond: 10, etaMs: 4_000 });
   });
+
+  it('measures the rate from when the work starts moving, over the last few seconds', () => {
+    let now = 0;
+    const throttle = new ProgressThrottle({ intervalMs: 100, now: () => now, send: () => {} });
+    // Three seconds reading a product list: not work on the 100 products.
+    throttle.update({ done: 0, phase: 'Reading the product list…' });
+    now = 3_000;
+    throttle.update({ done: 0, total: 100 });
+    now = 3_500;
+    throttle.update({ done: 10, total: 100 });
+    // 10 products in half a second: 20 a second, 90 left, about 4.5 s (not 27 s from the start).
+    expect(throttle.latest()).toMatchObject({ ratePerSecond: 20, etaMs: 4_500 });
+    // Then it slows to 5 a second for ten seconds: the estimate follows the recent pace.
+    for (let second = 1; second <= 10; second += 1) {
+      now = 3_500 + second * 1_000;
+      throttle.update({ done: 10 + second * 5, total: 100 });
+    }
+    expect(throttle.latest()).toMatchObject({ done: 60, ratePerSecond: 5, etaMs: 8_000 });
+  });
+
+  it('passes on how much of the result is usable already', () => {
+    const sent: Array<number | undefined> = [];
+    const throttle = new ProgressThrottle({
+      intervalMs: 0,
+      now: () => 0,
+      send: (p) => sent.push(p.available),
+    });
+    throttle.update({ done: 1, total: 4, available: 250 });
+    expect(sent).toEqual([250]);
+  });
 });

@@ -12,11 +12,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
-import { formatSyncedAt, skuKey } from '../../state/catalog';
+import { formatSyncedAt, matchCount, skuKey } from '../../state/catalog';
 import { catalogMarket } from '../../state/catalog-market';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
 import { catalogScreenView } from '../../state/catalog-views';
+import { valueOf } from '../../state/load';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
@@ -46,7 +47,6 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const open = useCatalog((s) => s.open);
   const sync = useCatalog((s) => s.sync);
   const select = useCatalog((s) => s.select);
-  const error = useCatalog((s) => s.error);
   const lastSync = useCatalog((s) => s.lastSync);
   const customer = useCustomers((s) => s.current);
   const customerChoice = useCustomers((s) => s.choice);
@@ -73,7 +73,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   }, [profileId, country, open]);
 
   const selected = useMemo(() => {
-    if (!catalog.selectedKey || catalog.total === null) return undefined;
+    if (!catalog.selectedKey || catalog.total.status !== 'ready') return undefined;
     for (const rows of Object.values(catalog.pages)) {
       const sku = rows.find((row) => skuKey(row) === catalog.selectedKey);
       if (sku) return sku;
@@ -96,7 +96,16 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
     );
   }
 
-  const { status, market, total, cached } = catalog;
+  const { market, cached } = catalog;
+  const status = valueOf(catalog.status);
+  const total = matchCount(catalog);
+  // Opening or syncing the catalog failed, or the search did: one bar says so.
+  const error =
+    catalog.status.status === 'error'
+      ? catalog.status.error
+      : catalog.total.status === 'error'
+        ? catalog.total.error
+        : null;
   const unavailable = (market ?? status?.market)?.reservationsSold === false;
   const syncing = Boolean(status?.syncTaskId);
 
@@ -154,7 +163,9 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
           <div className={styles.results}>
             <Text aria-live="polite" data-testid="catalog-count">
               {!cached && syncing
-                ? 'Downloading the catalog; it appears here when it is complete.'
+                ? total
+                  ? `Downloading the catalog: ${total.toLocaleString('en-US')} SKUs so far…`
+                  : 'Downloading the catalog; its first products appear here in a moment.'
                 : total === null
                   ? error
                     ? 'The search did not finish.'

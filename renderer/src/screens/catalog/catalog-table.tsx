@@ -17,7 +17,7 @@ import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CatalogSku, CatalogSortColumn } from '../../../../preload/contract';
-import { rowAt, skuKey } from '../../state/catalog';
+import { matchCount, rowAt, skuKey } from '../../state/catalog';
 import { catalogFieldLabels, termLabel } from '../../state/catalog-labels';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
@@ -159,7 +159,8 @@ const useStyles = makeStyles({
 export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
   const styles = useStyles();
   const view = useCatalog(useShallow(catalogTableView));
-  const { total, sort, selectedKey, version } = view;
+  const { sort, selectedKey, version } = view;
+  const total = matchCount(view);
   const sortBy = useCatalog((s) => s.sortBy);
   const ensureRows = useCatalog((s) => s.ensureRows);
   const select = useCatalog((s) => s.select);

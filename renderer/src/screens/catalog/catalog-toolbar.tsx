@@ -22,6 +22,7 @@ import { CustomerPicker } from '../../components/customer-picker';
 import { formatEta, formatSyncedAt } from '../../state/catalog';
 import type { MarketSource } from '../../state/catalog-market';
 import { useCatalog } from '../../state/catalog-store';
+import { valueOf } from '../../state/load';
 import { useTaskProgress } from '../../state/tasks-store';
 import { useCustomers } from '../../state/customers-store';
 import { autoRefreshLine } from '../../state/preferences';
@@ -36,8 +37,12 @@ const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '260px' },
 });
 
-/** Typing is debounced so every keystroke does not start a query. */
-const TEXT_DEBOUNCE_MS = 120;
+/**
+ * Typing waits one frame, so keystrokes of the same frame start one query, not one each; short,
+ * because the store asks one first page at a time and only ever the latest query, so a query
+ * started too early costs the person nothing but its own few milliseconds.
+ */
+const TEXT_DEBOUNCE_MS = 16;
 
 /** Why the market is the one it is, under the market picker. */
 function marketSourceNote(source: MarketSource | null, customerName: string | null): string {
@@ -57,7 +62,7 @@ export function CatalogToolbar(props: {
   const {
     markets,
     selection,
-    status,
+    status: catalogStatus,
     syncTaskId,
     filters,
     pickMarket,
@@ -66,6 +71,7 @@ export function CatalogToolbar(props: {
     sync,
     cancelSync,
   } = useCatalog();
+  const status = valueOf(catalogStatus);
   const progress = useTaskProgress(syncTaskId);
   const [text, setText] = useState(filters.text);
   // The text this box last searched for, and the one the filters hold: when the filters change it
@@ -103,7 +109,7 @@ export function CatalogToolbar(props: {
           value={selection?.country ?? ''}
           onChange={(_e, data) => pickMarket(data.value, props.customerChoice)}
         >
-          {markets.map((market) => (
+          {(valueOf(markets) ?? []).map((market) => (
             <option key={market.code} value={market.code}>
               {market.name} ({market.code}){market.reservationsSold ? '' : ' · not sold'}
             </option>

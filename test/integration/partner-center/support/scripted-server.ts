@@ -109,6 +109,15 @@ export function delayed(ms: number, responder: Responder): Responder {
 /** Never answers (until the client gives up or the server closes). */
 export const hang: Responder = () => undefined;
 
+/** Sends the headers and half of a JSON body, then nothing: a connection that went dead. */
+export function stallMidBody(body: unknown): Responder {
+  return (_request, response) => {
+    const bytes = Buffer.from(JSON.stringify(body));
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
+    response.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+  };
+}
+
 /** Drops the connection without a response. */
 export const dropConnection: Responder = (_request, response) => {
   response.socket?.destroy();
