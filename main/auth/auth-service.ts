@@ -514,7 +514,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     try {
       const app = await publicApp(profile);
       const account = await pickAccount(app, profile);
-      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      if (!account)
+        throw new SignInRequiredError(profile.name, { detail: 'no_account', neverSignedIn: true });
       const result = await app.acquireTokenSilent({
         account,
         scopes: [...PARTNER_CENTER_USER_SCOPES],
@@ -549,7 +550,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       }
       const app = await publicApp(profile);
       const account = await pickAccount(app, profile);
-      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      if (!account)
+        throw new SignInRequiredError(profile.name, { detail: 'no_account', neverSignedIn: true });
       const result = await app.acquireTokenSilent({ account, scopes: [...GRAPH_USER_SCOPES] });
       return { accessToken: result.accessToken, expiresOn: result.expiresOn };
     } catch (error) {

@@ -14,7 +14,7 @@ import type {
 import { assertNever } from '../../preload/assert-never';
 import { DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
 import { DeskFailure } from '../ipc/failure';
-import { marketName, reservationsSoldIn } from '../markets';
+import { marketName, reservationsSoldIn, servedMarkets } from '../markets';
 import type { PartnerCenterClient } from '../partner-center';
 import type { TaskEngine, TaskSummary } from '../tasks';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
@@ -52,42 +52,11 @@ function toMarket(status: MarketStatus): Market {
   };
 }
 
-/** Every market Partner Center might be asked about: the ISO 3166 regions the runtime can name. */
+/** Every market Partner Center serves, and whether reservations are sold there. */
 export function allMarkets(): Market[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  // Codes the runtime names that are groupings or reserved, not markets.
-  const notMarkets = new Set([
-    'EU',
-    'EZ',
-    'UN',
-    'QO',
-    'XA',
-    'XB',
-    'ZZ',
-    'AC',
-    'CP',
-    'DG',
-    'EA',
-    'IC',
-    'TA',
-    'CQ',
-  ]);
-  const markets: Market[] = [];
-  for (const first of letters) {
-    for (const second of letters) {
-      const code = first + second;
-      // Skip unnamed codes and deprecated aliases (UK → GB, TP → TL) that the runtime still names.
-      if (
-        notMarkets.has(code) ||
-        !names.of(code) ||
-        Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`
-      )
-        continue;
-      markets.push(toMarket(marketStatus(code)));
-    }
-  }
-  return markets.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return servedMarkets()
+    .map((code) => toMarket(marketStatus(code)))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
 function toSku(row: CatalogSkuRow): CatalogSku {

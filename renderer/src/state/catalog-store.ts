@@ -1,6 +1,6 @@
 /** The Catalog screen's store: the pure changes in `catalog.ts`, bound to zustand and the bridge. */
 import { create } from 'zustand';
-import type { CatalogScope, CatalogSortColumn, DeskError, Market } from '../../../preload/contract';
+import type { CatalogScope, CatalogSortColumn, DeskError } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import {
   changeFilters,
@@ -17,10 +17,10 @@ import {
   type CatalogFilters,
   type CatalogState,
 } from './catalog';
+import { useMarkets } from './markets-store';
 import { onTaskFinished, useTasks } from './tasks-store';
 
 interface CatalogStore extends CatalogState {
-  readonly markets: ReadonlyArray<Market>;
   readonly error: DeskError | null;
   readonly lastSync: { outcome: string; message: string } | null;
   /** The sync this screen started or found running, so its end can be recognised. */
@@ -100,17 +100,13 @@ export const useCatalog = create<CatalogStore>((set, get) => {
 
   return {
     ...initialCatalogState,
-    markets: [],
     error: null,
     lastSync: null,
     syncTaskId: null,
 
     async open(profileId, country, scope) {
       listen();
-      if (get().markets.length === 0) {
-        const markets = await desk().catalog.markets();
-        if (markets.ok) set({ markets: markets.value.markets });
-      }
+      await useMarkets.getState().load();
       apply((s) =>
         selectCatalog(s, { profileId, country, scope: scope ?? s.selection?.scope ?? 'AzurePlan' }),
       );
@@ -119,6 +115,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     pickMarket(country, customerChoice) {
       const selection = get().selection;
       if (!selection) return;
+      useMarkets.getState().used(country);
       apply((s) => marketPicked(s, { profileId: selection.profileId, choice: customerChoice, country }));
     },
     async setScope(scope) {

@@ -19,6 +19,7 @@ import { useCatalog } from '../../state/catalog-store';
 import { catalogScreenView } from '../../state/catalog-views';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
+import { useProfiles } from '../../state/profiles-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CatalogFiltersPanel } from './catalog-filters';
 import { CatalogTable } from './catalog-table';
@@ -50,6 +51,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const customer = useCustomers((s) => s.current);
   const customerChoice = useCustomers((s) => s.choice);
   const go = useNavigation((s) => s.go);
+  const authState = useProfiles((s) => (profile ? s.statuses[profile.id]?.state : undefined));
   const { selection, manualMarket } = catalog;
   const wanted =
     profile && currentReady
@@ -97,6 +99,24 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const { status, market, total, cached } = catalog;
   const unavailable = (market ?? status?.market)?.reservationsSold === false;
   const syncing = Boolean(status?.syncTaskId);
+
+  // Signed out with nothing cached: nothing here can work yet, so one message and one way forward.
+  if (authState !== undefined && authState !== 'signed-in' && !cached && !syncing) {
+    return (
+      <section data-testid="screen-catalog" className={styles.screen}>
+        <ScreenHeader info={info} />
+        <MessageBar intent="info" data-testid="catalog-sign-in">
+          <MessageBarBody>
+            <MessageBarTitle>Sign in to download the catalog</MessageBarTitle>
+            {profile?.name} is not signed in, and there is no catalog on this computer for it yet.
+          </MessageBarBody>
+          <Button appearance="primary" onClick={() => go('connect')} data-testid="catalog-go-connect">
+            Go to Connect
+          </Button>
+        </MessageBar>
+      </section>
+    );
+  }
 
   return (
     <section data-testid="screen-catalog" className={styles.screen}>
