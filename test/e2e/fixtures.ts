@@ -118,7 +118,7 @@ export async function startWebApp({
  * A Partner Center sandbox in its own process (small catalog, sign-ins approve themselves), for
  * tests that need to cut the app off from it: killing it is a real loss of network.
  */
-export async function startSandboxProcess() {
+export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = []) {
   const { ready, child } = await startWithReadyLine<Record<string, string>>([
     '--import',
     'tsx',
@@ -130,11 +130,14 @@ export async function startSandboxProcess() {
     '--auto-approve',
     '--seed',
     '20261123',
+    ...extraArgs,
   ]);
   return { readyLine: JSON.stringify(ready), stop: () => child.kill('SIGKILL') };
 }
 
 interface Fixtures {
+  /** Extra sandbox options for `demoApp`, e.g. `test.use({ sandboxArgs: ['--customers', '3000'] })`. */
+  sandboxArgs: ReadonlyArray<string>;
   /** A fresh app, not opened yet: `shell.open(webApp.url)`. */
   webApp: WebApp;
   /** A fresh app, opened on Connect with the demo profile signed in to a sandbox process. */
@@ -156,6 +159,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  sandboxArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
   webApp: async ({}, use) => {
     const { app, dispose } = await startWebApp();
@@ -163,8 +167,8 @@ export const test = base.extend<Fixtures>({
     await dispose();
   },
   demoApp: [
-    async ({ shell, connect }, use) => {
-      const sandbox = await startSandboxProcess();
+    async ({ shell, connect, sandboxArgs }, use) => {
+      const sandbox = await startSandboxProcess(sandboxArgs);
       try {
         const { app, dispose } = await startWebApp({
           env: { ...process.env, RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine },

@@ -12,10 +12,13 @@ import {
   initialCustomersState,
   listRequested,
   listSettled,
+  pageChanged,
   profileSelected,
+  sortChanged,
   subscriptionsRequested,
   subscriptionsSettled,
   subscriptionsToggled,
+  type CustomerSortColumn,
   type CustomersState,
 } from './customers';
 
@@ -27,6 +30,8 @@ interface CustomersActions {
   /** Works with this customer from now on (null: with none); main remembers it. */
   readonly choose: (customer: CustomerSummary | null) => Promise<void>;
   readonly setFilter: (filter: string) => void;
+  readonly sortBy: (column: CustomerSortColumn) => void;
+  readonly showPage: (page: number) => void;
   /** Shows or hides a customer's subscriptions, reading them the first time. */
   readonly toggleSubscriptions: (customerId: string) => Promise<void>;
   /** Reads a customer's subscriptions unless they are read or on their way. */
@@ -86,6 +91,12 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
       );
     },
 
+    sortBy(column) {
+      apply((s) => sortChanged(s, column));
+    },
+    showPage(page) {
+      apply((s) => pageChanged(s, page));
+    },
     setFilter(filter) {
       apply((s) => filterChanged(s, filter));
     },

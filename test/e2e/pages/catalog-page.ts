@@ -63,6 +63,8 @@ export class CatalogPage {
   readonly progress: Locator;
   readonly offline: Locator;
   readonly unavailable: Locator;
+  /** The one message shown while the profile is signed out and nothing is cached. */
+  readonly signInFirst: Locator;
   readonly empty: Locator;
   readonly error: Locator;
   readonly syncMessage: Locator;
@@ -87,6 +89,7 @@ export class CatalogPage {
     this.progress = page.getByTestId('catalog-progress');
     this.offline = page.getByTestId('catalog-offline');
     this.unavailable = page.getByTestId('catalog-unavailable');
+    this.signInFirst = page.getByTestId('catalog-sign-in');
     this.empty = page.getByTestId('catalog-empty');
     this.error = page.getByTestId('catalog-error');
     this.syncMessage = page.getByTestId('catalog-sync-message');

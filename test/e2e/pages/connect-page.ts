@@ -16,10 +16,14 @@ export class ProfileCard {
   readonly status: Locator;
   readonly error: Locator;
 
+  /** The step after signing in ("Choose a customer"), on the active profile's card. */
+  readonly next: Locator;
+
   constructor(
     readonly page: Page,
     readonly root: Locator,
   ) {
+    this.next = root.getByTestId('profile-next');
     this.check = root.getByTestId('profile-check');
     this.status = root.getByTestId('profile-status');
     this.error = root.getByTestId('profile-error');
@@ -58,9 +62,11 @@ export class ProfileForm {
   readonly tenant: Locator;
   readonly app: Locator;
   readonly secret: Locator;
+  readonly country: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('profile-form');
+    this.country = page.getByTestId('profile-country');
     this.name = page.getByTestId('profile-name');
     this.tenant = page.getByTestId('profile-tenant');
     this.app = page.getByTestId('profile-app');
@@ -79,6 +85,18 @@ export class ProfileForm {
 
   async save(): Promise<void> {
     await this.page.getByTestId('profile-save').click();
+  }
+
+  /** Chooses "App secret (App-only)" without typing a secret. */
+  async chooseAppOnly(): Promise<void> {
+    await this.page.getByText('App secret (App-only)').click();
+  }
+
+  /** The message shown under a field (its error, as a sentence). */
+  messageFor(input: Locator): Locator {
+    return input
+      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " fui-Field ")][1]')
+      .locator('.fui-Field__validationMessage');
   }
 }
 

@@ -80,3 +80,24 @@ export function controlsCutOffSideways(root: Locator): Promise<string[]> {
     return cut;
   });
 }
+
+/**
+ * Labels of the visible buttons in `root` that look primary (filled with the brand colour), so a test
+ * can hold a view to one primary action. The mouse is moved away first: hover changes the colour.
+ */
+export async function primaryButtonLabels(root: Locator): Promise<string[]> {
+  await root.page().mouse.move(0, 0);
+  return root.evaluate((element) => {
+    const probe = document.createElement('div');
+    probe.style.background = 'var(--colorBrandBackground)';
+    element.appendChild(probe);
+    const brand = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return Array.from(element.querySelectorAll<HTMLElement>('button, a[role="button"]'))
+      .filter((button) => {
+        const box = button.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(button).backgroundColor === brand;
+      })
+      .map((button) => button.textContent?.trim() ?? '');
+  });
+}
