@@ -17,7 +17,9 @@ import {
   type CatalogFilters,
   type CatalogState,
 } from './catalog';
+import { useCustomers } from './customers-store';
 import { useMarkets } from './markets-store';
+import { useRememberedMarket } from './remembered-market-store';
 import { onTaskFinished, useTasks } from './tasks-store';
 
 interface CatalogStore extends CatalogState {
@@ -116,6 +118,8 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       const selection = get().selection;
       if (!selection) return;
       useMarkets.getState().used(country);
+      const customerId = useCustomers.getState().current?.id ?? null;
+      useRememberedMarket.getState().remember({ profileId: selection.profileId, customerId, country });
       apply((s) => marketPicked(s, { profileId: selection.profileId, choice: customerChoice, country }));
     },
     async setScope(scope) {

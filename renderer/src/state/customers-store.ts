@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { CustomerSummary } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import { mapResult } from './load';
+import { useRememberedMarket } from './remembered-market-store';
 import {
   chooseFailed,
   currentFailed,
@@ -84,6 +85,7 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
     async choose(customer) {
       const { profileId } = get();
       if (!profileId) return;
+      useRememberedMarket.getState().forget(profileId);
       // Main reads the customer from Partner Center, so the billing country it keeps is the real one.
       const result = await desk().customers.choose({ profileId, customerId: customer?.id ?? null });
       apply((s) =>

@@ -20,6 +20,7 @@ import { catalogScreenView } from '../../state/catalog-views';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
 import { useProfiles } from '../../state/profiles-store';
+import { useRememberedMarket } from '../../state/remembered-market-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CatalogFiltersPanel } from './catalog-filters';
 import { CatalogTable } from './catalog-table';
@@ -51,6 +52,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const customer = useCustomers((s) => s.current);
   const customerChoice = useCustomers((s) => s.choice);
   const go = useNavigation((s) => s.go);
+  const remembered = useRememberedMarket((s) => s.remembered);
   const authState = useProfiles((s) => (profile ? s.statuses[profile.id]?.state : undefined));
   const { selection, manualMarket } = catalog;
   const wanted =
@@ -61,6 +63,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
           customer,
           choice: customerChoice,
           manual: manualMarket,
+          remembered,
         })
       : null;
   const profileId = profile?.id;
@@ -156,7 +159,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
               'Microsoft does not offer Azure reservations in this market.'}
           </MessageBarBody>
         </MessageBar>
-      ) : !cached && !syncing && total === 0 ? (
+      ) : !cached && status?.offlineSince ? null : !cached && !syncing && total === 0 ? (
         <MessageBar intent="info" data-testid="catalog-empty">
           <MessageBarBody>
             <MessageBarTitle>No catalog for this market yet</MessageBarTitle>
