@@ -23,8 +23,17 @@ import { marketStatus, type MarketStatus } from './market';
 import { CatalogSearch, type CatalogSearchQuery } from './search';
 import type { CatalogStore } from './store';
 import type { SkuWriter } from './sku-writer';
-import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult, type SyncPhase } from './sync';
+import {
+  CatalogSyncEngine,
+  isCatalogStale,
+  isOfflineError,
+  type CatalogSyncResult,
+  type SyncPhase,
+} from './sync';
 import { normalizeCatalogKey, type CatalogSkuRow } from './types';
+
+/** A probe for the network waits this long for an answer: a reachable service answers far sooner. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** Stale after this when nobody says otherwise (the bridge handlers pass the user's preference). */
 const DEFAULT_MAX_AGE_MINUTES = DEFAULT_CATALOG_MAX_AGE_MINUTES;
@@ -266,6 +275,27 @@ export function createCatalogService(options: CatalogServiceOptions) {
     },
 
     sync: startSync,
+
+    /**
+     * Whether Partner Center can be reached again, for a catalog marked offline: one cheap request
+     * (the first customer), not retried, with a short timeout. Any answer of the service counts (even a
+     * refusal): only a network failure keeps the catalog offline. Returns the catalog's status.
+     */
+    async probe(key: CatalogKey, maxAgeMinutes?: number): Promise<CatalogStatus> {
+      const catalogId = store.ensureCatalog(normalizeCatalogKey(key));
+      if (store.freshness(key).offlineSince === undefined) return status(key, maxAgeMinutes);
+      try {
+        const client = await clientFor(key.profileId);
+        await client
+          .listCustomers({ size: 1 }, { retry: { maxRetries: 0 }, timeoutMs: PROBE_TIMEOUT_MS })
+          .pages()
+          .next();
+      } catch (error) {
+        if (isOfflineError(error)) return status(key, maxAgeMinutes);
+      }
+      store.markOnline(catalogId);
+      return status(key, maxAgeMinutes);
+    },
 
     async availabilities(
       key: CatalogKey,

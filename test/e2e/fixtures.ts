@@ -36,8 +36,11 @@ export interface WebApp {
 
 /** The app with the demo profile signed in to a Partner Center sandbox in its own process. */
 export interface DemoApp extends WebApp {
-  /** Partner Center as the app sees it: stopping it is a real loss of network. */
-  readonly sandbox: { readonly stop: () => void };
+  /**
+   * Partner Center as the app sees it: stopping it is a real loss of network; `restart` brings it
+   * back at the same address (same seed, so the same data).
+   */
+  readonly sandbox: { readonly stop: () => void; readonly restart: () => Promise<void> };
 }
 
 /** Starts a process and resolves with the JSON of the first line it prints (its "ready" line). */
@@ -119,20 +122,30 @@ export async function startWebApp({
  * tests that need to cut the app off from it: killing it is a real loss of network.
  */
 export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = []) {
-  const { ready, child } = await startWithReadyLine<Record<string, string>>([
+  const args = (port: string) => [
     '--import',
     'tsx',
     'main/sandbox/cli.ts',
     '--port',
-    '0',
+    port,
     '--catalog',
     'small',
     '--auto-approve',
     '--seed',
     '20261123',
     ...extraArgs,
-  ]);
-  return { readyLine: JSON.stringify(ready), stop: () => child.kill('SIGKILL') };
+  ];
+  const first = await startWithReadyLine<Record<string, string>>(args('0'));
+  let child = first.child;
+  const port = new URL(first.ready.baseUrl ?? '').port;
+  return {
+    readyLine: JSON.stringify(first.ready),
+    stop: () => child.kill('SIGKILL'),
+    async restart() {
+      await stop(child, 'SIGKILL');
+      child = (await startWithReadyLine<Record<string, string>>(args(port))).child;
+    },
+  };
 }
 
 interface Fixtures {

@@ -19,6 +19,7 @@ import {
 } from './catalog';
 import { useCustomers } from './customers-store';
 import { useMarkets } from './markets-store';
+import { reconnectDelayMs } from './reconnect';
 import { useRememberedMarket } from './remembered-market-store';
 import { onTaskFinished, useTasks } from './tasks-store';
 
@@ -66,7 +67,34 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (status.ok && get().selection === selection) {
       apply((s) => statusLoaded(s, status.value));
       if (status.value.syncTaskId) set({ syncTaskId: status.value.syncTaskId });
+      probeWhenOffline();
     }
+  };
+
+  // While the catalog is marked offline, ask main now and then whether Partner Center is back; when
+  // it is, open the catalog again (which refreshes it if it is stale) and the banner goes by itself.
+  let probing: CatalogState['selection'] = null;
+  const probeUntilOnline = async () => {
+    const selection = get().selection;
+    if (!selection || probing === selection) return;
+    probing = selection;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(attempt)));
+        if (get().selection !== selection || !get().status?.offlineSince) return;
+        const status = await desk().catalog.probe(selection);
+        if (get().selection !== selection) return;
+        if (status.ok && !status.value.offlineSince) {
+          apply((s) => statusLoaded(s, status.value));
+          return void openSelection();
+        }
+      }
+    } finally {
+      if (probing === selection) probing = null;
+    }
+  };
+  const probeWhenOffline = () => {
+    if (get().status?.offlineSince) void probeUntilOnline();
   };
 
   const openSelection = async () => {
@@ -80,6 +108,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!status.ok) return set({ error: status.error });
     apply((s) => statusLoaded(s, status.value));
     set({ syncTaskId: status.value.syncTaskId });
+    probeWhenOffline();
   };
 
   let listening = false;

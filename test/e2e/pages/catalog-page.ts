@@ -119,6 +119,11 @@ export class CatalogPage {
   }
 
   /** Picks a market by hand. */
+  /** The market picker's entries as the user reads them, top to bottom. */
+  marketLabels(): Promise<string[]> {
+    return this.market.locator('option').allTextContents();
+  }
+
   async pickMarket(country: string): Promise<void> {
     await this.market.selectOption(country);
   }
