@@ -6,7 +6,7 @@
  * and shows in the catalog's status line.
  */
 import { demoTest as test, expect } from './fixtures';
-import { primaryButtonLabels } from './pages/screen-audit';
+import { axeRuleFindings, primaryButtonLabels } from './pages/screen-audit';
 
 test('the list names each customer’s billing country and domain, and its subscriptions’ scope', async ({
   shell,
@@ -168,6 +168,9 @@ test('the customer’s name is the way in, with one tab stop for the rows and ar
   await page.keyboard.press('Enter');
   await expect(customers.currentName).toHaveText(`You work for ${names[1]}`);
   await expect(customers.currentMark(names[1]!)).toHaveText('Current');
+
+  // Every control's accessible name contains its visible label (speech input finds it by what it shows).
+  expect(await axeRuleFindings(page, ['label-content-name-mismatch'])).toEqual([]);
 });
 
 test('the columns sort, both ways', async ({ shell, customers }) => {

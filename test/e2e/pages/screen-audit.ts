@@ -101,3 +101,11 @@ export async function primaryButtonLabels(root: Locator): Promise<string[]> {
       .map((button) => button.textContent?.trim() ?? '');
   });
 }
+
+/** Findings of the named axe rules only, experimental ones included (e.g. `label-content-name-mismatch`). */
+export async function axeRuleFindings(page: Page, rules: string[]): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').withRules(rules).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.html.slice(0, 160)}`),
+  );
+}
