@@ -3,6 +3,8 @@
  * Both entry points (Electron and the web build) serve exactly this object.
  */
 import type { BillingCalls } from './billing/billing-calls';
+import type { BillingFolderService } from './billing/billing-folders';
+import type { StatementViewer } from './billing/statement-viewer';
 import type { BuyService } from './buy/buy-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { ConnectService } from './connect/connect-service';
@@ -33,6 +35,8 @@ export interface Services {
   readonly orders: OrderService;
   readonly reservations: ReservationService;
   readonly billing: BillingCalls;
+  readonly billingFolders: BillingFolderService;
+  readonly statementViewer: StatementViewer;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -48,6 +52,8 @@ export function createHandlers(services: Services): Handlers {
     orders,
     reservations,
     billing,
+    billingFolders,
+    statementViewer,
   } = services;
   return {
     app: {
@@ -159,6 +165,12 @@ export function createHandlers(services: Services): Handlers {
       downloadStatement: ({ profileId, invoiceId }) => billing.downloadStatement(profileId, invoiceId),
       downloadStatements: ({ profileId, ...filter }) => billing.downloadStatements(profileId, filter),
       library: ({ profileId }) => billing.library(profileId),
+      folders: ({ profileId }) => billingFolders.view(profileId),
+      setFolder: ({ profileId, kind, folder }) => billingFolders.set(profileId, kind, folder),
+      chooseFolder: ({ profileId, kind }) => billingFolders.choose(profileId, kind),
+      openStatement: ({ profileId, invoiceId }) => statementViewer.open(profileId, invoiceId),
+      statementChunk: ({ profileId, invoiceId, offset }) =>
+        statementViewer.chunk(profileId, invoiceId, offset),
     },
   };
 }

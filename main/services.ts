@@ -2,11 +2,12 @@
  * Builds every capability from the data folder and the OS keychain. Both entry points call this;
  * only what differs between them (how to open a browser, which keychain service) is passed in.
  */
-import path from 'node:path';
 import type { KeychainStatus } from '../preload/contract';
 import { createAuthService } from './auth';
 import { createBillingCalls } from './billing/billing-calls';
+import { createBillingFolders } from './billing/billing-folders';
 import { createBillingService } from './billing/billing-service';
+import { createStatementViewer } from './billing/statement-viewer';
 import { createBuyService } from './buy/buy-service';
 import { BuyStore } from './buy/store';
 import { cachedSkuFacts } from './catalog/cached-sku';
@@ -14,12 +15,14 @@ import { createCatalogService } from './catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
+import { createCloudDirectory, standInFromEnvironment, type CloudStandIn } from './connect/cloud-directory';
 import { createEmbeddedSandbox, type EmbeddedSandbox } from './connect/embedded-sandbox';
 import { profileEndpoints, requireProfile } from './connect/profile-endpoint';
 import { createCurrentCustomerService } from './customers/current-customer-service';
 import { createCustomerService } from './customers/customer-service';
 import { openDatabase, openDurableConnection } from './database';
 import { explainError } from './failures';
+import { DeskFailure } from './ipc/failure';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatcher, type ErrorSink } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
@@ -27,6 +30,7 @@ import { createOrderService } from './orders/orders-service';
 import { OrderStore } from './orders/store';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
+import { missingServiceNote } from './partner-center/clouds';
 import { ReconciliationClient } from './partner-center/reconciliation';
 import { createProfileLifecycle } from './profiles/lifecycle';
 import { createRegistrationService } from './registration/registration-service';
@@ -36,6 +40,7 @@ import { ReservationStore } from './reservations/store';
 import type { SandboxOptions } from './sandbox';
 import { createSettingsStore, currentCustomerOf, findProfile } from './settings';
 import type { RuntimeFacts } from './system/app-info';
+import type { DesktopShell } from './system/desktop-shell';
 import { DEMO_PROFILE_ID } from './settings';
 import { createGuardedSecretStore, type KeychainCheck } from './vault';
 import { createTaskEngine } from './tasks';
@@ -55,6 +60,13 @@ export interface AppOptions {
    * `electron.vite.config.ts`); the TypeScript sources next to `sku-writer.ts` otherwise.
    */
   readonly skuWorkerUrls?: SkuWorkerUrls;
+  /**
+   * A sandbox started with `--cloud usgov|china` that profiles of that cloud talk to instead of
+   * Microsoft (tests); `RESERVATION_DESK_CLOUD_SANDBOX` by default (see main/connect/cloud-directory.ts).
+   */
+  readonly cloudStandIn?: CloudStandIn;
+  /** The desktop app's native folder dialog and system viewer; the web build has none. */
+  readonly desktop?: DesktopShell;
 }
 
 export interface AppCore {
@@ -63,13 +75,6 @@ export interface AppCore {
   readonly sandbox: EmbeddedSandbox;
   readonly close: () => Promise<void>;
 }
-
-/** The partner price sheet's host (§16), apart from the Partner Center API's. */
-const PRICE_SHEET_ORIGIN = 'https://api.partner.microsoft.com';
-/** Microsoft Graph, for reconciliation v2 exports (§14). */
-const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
-/** Where v2 export blobs live (§14.5): any storage account; the client reads blobs from nowhere else. */
-const BLOB_BASE_URL = 'https://*.blob.core.windows.net';
 
 function logUnexpected(what: string, error: unknown): void {
   console.error(`[desk] ${what} failed unexpectedly:`, error);
@@ -102,12 +107,20 @@ export function createAppCore(options: AppOptions): AppCore {
     mayLiveInMemory: isDemoSecret,
     onUnavailable: (check) => console.warn(`[desk] ${check.message} ${DEMO_IN_MEMORY}`),
   });
+  // Each profile's cloud: its endpoints and optional services (main/partner-center/clouds.ts).
+  const standIn = options.cloudStandIn ?? standInFromEnvironment();
+  const clouds = createCloudDirectory({ sandbox, ...(standIn ? { standIn } : {}) });
+  const cloudOf = (profileId: string) => requireProfile(settings, profileId).cloud;
   const auth = createAuthService({
     secrets,
     sandboxAuthority: async () => (await sandbox.ensure()).authority,
+    standInAuthority: async (cloud) => {
+      const resolved = await clouds.resolve(cloud);
+      return resolved.onSandbox ? resolved.authorityBase : undefined;
+    },
   });
   // One Partner Center client per profile, for every capability (see main/partner-center/client-registry.ts).
-  const clients = createClientRegistry(profileEndpoints({ settings, auth, sandbox }));
+  const clients = createClientRegistry(profileEndpoints({ settings, auth, clouds }));
   const lifecycle = createProfileLifecycle();
   const connect = createConnectService({
     settings,
@@ -155,13 +168,12 @@ export function createAppCore(options: AppOptions): AppCore {
     tasks,
     authModeOf,
   });
-  // Billing (main/billing/): the reconciliation client points at the sandbox for the demo profile.
+  // Billing (main/billing/): the reconciliation client points at the sandbox for the demo profile;
+  // a cloud without Graph reconciliation never asks for it (its line items come from v1).
   const reconciliationFor = async (profileId: string) => {
-    const profile = requireProfile(settings, profileId);
-    const urls =
-      profile.cloud === 'sandbox'
-        ? await sandbox.ensure()
-        : { graphBaseUrl: GRAPH_BASE_URL, blobBaseUrl: BLOB_BASE_URL };
+    const cloud = cloudOf(profileId);
+    const urls = (await clouds.resolve(cloud)).graphReconciliation;
+    if (!urls) throw new DeskFailure('NOT_FOUND', missingServiceNote(cloud, 'graphReconciliation') ?? '');
     return new ReconciliationClient({
       graphBaseUrl: urls.graphBaseUrl,
       blobBaseUrl: urls.blobBaseUrl,
@@ -169,20 +181,29 @@ export function createAppCore(options: AppOptions): AppCore {
         (await auth.getGraphAccessToken(requireProfile(settings, profileId))).accessToken,
     });
   };
-  // Statements and CSV exports go under the data folder, one folder per profile.
-  const billingFolder = (kind: 'statements' | 'exports') => (profileId: string) =>
-    path.join(options.facts.dataDir, kind, profileId);
+  // Statements and CSV exports go to the folders chosen per profile (default: under the data folder).
+  const billingFolders = createBillingFolders({
+    settings,
+    dataDir: options.facts.dataDir,
+    desktop: options.desktop,
+  });
+  const statementFolder = (profileId: string) => billingFolders.folderOf(profileId, 'statements');
   const billingService = createBillingService({
     db,
     clientFor: clients.clientFor,
     reconciliationFor,
-    statementFolder: billingFolder('statements'),
-    exportFolder: billingFolder('exports'),
+    statementFolder,
+    exportFolder: (profileId) => billingFolders.folderOf(profileId, 'exports'),
   });
   const billing = createBillingCalls({
     billing: billingService,
     tasks,
-    statementFolder: billingFolder('statements'),
+    statementFolder,
+    graphMissingNote: (profileId) => missingServiceNote(cloudOf(profileId), 'graphReconciliation'),
+  });
+  const statementViewer = createStatementViewer({
+    library: (profileId) => billingService.library(profileId),
+    desktop: options.desktop,
   });
   // What each capability keeps for a profile, removed in this order when the profile is (the profile
   // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
@@ -216,10 +237,17 @@ export function createAppCore(options: AppOptions): AppCore {
     customers,
     rememberedCustomer: (profileId) => currentCustomerOf(settings.read(), profileId),
     authModeOf: (profileId) => findProfile(settings.read(), profileId)?.authMode ?? 'app-only',
-    priceSheetOrigin: async (profileId) =>
-      findProfile(settings.read(), profileId)?.cloud === 'sandbox'
-        ? (await sandbox.ensure()).baseUrl
-        : PRICE_SHEET_ORIGIN,
+    // The price sheet has its own host and token audience (§16), minted from the profile's sign-in.
+    priceSheet: async (profileId) => {
+      const origin = (await clouds.resolve(cloudOf(profileId))).priceSheetOrigin;
+      if (!origin) throw new DeskFailure('NOT_FOUND', 'The price sheet is not offered in this cloud.');
+      return {
+        origin,
+        getAccessToken: async () =>
+          (await auth.getPriceSheetAccessToken(requireProfile(settings, profileId))).accessToken,
+      };
+    },
+    priceSheetMissing: (profileId) => missingServiceNote(cloudOf(profileId), 'priceSheet'),
     cachedSku: (...args) => cachedSkuFacts(db, ...args),
     events,
     onEventError: (error) => (options.onUnexpected ?? logUnexpected)('checkout.changed', error),
@@ -252,6 +280,8 @@ export function createAppCore(options: AppOptions): AppCore {
     reservations,
     registration,
     billing,
+    billingFolders,
+    statementViewer,
   });
   const dispatcher = createDispatcher(handlers, {
     explain: (error) => explainError(error, options.facts.dataDir),

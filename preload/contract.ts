@@ -45,8 +45,14 @@ import {
   SavingsPlanLineInput,
 } from './schemas/buy';
 import {
+  BillingFolders,
   BillingOverview,
   BulkStatementsInput,
+  ChooseBillingFolderInput,
+  SetBillingFolderInput,
+  StatementChunk,
+  StatementChunkInput,
+  StatementOpened,
   InvoiceList,
   InvoiceListInput,
   LineItemExportInput,
@@ -393,6 +399,31 @@ export const calls = {
       z.strictObject({ profileId: z.string().min(1).max(64) }),
       StatementLibrary,
       'Every statement downloaded, with its file shown as missing when it was moved or deleted (offline).',
+    ),
+    folders: call(
+      z.strictObject({ profileId: z.string().min(1).max(64) }),
+      BillingFolders,
+      'Where the profile’s statements and CSV exports go, and whether a native folder dialog can choose them.',
+    ),
+    setFolder: call(
+      SetBillingFolderInput,
+      BillingFolders,
+      'Sets a typed folder for statements or exports (checked: exists or can be created, writable); null restores the default.',
+    ),
+    chooseFolder: call(
+      ChooseBillingFolderInput,
+      BillingFolders,
+      'Chooses the folder with the native dialog (desktop app); a cancelled dialog changes nothing.',
+    ),
+    openStatement: call(
+      StatementInput,
+      StatementOpened,
+      'Opens a saved statement offline: in the system viewer (desktop app), or says to show it in the page.',
+    ),
+    statementChunk: call(
+      StatementChunkInput,
+      StatementChunk,
+      'A slice (at most 512 KiB, base64) of a saved statement file, for the in-page viewer.',
     ),
   },
 } as const;

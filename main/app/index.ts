@@ -11,6 +11,7 @@ import { createAppCore } from '../services';
 import { startOrExitOnDiskFull } from '../system/disk-full';
 import { createKeyringSecretStore, vaultServiceName } from '../vault';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
+import { createElectronDesktopShell } from './desktop-shell';
 import { openExternalLink } from './external-links';
 import { menuTemplate } from './menu';
 import { hardenWebContents } from './security';
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
           }
         },
         skuWorkerUrls: bundledSkuWorkerUrls(import.meta.url),
+        desktop: createElectronDesktopShell(),
       }),
     {
       printLine: (line) => {

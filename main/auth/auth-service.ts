@@ -7,11 +7,12 @@ import {
   type Configuration,
   type DeviceCodeRequest,
 } from '@azure/msal-node';
+import type { PartnerCloud } from '../../preload/contract';
 import type { AuthMode, Cloud } from '../settings/schema';
 import type { SecretStore } from '../vault/secret-store';
 import {
   createGuardedNetworkClient,
-  globalAuthority,
+  cloudAuthority,
   sandboxAuthority,
   type AuthorityConfig,
   type MsalRequestRecord,
@@ -21,10 +22,10 @@ import {
   GRAPH_APP_SCOPES,
   GRAPH_USER_SCOPES,
   PARTNER_BILLING_PERMISSION,
-  PARTNER_CENTER_APP_SCOPES,
-  PARTNER_CENTER_USER_SCOPES,
+  PRICE_SHEET_SCOPES,
   tokenCacheKey,
 } from './constants';
+import { isPartnerCloud, partnerCenterScopes } from '../partner-center/clouds';
 import { AuthFailure, scrub, SignInRequiredError, toAuthFailure } from './errors';
 import { ProfileSessions, usableToken, type ProfileSession } from './profile-sessions';
 import { createKeychainCachePlugin } from './token-cache-plugin';
@@ -103,6 +104,11 @@ export interface AuthServiceOptions {
   readonly secrets: SecretStore;
   /** Authority of the embedded sandbox (`startSandbox().authority`), asked when a sandbox profile signs in. */
   readonly sandboxAuthority?: () => string | Promise<string>;
+  /**
+   * Where a sandbox standing in for a sovereign cloud signs in (its authority path without the
+   * tenant, e.g. `http://127.0.0.1:PORT/login.microsoftonline.us`), or undefined for Microsoft's own.
+   */
+  readonly standInAuthority?: (cloud: PartnerCloud) => Promise<string | undefined>;
   /** fetch for sandbox discovery and sandbox sign-in requests (tests may wrap it). */
   readonly fetch?: typeof fetch;
   /** Sees every MSAL request of sandbox profiles (method and URL only). */
@@ -127,6 +133,12 @@ export interface AuthService {
    * `AuthFailure('access-denied')` naming the permission when an administrator has not granted it.
    */
   getGraphAccessToken(profile: AuthProfile): Promise<AccessTokenResult>;
+  /**
+   * A token for the partner price sheet (§16, audience `https://api.partner.microsoft.com`), silently
+   * from the signed-in user of an App+User profile, kept in memory until it nears expiry. App-only
+   * profiles get `AuthFailure('access-denied')`: the price sheet serves signed-in users only.
+   */
+  getPriceSheetAccessToken(profile: AuthProfile): Promise<AccessTokenResult>;
   /** Signs out: deletes the profile's token cache from the keychain, and its app secret with `forgetSecret`. */
   signOut(profile: AuthProfile, options?: { forgetSecret?: boolean }): Promise<void>;
   /** Where the profile stands (keychain only, no network). */
@@ -178,20 +190,26 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     return options.sandboxAuthority();
   };
 
+  /** A Microsoft cloud's id, or the URL of a sandbox authority (the demo's, or a stand-in's). */
+  const authoritySource = async (profile: AuthProfile): Promise<string> => {
+    if (profile.cloud === 'sandbox') return sandboxAddress();
+    const standIn = await options.standInAuthority?.(profile.cloud);
+    return standIn ? `${standIn}/${profile.tenantId}` : profile.cloud;
+  };
+
   /** The session's authority, discovered on first use and again only if the sandbox moved. */
   const authorityFor = async (
     profile: AuthProfile,
     session: Session,
     signal?: AbortSignal,
   ): Promise<AuthorityConfig> => {
-    const source = profile.cloud === 'global' ? 'global' : await sandboxAddress();
+    const source = await authoritySource(profile);
     if (session.authority?.source !== source) {
       // A client built for another authority (a restarted sandbox listens elsewhere) is of no use.
       session.client = undefined;
-      const config =
-        source === 'global'
-          ? Promise.resolve(globalAuthority(profile.tenantId))
-          : sandboxAuthority(source, options.fetch ? { fetch: options.fetch } : {});
+      const config = isPartnerCloud(source)
+        ? Promise.resolve(cloudAuthority(source, profile.tenantId))
+        : sandboxAuthority(source, options.fetch ? { fetch: options.fetch } : {});
       const entry = { source, config };
       session.authority = entry;
       // A failed discovery is tried again by the next call.
@@ -306,7 +324,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const app = await confidentialApp(profile, secret, signInOptions.signal);
       // skipCache: signing in must prove the secret works now, not reuse an old token.
       const result = await abortable(
-        app.acquireTokenByClientCredential({ scopes: [...PARTNER_CENTER_APP_SCOPES], skipCache: true }),
+        app.acquireTokenByClientCredential({
+          scopes: partnerCenterScopes(profile.cloud, 'app-only'),
+          skipCache: true,
+        }),
         signInOptions.signal,
       );
       if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
@@ -325,6 +346,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
   const signInBrowser = async (
     app: PublicClientApplication,
+    scopes: string[],
     signInOptions: SignInOptions,
     openBrowser: (url: string) => Promise<void>,
     markBrowserFailed: () => void,
@@ -350,7 +372,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     try {
       return await abortable(
         app.acquireTokenInteractive({
-          scopes: [...PARTNER_CENTER_USER_SCOPES],
+          scopes,
           ...(signInOptions.loginHint ? { loginHint: signInOptions.loginHint } : {}),
           successTemplate: SUCCESS_PAGE,
           errorTemplate: ERROR_PAGE,
@@ -385,12 +407,13 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
   const signInDeviceCode = async (
     app: PublicClientApplication,
+    scopes: string[],
     signInOptions: SignInOptions,
     onDeviceCode: (info: DeviceCodeInfo) => void,
   ): Promise<AuthenticationResult> => {
     const timeoutMs = options.deviceCodeTimeoutMs ?? 15 * 60_000;
     const request: DeviceCodeRequest = {
-      scopes: [...PARTNER_CENTER_USER_SCOPES],
+      scopes,
       timeout: Math.ceil(timeoutMs / 1000),
       deviceCodeCallback: (response) => {
         onDeviceCode({
@@ -420,12 +443,13 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const { openBrowser, onDeviceCode } = signInOptions;
     try {
       const app = await publicApp(profile, signInOptions.signal);
+      const scopes = partnerCenterScopes(profile.cloud, 'app-user');
       let result: AuthenticationResult;
       let used: 'browser' | 'device-code';
       if ((method === 'browser' || method === 'auto') && openBrowser) {
         let browserFailed = false;
         try {
-          result = await signInBrowser(app, signInOptions, openBrowser, () => {
+          result = await signInBrowser(app, scopes, signInOptions, openBrowser, () => {
             browserFailed = true;
           });
           used = 'browser';
@@ -433,11 +457,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
           // Device code is the fallback when no browser could be opened (remote sessions, locked-down PCs).
           if (!(method === 'auto' && browserFailed && onDeviceCode && !signInOptions.signal?.aborted))
             throw error;
-          result = await signInDeviceCode(app, signInOptions, onDeviceCode);
+          result = await signInDeviceCode(app, scopes, signInOptions, onDeviceCode);
           used = 'device-code';
         }
       } else if (method !== 'browser' && onDeviceCode) {
-        result = await signInDeviceCode(app, signInOptions, onDeviceCode);
+        result = await signInDeviceCode(app, scopes, signInOptions, onDeviceCode);
         used = 'device-code';
       } else {
         throw new AuthFailure(
@@ -499,7 +523,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const app = await confidentialApp(profile, secret);
       session.client = { app, secret };
       const result = await app.acquireTokenByClientCredential({
-        scopes: [...PARTNER_CENTER_APP_SCOPES],
+        scopes: partnerCenterScopes(profile.cloud, 'app-only'),
         ...(forceRefresh ? { skipCache: true } : {}),
       });
       if (!result) throw new AuthFailure('unexpected', 'Sign-in returned no token.');
@@ -518,7 +542,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         throw new SignInRequiredError(profile.name, { detail: 'no_account', neverSignedIn: true });
       const result = await app.acquireTokenSilent({
         account,
-        scopes: [...PARTNER_CENTER_USER_SCOPES],
+        scopes: partnerCenterScopes(profile.cloud, 'app-user'),
         ...(forceRefresh ? { forceRefresh: true } : {}),
       });
       const signedIn = summary(result.account ?? account);
@@ -533,7 +557,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   };
 
   /** Entra ID's "not consented" answer (AADSTS65001) says exactly what an administrator must grant. */
-  const graphConsentMissing = (error: unknown): boolean =>
+  const consentMissing = (error: unknown): boolean =>
     error instanceof Error && /AADSTS65001|consent_required|not consented/i.test(error.message);
 
   const acquireGraph = async (profile: AuthProfile): Promise<AccessTokenResult> => {
@@ -555,7 +579,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const result = await app.acquireTokenSilent({ account, scopes: [...GRAPH_USER_SCOPES] });
       return { accessToken: result.accessToken, expiresOn: result.expiresOn };
     } catch (error) {
-      if (graphConsentMissing(error)) {
+      if (consentMissing(error)) {
         throw new AuthFailure(
           'access-denied',
           `Billing exports need the Microsoft Graph permission ${PARTNER_BILLING_PERMISSION}: ask an administrator of your partner tenant to grant admin consent for it to this app, then try again.`,
@@ -567,8 +591,40 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     }
   };
 
+  const acquirePriceSheet = async (profile: AuthProfile): Promise<AccessTokenResult> => {
+    if (profile.authMode === 'app-only') {
+      throw new AuthFailure(
+        'access-denied',
+        'Partner prices need a signed-in user (App+User) with the Admin agent or Sales agent role; this profile signs in as an app.',
+      );
+    }
+    const session = sessions.of(profile);
+    const held = usableToken(session.priceSheetToken, Date.now());
+    if (held) return held;
+    try {
+      const app = await publicApp(profile);
+      const account = await pickAccount(app, profile);
+      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      const result = await app.acquireTokenSilent({ account, scopes: [...PRICE_SHEET_SCOPES] });
+      const token = { accessToken: result.accessToken, expiresOn: result.expiresOn };
+      session.priceSheetToken = token;
+      return token;
+    } catch (error) {
+      if (consentMissing(error)) {
+        throw new AuthFailure(
+          'access-denied',
+          'Partner prices need consent for the Microsoft partner API: ask an administrator of your partner tenant to grant admin consent to this app, then review again.',
+          { detail: 'AADSTS65001' },
+        );
+      }
+      if (error instanceof AuthFailure) throw error;
+      throw failure(error, profile);
+    }
+  };
+
   const service: AuthService = {
     getGraphAccessToken: acquireGraph,
+    getPriceSheetAccessToken: acquirePriceSheet,
 
     signIn(profile, signInOptions = {}) {
       if (signInOptions.signal?.aborted)

@@ -1,6 +1,8 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { z } from 'zod';
 import { AuthFailure } from './errors';
+import type { PartnerCloud } from '../../preload/contract';
+import { authorityUrl, CLOUDS } from '../partner-center/clouds';
 import { GLOBAL_LOGIN_HOST } from './constants';
 
 /** What MSAL needs to know about where to sign in. */
@@ -19,6 +21,17 @@ export interface AuthorityConfig {
 /** The global Microsoft Entra ID authority of a tenant. */
 export function globalAuthority(tenantId: string): AuthorityConfig {
   return { authority: `https://${GLOBAL_LOGIN_HOST}/${tenantId}`, knownAuthorities: [] };
+}
+
+/**
+ * A tenant's authority in one of Microsoft's clouds. Global keeps MSAL's defaults (its built-in
+ * instance metadata knows every alias). A sovereign cloud's host is named in `knownAuthorities`, as
+ * MSAL documents for national clouds: MSAL then trusts that host as its own instance, skips the
+ * instance-discovery call, and never falls back to the global `login.microsoftonline.com`.
+ */
+export function cloudAuthority(cloud: PartnerCloud, tenantId: string): AuthorityConfig {
+  if (cloud === 'global') return globalAuthority(tenantId);
+  return { authority: authorityUrl(cloud, tenantId), knownAuthorities: [CLOUDS[cloud].authorityHost] };
 }
 
 const OpenIdConfigurationSchema = z.looseObject({

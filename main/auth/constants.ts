@@ -15,6 +15,13 @@ export const PARTNER_BILLING_PERMISSION = 'PartnerBilling.Read.All';
 export const GRAPH_APP_SCOPES: readonly string[] = [`${GRAPH_RESOURCE}/.default`];
 /** App+User Graph scope, minted from the same account and refresh token as Partner Center's. */
 export const GRAPH_USER_SCOPES: readonly string[] = [`${GRAPH_RESOURCE}/${PARTNER_BILLING_PERMISSION}`];
+/**
+ * The partner API's resource: the price sheet (§16) takes a token for this audience, not Partner
+ * Center's; App+User only, and the user must be an Admin agent or Sales agent.
+ */
+export const PARTNER_API_RESOURCE = 'https://api.partner.microsoft.com';
+/** Scope of the price sheet token, minted from the same account and refresh token as Partner Center's. */
+export const PRICE_SHEET_SCOPES: readonly string[] = [`${PARTNER_API_RESOURCE}/.default`];
 /** Microsoft Entra ID's global sign-in host. */
 export const GLOBAL_LOGIN_HOST = 'login.microsoftonline.com';
 

@@ -36,6 +36,8 @@ export interface ProfileSession<App, Token extends HeldToken> {
   client?: { readonly app: App; readonly secret?: string };
   /** The last access token, handed out until it nears its expiry. */
   token?: Token;
+  /** The last price sheet token (partner API audience, §16), kept the same way. */
+  priceSheetToken?: Token;
   /** A token request in flight, which concurrent callers share. */
   pending?: Promise<Token>;
 }
@@ -62,7 +64,10 @@ export class ProfileSessions<App, Token extends HeldToken> {
   /** Stops handing out the profile's access token (its sign-in was refused). */
   forgetToken(profileId: string): void {
     const session = this.sessions.get(profileId);
-    if (session) session.token = undefined;
+    if (session) {
+      session.token = undefined;
+      session.priceSheetToken = undefined;
+    }
   }
 }
 

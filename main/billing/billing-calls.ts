@@ -16,13 +16,18 @@ import { DeskFailure } from '../ipc/failure';
 import type { Invoice, InvoiceSummary } from '../partner-center';
 import type { TaskEngine } from '../tasks';
 import type { BillingService, InvoiceFilter, LineItemFilter } from './billing-service';
-import { sourceFor, type ExportSubject } from './line-item-export';
+import { sourceFor, type ExportSubject, type LineItemSource } from './line-item-export';
 
 export interface BillingCallsOptions {
   readonly billing: BillingService;
   readonly tasks: Pick<TaskEngine, 'start'>;
   /** Where statements of a profile go (shown in the library). */
   readonly statementFolder: (profileId: string) => string;
+  /**
+   * Why the profile's cloud has no Graph reconciliation v2 (main/partner-center/clouds.ts), or null
+   * where it has it: then every invoice's line items come from v1 and the screen says why.
+   */
+  readonly graphMissingNote?: (profileId: string) => string | null;
 }
 
 /** What the caller names: an invoice, or an unbilled period of one currency. */
@@ -44,7 +49,20 @@ function balanceOf(summary: InvoiceSummary): BalanceSummary {
   };
 }
 
-function invoiceRow(invoice: Invoice): InvoiceRow {
+/**
+ * Where an invoice's line items come from in the profile's cloud: §14.1's rule, except that a cloud
+ * without Graph reconciliation reads them all from v1, with a note saying why.
+ */
+export function lineItemSourceIn(
+  invoice: Pick<Invoice, 'billingPeriodStartDate' | 'invoiceDate' | 'invoiceDetails'>,
+  graphMissing: string | null,
+): { source: LineItemSource; note?: string } {
+  const rule = sourceFor(invoice);
+  return rule === 'v2' && graphMissing ? { source: 'v1', note: graphMissing } : { source: rule };
+}
+
+function invoiceRow(invoice: Invoice, graphMissing: string | null): InvoiceRow {
+  const { source, note } = lineItemSourceIn(invoice, graphMissing);
   return {
     id: invoice.id,
     invoiceDate: invoice.invoiceDate ?? null,
@@ -53,7 +71,8 @@ function invoiceRow(invoice: Invoice): InvoiceRow {
     currencyCode: invoice.currencyCode ?? null,
     totalCharges: invoice.totalCharges ?? null,
     paidAmount: invoice.paidAmount ?? null,
-    lineItemSource: sourceFor(invoice),
+    lineItemSource: source,
+    ...(note ? { lineItemNote: note } : {}),
     amendments: invoice.amendments.map((amendment) => ({
       id: amendment.id,
       invoiceDate: amendment.invoiceDate ?? null,
@@ -64,6 +83,7 @@ function invoiceRow(invoice: Invoice): InvoiceRow {
 
 export function createBillingCalls(options: BillingCallsOptions) {
   const { billing, tasks } = options;
+  const graphMissing = (profileId: string): string | null => options.graphMissingNote?.(profileId) ?? null;
 
   /** Invoices and amendments from the cache (read once when there is none). */
   async function invoicesById(profileId: string): Promise<Map<string, Invoice>> {
@@ -88,12 +108,22 @@ export function createBillingCalls(options: BillingCallsOptions) {
 
   /** An export subject with the invoice's source and providers, as the export needs them. */
   async function exportSubjectOf(profileId: string, subject: SubjectInput): Promise<ExportSubject> {
-    if (subject.kind === 'unbilled') return subject;
+    const missing = graphMissing(profileId);
+    if (subject.kind === 'unbilled') {
+      // Unbilled estimates exist only as a v2 export: say so instead of failing on the network.
+      if (missing) {
+        throw new DeskFailure(
+          'NOT_FOUND',
+          "Unbilled line items come only from Microsoft Graph reconciliation, which this profile's cloud does not offer.",
+        );
+      }
+      return subject;
+    }
     const invoice = await invoiceOf(profileId, subject.invoiceId);
     return {
       kind: 'invoice',
       invoiceId: invoice.id,
-      source: sourceFor(invoice),
+      source: lineItemSourceIn(invoice, missing).source,
       providers: invoice.invoiceDetails.map((detail) => String(detail.billingProvider ?? '')),
     };
   }
@@ -115,7 +145,7 @@ export function createBillingCalls(options: BillingCallsOptions) {
     async invoices(profileId: string, filter: InvoiceFilter, refresh = false): Promise<InvoiceList> {
       const page = await billing.invoices(profileId, filter, refresh);
       return {
-        items: page.items.map(invoiceRow),
+        items: page.items.map((invoice) => invoiceRow(invoice, graphMissing(profileId))),
         total: page.total,
         fetchedAt: page.fetchedAt,
         offline: page.offline,
@@ -129,6 +159,9 @@ export function createBillingCalls(options: BillingCallsOptions) {
           ? `invoice ${exportSubject.invoiceId}`
           : `the unbilled ${exportSubject.currencyCode} ${exportSubject.period} period`;
       const job = billing.lineItemsJob(profileId, exportSubject);
+      const invoice =
+        exportSubject.kind === 'invoice' ? await invoiceOf(profileId, exportSubject.invoiceId) : null;
+      const note = invoice ? lineItemSourceIn(invoice, graphMissing(profileId)).note : undefined;
       return tasks.start({
         kind: 'billing.lineItems',
         key: job.key,
@@ -140,7 +173,7 @@ export function createBillingCalls(options: BillingCallsOptions) {
         },
         message: ({ outcome, summary, error }) =>
           outcome === 'completed'
-            ? `Saved ${String(summary?.rows ?? 0)} line items of ${what} to ${String(summary?.file ?? 'a CSV file')}.`
+            ? `Saved ${String(summary?.rows ?? 0)} line items of ${what} to ${String(summary?.file ?? 'a CSV file')}.${note ? ` ${note}` : ''}`
             : outcome === 'cancelled'
               ? 'Export stopped; it continues where it stopped when you export again.'
               : outcome === 'offline'

@@ -169,7 +169,10 @@ export function createBillingService(options: BillingServiceOptions) {
               db,
               profileId,
               partnerCenter: await options.clientFor(profileId),
-              reconciliation: await options.reconciliationFor(profileId),
+              // Only v2 reads Graph: a v1 export works in a cloud that has no reconciliation v2.
+              ...(subject.kind === 'unbilled' || subject.source === 'v2'
+                ? { reconciliation: await options.reconciliationFor(profileId) }
+                : {}),
               signal: ctx.signal,
               progress: (p) => ctx.progress(p),
             },

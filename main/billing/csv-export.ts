@@ -14,6 +14,9 @@ import { stringify } from 'csv-stringify';
 import type { AppDatabase } from '../database';
 import { KNOWN_FIELDS } from './line-item-fields';
 
+/** Rows read from SQLite at a time while writing a CSV file. */
+const CSV_SLICE_ROWS = 2_000;
+
 /** The CSV columns: known fields in their usual order, then any others in the order first seen. */
 export function csvColumns(seen: ReadonlyArray<string>): string[] {
   const set = new Set(seen);
@@ -34,16 +37,26 @@ export async function writeLineItemsCsv(
     { columns: string } | undefined;
   if (!row) throw new Error(`export ${exportId} not found`);
   const columns = csvColumns(JSON.parse(row.columns) as string[]);
-  const statement = db.prepare('SELECT record FROM billing_line_items WHERE export_id = ? ORDER BY seq');
+  // Read in slices by `seq`, not one long query: no read snapshot is held for the whole file (the WAL
+  // can be checkpointed meanwhile), and the pages read can be given back between slices.
+  const slice = db.prepare(
+    'SELECT seq, record FROM billing_line_items WHERE export_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
   let count = 0;
   function* records(): Generator<unknown[]> {
-    for (const { record } of statement.iterate(exportId) as Iterable<{ record: string }>) {
-      const parsed = JSON.parse(record) as Record<string, unknown>;
-      count++;
-      yield columns.map((name) => {
-        const value = parsed[name];
-        return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
-      });
+    for (let after = -1; ;) {
+      const rows = slice.all(exportId, after, CSV_SLICE_ROWS) as Array<{ seq: number; record: string }>;
+      db.pragma('shrink_memory');
+      for (const { record } of rows) {
+        const parsed = JSON.parse(record) as Record<string, unknown>;
+        count++;
+        yield columns.map((name) => {
+          const value = parsed[name];
+          return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+        });
+      }
+      if (rows.length < CSV_SLICE_ROWS) return;
+      after = rows[rows.length - 1]!.seq;
     }
   }
   const temp = path.join(

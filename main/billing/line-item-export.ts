@@ -7,16 +7,16 @@
  * SAS (403) reads the manifest again. Rows go in batches: memory stays bounded at any size.
  */
 import type { AppDatabase } from '../database';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { nextRequest, type Invoice, type PartnerCenterClient, type RequestSpec } from '../partner-center';
+import { collectionSchema } from '../partner-center/models/common';
 import {
-  invoiceLineItemSchema,
-  nextRequest,
-  paginate,
-  type Invoice,
-  type PartnerCenterClient,
-  type RequestSpec,
-} from '../partner-center';
-import { ReconciliationError, type ReconciliationClient } from '../partner-center/reconciliation';
-import { normalizeRecord, numberOf, textOf } from './line-item-fields';
+  ReconciliationError,
+  type BlobRecord,
+  type ReconciliationClient,
+} from '../partner-center/reconciliation';
+import { needsNormalizing, normalizeRecord, numberOf, textOf } from './line-item-fields';
 
 /** From this billing period on, new-commerce line items live only in the v2 export (§14.1). */
 export const V2_FROM = Date.UTC(2024, 1, 1);
@@ -57,7 +57,8 @@ export interface LineItemExportDeps {
   readonly db: AppDatabase;
   readonly profileId: string;
   readonly partnerCenter: PartnerCenterClient;
-  readonly reconciliation: ReconciliationClient;
+  /** Needed by v2 exports only: a cloud without Graph reconciliation has none (§14.2). */
+  readonly reconciliation?: ReconciliationClient;
   readonly signal?: AbortSignal;
   readonly progress?: (update: { done: number; total?: number; phase: string }) => void;
   /** Rows per transaction (default 2,000). */
@@ -113,16 +114,15 @@ class ExportWriter {
     return this.seq;
   }
 
-  /** Inserts a batch and moves the checkpoint in one transaction. */
-  commit(
-    part: number,
-    records: ReadonlyArray<Record<string, unknown>>,
-    checkpoint: Partial<ExportRow>,
-  ): void {
+  /**
+   * Inserts a batch and moves the checkpoint in one transaction. A record that needs no renaming is
+   * stored as the text it came in, when given, instead of being serialized again.
+   */
+  commit(part: number, rows: ReadonlyArray<BlobRecord>, checkpoint: Partial<ExportRow>): void {
     this.db.transaction(() => {
-      for (const raw of records) {
-        const record = normalizeRecord(raw);
-        for (const key of Object.keys(record)) {
+      for (const row of rows) {
+        const record = needsNormalizing(row.record) ? normalizeRecord(row.record) : row.record;
+        for (const key in record) {
           if (!this.seen.has(key)) {
             this.seen.add(key);
             this.columns.push(key);
@@ -139,11 +139,14 @@ class ExportWriter {
           textOf(record, 'chargeType'),
           textOf(record, 'currency'),
           numberOf(record, 'totalForCustomer'),
-          JSON.stringify(record),
+          record === row.record && row.text !== undefined ? row.text : JSON.stringify(record),
         );
       }
       this.update({ ...checkpoint, rows_done: this.seq, columns: JSON.stringify(this.columns) });
     })();
+    // An export only appends: the pages it wrote are not read again soon, yet they would stay in the
+    // connection's page cache (64 MB) at the cost of the export's memory. Give them back.
+    this.db.pragma('shrink_memory');
   }
 
   /** Drops rows from `part` on (a blob or page that was not finished) and resets the row count. */
@@ -235,6 +238,7 @@ export async function runLineItemExport(
 
 async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: ExportWriter): Promise<void> {
   const recon = deps.reconciliation;
+  if (!recon) throw new Error('A v2 export needs the reconciliation client.');
   const signal = deps.signal;
   const batchSize = deps.batchSize ?? 2_000;
   const maxRestarts = deps.maxRestarts ?? 2;
@@ -257,9 +261,9 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
       let sasRetries = 0;
       for (let index = writer.row.blobs_done; index < manifest.blobs.length;) {
         try {
-          let batch: Record<string, unknown>[] = [];
-          for await (const record of recon.blobRecords(manifest, index, signal)) {
-            batch.push(record);
+          let batch: BlobRecord[] = [];
+          for await (const records of recon.blobBatches(manifest, index, signal)) {
+            for (const record of records) batch.push(record);
             if (batch.length >= batchSize) {
               writer.commit(index, batch, {});
               batch = [];
@@ -329,27 +333,63 @@ async function runV1(
   const stored = writer.row.next_page ? (JSON.parse(writer.row.next_page) as V1Checkpoint) : undefined;
   // A page is committed with its checkpoint, so nothing partial can exist; `part` counts pages.
   let part = writer.row.blobs_done;
-  for (let index = stored?.providerIndex ?? 0; index < queried.length; index++) {
-    if (!stored && index === 0 && part > 0) break; // completed earlier: nothing left
-    const start = stored && stored.providerIndex === index ? stored.spec : specFor(queried[index]!);
-    for await (const page of paginate(
-      deps.partnerCenter.http,
-      start,
-      invoiceLineItemSchema,
-      options,
-    ).pages()) {
-      const next = nextRequest(start.operation, page.links.next, page.continuationToken);
-      const checkpoint: V1Checkpoint | undefined = next
-        ? { providerIndex: index, spec: next }
-        : index + 1 < queried.length
-          ? { providerIndex: index + 1, spec: specFor(queried[index + 1]!) }
-          : undefined;
-      writer.commit(part, page.items, {
-        next_page: checkpoint ? JSON.stringify(checkpoint) : null,
-        blobs_done: part + 1,
-      });
-      part++;
-      deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
+  if (!stored && part > 0) return; // completed earlier: nothing left
+  let checkpoint: V1Checkpoint | undefined = stored ?? { providerIndex: 0, spec: specFor(queried[0]!) };
+  const callOptions = { ...options, correlationId: randomUUID() };
+  const fetchPage = (spec: RequestSpec): Promise<V1Page> =>
+    deps.partnerCenter.http.json(spec, v1PageSchema, callOptions).then(({ data, info }) => ({
+      items: data.items.filter(isRecord).map((record) => ({ record })),
+      next: nextRequest(spec.operation, data.links.next, data.continuationToken ?? tokenOf(info.headers)),
+    }));
+  const seen = new Set<string>();
+  // Seek paging is sequential by nature, so the only overlap there is: the next page is requested as
+  // soon as this one names it, and this page goes into SQLite while that request is on the wire.
+  let pending: Promise<V1Page> | undefined = fetchPage(checkpoint.spec);
+  while (pending && checkpoint) {
+    const page: V1Page = await pending;
+    const next: V1Checkpoint | undefined = page.next
+      ? { providerIndex: checkpoint.providerIndex, spec: page.next }
+      : checkpoint.providerIndex + 1 < queried.length
+        ? {
+            providerIndex: checkpoint.providerIndex + 1,
+            spec: specFor(queried[checkpoint.providerIndex + 1]!),
+          }
+        : undefined;
+    if (next) {
+      const key = `${next.providerIndex}\n${next.spec.path}\n${JSON.stringify(next.spec.headers ?? [])}`;
+      if (seen.has(key)) throw new Error('Partner Center returned the same page of line items twice.');
+      seen.add(key);
     }
+    pending = next ? fetchPage(next.spec) : undefined;
+    // Nobody awaits the next page if this commit throws: keep its failure from going unhandled.
+    pending?.catch(() => undefined);
+    writer.commit(part, page.items, {
+      next_page: next ? JSON.stringify(next) : null,
+      blobs_done: part + 1,
+    });
+    part++;
+    checkpoint = next;
+    deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
   }
+}
+
+/** One v1 page: its raw items (normalized like v2 records, §14.8) and the request for the next. */
+interface V1Page {
+  readonly items: ReadonlyArray<BlobRecord>;
+  readonly next: RequestSpec | undefined;
+}
+
+/**
+ * The page envelope is checked; items stay the parsed objects, normalized by `normalizeRecord` as v2's
+ * records are. (Validating, and so copying, every field of 2,000 items per page with the typed schema
+ * cost more than the page's round trip, and the export keeps every field as it came anyway.)
+ */
+const v1PageSchema = collectionSchema(z.unknown());
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function tokenOf(headers: Headers): string | undefined {
+  return headers.get('MS-ContinuationToken') ?? undefined;
 }

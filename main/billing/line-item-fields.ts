@@ -131,6 +131,18 @@ export function normalizeRecord(raw: Readonly<Record<string, unknown>>): Record<
   return out;
 }
 
+/** Whether `normalizeRecord` would change anything (most exports need nothing: v1 names, no envelope). */
+export function needsNormalizing(raw: Readonly<Record<string, unknown>>): boolean {
+  for (const key in raw) {
+    const plan = planFor(key);
+    if (!('name' in plan) || plan.name !== key) return true;
+    const value = raw[key];
+    if (key === 'billingProvider' && typeof value === 'string' && normalizeProvider(value) !== value)
+      return true;
+  }
+  return false;
+}
+
 /** A field as text for an indexed column, or null. */
 export function textOf(record: Readonly<Record<string, unknown>>, name: string): string | null {
   const value = record[name];

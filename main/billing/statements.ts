@@ -11,7 +11,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure } from '../ipc/failure';
 import type { AppDatabase } from '../database';
-import type { PartnerCenterClient } from '../partner-center';
+import { defaultBudgetOptions, type PartnerCenterClient, type RequestPriority } from '../partner-center';
 
 /** Statement calls fail often when short: .NET's SDK waits 3 minutes (§4.25). */
 export const STATEMENT_TIMEOUT_MS = 180_000;
@@ -79,11 +79,14 @@ export async function downloadStatement(input: {
   readonly folder: string;
   readonly invoice: StatementInvoice;
   readonly signal?: AbortSignal;
+  /** `background` for bulk downloads, so that the user's own clicks go first. */
+  readonly priority?: RequestPriority;
 }): Promise<StatementEntry> {
   const { invoice } = input;
   const response = await input.partnerCenter.getInvoiceStatement(invoice.id, {
     timeoutMs: STATEMENT_TIMEOUT_MS,
     ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.priority ? { priority: input.priority } : {}),
   });
   // Buffer first: the stream must be read before the response is gone (PowerShell #117).
   const bytes = await readAll(response.body);
@@ -169,8 +172,10 @@ export function statementsToFetch(
 }
 
 /**
- * Downloads every statement of a set (a period or a currency) with a few at a time, skipping those
- * already saved: running it again after a cancel or a crash is the resume.
+ * Downloads every statement of a set (a period or a currency), skipping those already saved: running
+ * it again after a cancel or a crash is the resume. They go as background requests, as many at once
+ * as the tenant's request budget lets background work have (the budget holds back the rest, and keeps
+ * a slot for the user); `concurrency` only caps how many bodies are in memory at once.
  */
 export async function downloadStatements(input: {
   readonly db: AppDatabase;
@@ -193,7 +198,7 @@ export async function downloadStatements(input: {
       input.signal?.throwIfAborted();
       const invoice = todo[next++]!;
       try {
-        await downloadStatement({ ...input, invoice });
+        await downloadStatement({ ...input, invoice, priority: 'background' });
       } catch (error) {
         if (input.signal?.aborted) throw error;
         failed.push(invoice.id);
@@ -203,7 +208,12 @@ export async function downloadStatements(input: {
     }
   };
   await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(input.concurrency ?? 4, todo.length)) }, worker),
+    Array.from(
+      {
+        length: Math.max(1, Math.min(input.concurrency ?? defaultBudgetOptions.maxConcurrency, todo.length)),
+      },
+      worker,
+    ),
   );
   return { downloaded: todo.length - failed.length, skipped: total - todo.length, failed };
 }

@@ -6,6 +6,11 @@
  * out are an answer from Partner Center, or `in-doubt`. An entry in doubt is never sent with a new
  * request id: it is re-sent with its own (Partner Center answers a repeat with the first result) or
  * settled by reading the cart and the orders.
+ *
+ * One answer sends an entry back to `prepared`: a stale availability (404/400019), a definite
+ * refusal that proves no order was created. The journal records it, with the new request id of the
+ * one retry, before the cart is refreshed and checked out again; the retry checks out the same cart,
+ * which Partner Center orders at most once.
  */
 import type { CheckoutState } from '../../preload/contract';
 
@@ -21,6 +26,11 @@ export type CheckoutEvent =
   | 'rejected'
   /** The answer was lost: timeout, dropped connection, retries exhausted. */
   | 'answer-lost'
+  /**
+   * Partner Center refused the checkout because an availability changed (404/400019): nothing was
+   * bought; the cart is refreshed and checked out once more with a new request id.
+   */
+  | 'stale-availability'
   /** The app started and found the entry as it was left. */
   | 'restart';
 
@@ -30,6 +40,7 @@ export const checkoutEvents: ReadonlyArray<CheckoutEvent> = [
   'partially-ordered',
   'rejected',
   'answer-lost',
+  'stale-availability',
   'restart',
 ];
 
@@ -56,11 +67,14 @@ export function blocksCheckout(state: CheckoutState): boolean {
 export function nextCheckoutState(state: CheckoutState, event: CheckoutEvent): CheckoutState | null {
   switch (state) {
     case 'prepared':
-      // Nothing has gone out yet: a restart here means the request was never sent.
+      // Nothing has gone out with this request id: a restart means it was never sent, and a refusal
+      // before sending (a refreshed cart Partner Center would not take) means nothing was bought.
       if (event === 'send') return 'sending';
-      if (event === 'restart') return 'failed';
+      if (event === 'restart' || event === 'rejected') return 'failed';
       return null;
     case 'sending':
+      // A stale availability is a definite refusal: back to prepared, for one retry with a new id.
+      if (event === 'stale-availability') return 'prepared';
       return answered(event) ?? (event === 'answer-lost' || event === 'restart' ? 'in-doubt' : null);
     case 'in-doubt':
       // Resolution re-sends with the same request id, or reads the cart and orders.

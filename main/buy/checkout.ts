@@ -8,6 +8,8 @@
  * 3. A lost answer makes the entry `in-doubt`. Resolution re-sends with the same id; when that is
  *    refused it reads the cart's status and the customer's orders. It never creates a new request id.
  * 4. While a customer has a checkout that is not settled, its cart cannot be checked out again.
+ * 5. A stale availability (404/400019) is a definite refusal: the journal records it, with the one
+ *    retry's new request id, before the cart is refreshed and the same cart checked out again.
  */
 import { randomUUID } from 'node:crypto';
 import type { CartRef, CheckoutGroupError, CheckoutOrder, LineProblem } from '../../preload/contract';
@@ -19,6 +21,7 @@ import {
   type Order,
   type PartnerCenterClient,
 } from '../partner-center';
+import { refreshAvailability, wireLine } from './cart-lines';
 import { blocksCheckout, isSettled, type CheckoutEvent } from './checkout-state';
 import { isUnreachable, toDeskError, type BuyContext } from './context';
 import type { JournalEntry, JournalLine, JournalResult, StoredDraft, StoredLine } from './model';
@@ -46,6 +49,11 @@ function isDefiniteRefusal(error: unknown): error is PartnerCenterError {
   if (!(error instanceof PartnerCenterError)) return false;
   if (error.kind === 'auth' || error.kind === 'invalid-request') return true;
   return error.kind === 'http' && [400, 401, 403, 404, 417].includes(error.status ?? 0);
+}
+
+/** Partner Center's refusal when an availability in the cart changed (§4.13): nothing was ordered. */
+function isStaleAvailability(error: PartnerCenterError): boolean {
+  return error.status === 404 && error.code === '400019';
 }
 
 function summaryOf(lines: ReadonlyArray<StoredLine>): string {
@@ -315,12 +323,89 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
       if (!isDefiniteRefusal(error)) return lost(sending, error);
       // A refusal of the very first attempt proves nothing was bought. After any earlier attempt (a
       // retry, a resolution) an attempt may have gone through: the cart says whether it did.
-      if (firstSend && error.attempts <= 1) return refuse(sending, error);
+      const proven = firstSend && error.attempts <= 1;
+      if (isStaleAvailability(error)) return retryStale(client, sending, error, proven);
+      if (proven) return refuse(sending, error);
       return settleByReading(client, sending, error);
     }
     const settled = settle(sending, mapCheckoutResult(sending.lines, result));
     ctx.notifyOrdersPlaced(settled, result.orders);
     return settled;
+  };
+
+  /**
+   * The cart's lines sent again with fresh catalog item IDs (same cart, same line numbers), and the
+   * journal lines that now match it; null when a line can no longer be bought as reviewed.
+   */
+  const refreshCart = async (
+    client: PartnerCenterClient,
+    entry: JournalEntry,
+  ): Promise<JournalLine[] | null> => {
+    const draft = store.draft(entry.draftId);
+    if (!draft) return null;
+    const market = (await ctx.customer(entry.profileId, entry.customerId)).country ?? 'US';
+    const fresh = await Promise.all(
+      draft.lines.map((line) => refreshAvailability(client, entry.customerId, market, line.fields)),
+    );
+    if (fresh.some((line) => line.problem || !line.catalogItemId)) return null;
+    const lineItems = draft.lines.map((line, id) =>
+      wireLine(id, line.fields, fresh[id]!.catalogItemId!, fresh[id]!.currency),
+    );
+    const cart = await client.updateCart(
+      entry.customerId,
+      entry.cartId,
+      { lineItems },
+      { correlationId: entry.id },
+    );
+    if (cart.lineItems.some((line) => line.error)) return null;
+    return journalLines(draft, cart) ?? null;
+  };
+
+  /**
+   * A stale availability at checkout: nothing was ordered. The journal says so first, with the new
+   * request id of the one retry (durably, before anything else is sent); then the cart is refreshed
+   * and checked out again. The retry checks out the same cart, and Partner Center orders a cart at
+   * most once, so not even a lost earlier attempt of ours could make it a second order.
+   */
+  const retryStale = async (
+    client: PartnerCenterClient,
+    entry: JournalEntry,
+    refusal: PartnerCenterError,
+    proven: boolean,
+  ): Promise<JournalEntry> => {
+    if (!proven) {
+      // An earlier attempt of this request may have gone through: the cart says whether it did.
+      let cart: Cart;
+      try {
+        cart = await client.getCart(entry.customerId, entry.cartId);
+      } catch (error) {
+        return lost(entry, error);
+      }
+      if (cart.status === 'Ordered') return settleByReading(client, entry, refusal);
+    }
+    // Once only: a second stale answer goes back to the user, who reviews the cart again.
+    if (store.checkoutTransitions(entry.id).some((t) => t.event === 'stale-availability')) {
+      return refuse(entry, refusal);
+    }
+    const prepared = step(entry, 'stale-availability', {
+      requestId: randomUUID(),
+      error: toDeskError(refusal),
+      message:
+        'An item’s availability changed at Partner Center, so nothing was bought yet. Refreshing it and placing the order once more.',
+    });
+    let lines: JournalLine[] | null;
+    try {
+      lines = await refreshCart(client, prepared);
+    } catch (error) {
+      if (error instanceof PartnerCenterError && error.code === '800065') {
+        // Partner Center will not change the cart because it was ordered after all: find that order
+        // (or stay in doubt and ask again with the journaled id), never buy again.
+        return settleByReading(client, step(prepared, 'send', { message: SENDING }), refusal);
+      }
+      return refuse(prepared, refusal);
+    }
+    if (!lines) return refuse(prepared, refusal);
+    return send(step(prepared, 'send', { lines, message: SENDING }), client, true);
   };
 
   /** Runs one job per checkout at a time; a second caller joins it. */

@@ -18,6 +18,7 @@ import { DeskFailure } from '../ipc/failure';
 import {
   PartnerCenterError,
   type Order,
+  type OriginCredential,
   type PartnerCenterClient,
   type RetryPolicy,
 } from '../partner-center';
@@ -40,8 +41,13 @@ export interface BuyServiceOptions {
   readonly rememberedCustomer?: (profileId: string) => CurrentCustomer | null;
   /** How a profile signs in; price sheets and savings plans need App+User. */
   readonly authModeOf: (profileId: string) => AuthMode;
-  /** Where the partner price sheet lives for a profile (§16; the sandbox serves its own). */
-  readonly priceSheetOrigin: (profileId: string) => Promise<string>;
+  /**
+   * Where the partner price sheet lives for a profile and the token it takes (§16: its own host and
+   * audience, `https://api.partner.microsoft.com`; the sandbox serves its own).
+   */
+  readonly priceSheet: (profileId: string) => Promise<OriginCredential>;
+  /** Why the profile's cloud has no price sheet (main/partner-center/clouds.ts), or null where it has one. */
+  readonly priceSheetMissing?: (profileId: string) => string | null;
   readonly events?: Pick<EventHub, 'emit'>;
   /** Where a failed notification is reported (it never stops a checkout). */
   readonly onEventError?: (error: unknown) => void;

@@ -3,8 +3,14 @@
  * its whole term. A line without a matching row has no price, with a note saying why; a price is
  * never made up from anything else.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import type { LinePrice } from '../../preload/contract';
 import type { LineFields } from './model';
+
+/** Bytes as they arrive (a response body), or all at once. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 /** One price sheet row the app uses. */
 export interface PriceRow {
@@ -16,58 +22,86 @@ export interface PriceRow {
   readonly effectiveStart: string | null;
 }
 
-/** Splits one CSV line (RFC 4180 quoting). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
+/** The columns the app reads, by their normalized header names. */
+const COLUMNS = {
+  productId: 'productid',
+  skuId: 'skuid',
+  term: 'termduration',
+  currency: 'currency',
+  unitPrice: 'unitprice',
+  effectiveStart: 'effectivestartdate',
+} as const;
+
+/** A header name as compared: no quotes of any kind (the sheet's "ERP Price" ends in ”), no spaces, lower case. */
+function headerKey(name: string): string {
+  return name.replace(/["\u201C\u201D\s]/g, '').toLowerCase();
 }
 
-/** Parses a price sheet, mapping columns by header name (case-insensitive); skips unusable rows. */
-export function parsePriceSheet(csv: string): PriceRow[] {
-  const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const header = csvFields(lines[0] ?? '').map((name) => name.trim().toLowerCase());
-  const col = (name: string) => header.indexOf(name);
-  const [product, sku, term, currency, price, start] = [
-    col('productid'),
-    col('skuid'),
-    col('termduration'),
-    col('currency'),
-    col('unitprice'),
-    col('effectivestartdate'),
-  ];
-  if (product < 0 || sku < 0 || currency < 0 || price < 0) return [];
-  const rows: PriceRow[] = [];
-  for (const line of lines.slice(1)) {
-    const fields = csvFields(line);
-    const unitPrice = Number(fields[price]);
-    if (!Number.isFinite(unitPrice)) continue;
-    rows.push({
-      productId: fields[product] ?? '',
-      skuId: fields[sku] ?? '',
-      term: (term >= 0 ? fields[term] : '')?.toUpperCase() ?? '',
-      currency: (fields[currency] ?? '').toUpperCase(),
-      unitPrice,
-      effectiveStart: start >= 0 ? (fields[start] ?? null) : null,
-    });
+/**
+ * The sheet as text, with typographic quotes in the header line made plain: a header that opens a
+ * field with `"` and closes it with `”` would otherwise swallow the whole sheet into one field.
+ */
+async function* sheetText(source: ByteSource | string): AsyncGenerator<string> {
+  let inHeader = true;
+  const plainHeader = (text: string): string => {
+    if (!inHeader) return text;
+    const end = text.indexOf('\n');
+    if (end >= 0) inHeader = false;
+    const header = end >= 0 ? text.slice(0, end) : text;
+    return header.replace(/[\u201C\u201D]/g, '"') + (end >= 0 ? text.slice(end) : '');
+  };
+  if (typeof source === 'string') {
+    yield plainHeader(source);
+    return;
   }
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield plainHeader(text);
+  }
+  const rest = decoder.decode();
+  if (rest) yield plainHeader(rest);
+}
+
+/**
+ * Reads a price sheet as it arrives (a 42 MB sheet is never held whole), mapping columns by header
+ * name case-insensitively; rows without a usable price are skipped, and a sheet without the needed
+ * columns gives no rows.
+ */
+export async function readPriceSheet(source: ByteSource | string): Promise<PriceRow[]> {
+  const rows: PriceRow[] = [];
+  const parser = parse({
+    bom: true,
+    columns: (names: string[]) => names.map(headerKey),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
+  await pipeline(Readable.from(sheetText(source)), parser, async (records: AsyncIterable<unknown>) => {
+    for await (const record of records) {
+      const row = priceRow(record as Readonly<Record<string, string | undefined>>);
+      if (row) rows.push(row);
+    }
+  });
   return rows;
+}
+
+function priceRow(record: Readonly<Record<string, string | undefined>>): PriceRow | undefined {
+  const productId = record[COLUMNS.productId];
+  const skuId = record[COLUMNS.skuId];
+  const currency = record[COLUMNS.currency];
+  const unitPrice = Number(record[COLUMNS.unitPrice] ?? '');
+  if (!productId || !skuId || !currency || !Number.isFinite(unitPrice) || record[COLUMNS.unitPrice] === '')
+    return undefined;
+  return {
+    productId,
+    skuId,
+    term: (record[COLUMNS.term] ?? '').toUpperCase(),
+    currency: currency.toUpperCase(),
+    unitPrice,
+    effectiveStart: record[COLUMNS.effectiveStart] || null,
+  };
 }
 
 /** Hours in a term, for a savings plan's hourly commitment (§15: 0.05 × 8,760 = 438 a year). */

@@ -4,24 +4,25 @@
  * Line errors come back on their lines in plain words; prices come from the partner price sheet.
  */
 import { randomUUID } from 'node:crypto';
-import type { CartRef, CartReview, LinePrice, LineProblem } from '../../preload/contract';
+import type { CartRef, CartReview, LinePrice } from '../../preload/contract';
+import { AuthFailure } from '../auth/errors';
 import { DeskFailure } from '../ipc/failure';
 import { marketName } from '../markets';
 import {
   PartnerCenterError,
-  SAVINGS_PLAN_PRODUCT_ID,
   type Cart,
   type CartLineItemInput,
   type Order,
   type PartnerCenterClient,
 } from '../partner-center';
+import { refreshAvailability, wireLine } from './cart-lines';
 import { blocksCheckout } from './checkout-state';
 import { isUnreachable, toCartView, type BuyContext, type CustomerFacts } from './context';
 import type { DraftOps } from './drafts';
 import { DUPLICATE_WINDOW_MS, findDuplicates } from './duplicates';
 import type { LineFields, StoredDraft, StoredLine } from './model';
 import { cartLineProblem } from './partner-center-problems';
-import { cartTotal, parsePriceSheet, reservationPrice, savingsPlanPrice } from './prices';
+import { cartTotal, readPriceSheet, reservationPrice, savingsPlanPrice } from './prices';
 import { localProblems } from './validation';
 
 /** A price sheet older than this is fetched again at review. */
@@ -35,102 +36,28 @@ const IRREVERSIBLE = [
   'Virtual machine reservations bought from 1 February 2027 cannot be exchanged; a savings plan is the flexible alternative.',
 ];
 
-interface Refreshed {
-  readonly catalogItemId: string | null;
-  readonly currency: string | null;
-  readonly problem: LineProblem | null;
-}
+/** Why an App-only profile sees no prices (§16: the price sheet serves signed-in users only). */
+const PRICES_NEED_A_USER =
+  'No price: partner prices come from the price sheet, which needs a signed-in user (App+User) with the Admin agent or Sales agent role in Partner Center. Add an App+User profile to see prices; you can still check out from this one.';
 
-function unavailable(country: string): LineProblem {
-  return {
-    code: 'not-available',
-    message: `This item has no purchasable availability in ${marketName(country)} now. Pick another SKU.`,
-    fix: 'choose-another-sku',
-    source: 'partner-center',
-  };
-}
-
-/** Fetches a line's availability again (its catalog item ID changes over time, §4.7). */
-async function refreshAvailability(
-  client: PartnerCenterClient,
-  customerId: string,
-  country: string,
-  fields: LineFields,
-): Promise<Refreshed> {
-  try {
-    const items =
-      fields.kind === 'reservation'
-        ? await client.getAvailabilities(fields.productId, fields.skuId, {
-            country,
-            ...(fields.catalogScope === 'AzurePlan' ? { reservationScope: 'AzurePlan' as const } : {}),
-          })
-        : await client.getCustomerAvailabilities(customerId, SAVINGS_PLAN_PRODUCT_ID, fields.skuId);
-    const purchasable = items.filter((item) => item.isPurchasable !== false);
-    const chosen =
-      (fields.kind === 'reservation' && fields.availabilityId
-        ? purchasable.find((item) => item.id === fields.availabilityId)
-        : undefined) ??
-      purchasable.find((item) =>
-        item.terms.some((term) => term.duration?.toUpperCase() === fields.termDuration),
-      ) ??
-      purchasable[0];
-    if (!chosen) return { catalogItemId: null, currency: null, problem: unavailable(country) };
-    return {
-      catalogItemId: chosen.catalogItemId,
-      currency: chosen.defaultCurrency?.code ?? null,
-      problem: null,
-    };
-  } catch (error) {
-    if (error instanceof PartnerCenterError && error.status === 404) {
-      return { catalogItemId: null, currency: null, problem: unavailable(country) };
-    }
-    throw error;
+/** What the user or an administrator must do when the price sheet is refused; never a raw error. */
+function priceSheetRefusal(error: unknown, market: string): string {
+  const status = error instanceof PartnerCenterError ? error.status : undefined;
+  const authFailure = error instanceof PartnerCenterError && error.kind === 'auth' ? error.cause : error;
+  if (authFailure instanceof AuthFailure && authFailure.code === 'access-denied') {
+    return `No price: ${authFailure.message}`;
   }
-}
-
-/** The wire line for a draft line (`id` is its index among the lines sent). */
-function wireLine(
-  id: number,
-  fields: LineFields,
-  catalogItemId: string,
-  currency: string | null,
-): CartLineItemInput {
-  if (fields.kind === 'reservation') {
-    return {
-      id,
-      catalogItemId,
-      quantity: fields.quantity,
-      billingCycle: fields.billingPlan,
-      termDuration: fields.termDuration,
-      friendlyName: fields.friendlyName,
-      provisioningContext: {
-        subscriptionId: fields.subscriptionId,
-        scope: fields.scope,
-        // Legacy (MS-AZR-0145P) SKUs carry their term in the context too (§8).
-        ...(fields.catalogScope === 'MS-AZR-0145P'
-          ? { duration: fields.termDuration === 'P3Y' ? '3Years' : '1Year' }
-          : {}),
-      },
-    };
+  if (status === 403) {
+    return 'No price: your account may not read the partner price sheet. Ask an administrator of your partner tenant to give you the Admin agent or Sales agent role in Partner Center, then review again.';
   }
-  return {
-    id,
-    catalogItemId,
-    quantity: 1,
-    billingCycle: fields.billingPlan,
-    termDuration: fields.termDuration,
-    friendlyName: fields.friendlyName,
-    // Savings plans: shared → the Azure plan's id; single → the Azure subscription as entitlementId (§15).
-    provisioningContext:
-      fields.scope === 'shared'
-        ? { scope: 'shared', subscriptionId: fields.subscriptionId }
-        : { scope: 'single', entitlementId: fields.subscriptionId },
-    purchaseCommitment: {
-      amount: fields.hourlyCommitment,
-      grain: 'hourly',
-      currency: (currency ?? 'USD').toLowerCase(),
-    },
-  };
+  if (status === 401 || status === 400 || (error instanceof PartnerCenterError && error.kind === 'auth')) {
+    return 'No price: the partner price sheet did not accept this sign-in. Sign in again; if that does not help, an administrator of your partner tenant must allow this app to use the Microsoft partner API (prices), then review again.';
+  }
+  if (isUnreachable(error)) {
+    return `No price: the partner price sheet for ${market} could not be reached. Review again when you are online.`;
+  }
+  const why = error instanceof PartnerCenterError ? error.userMessage : 'it could not be read';
+  return `No price: the partner price sheet for ${market} could not be read (${why}).`;
 }
 
 export interface Reviewer {
@@ -166,19 +93,18 @@ export function createReviewer(ctx: BuyContext, drafts: DraftOps): Reviewer {
     profileId: string,
     market: string,
   ): Promise<string | null> => {
-    if (ctx.authModeOf(profileId) !== 'app-user') {
-      return 'No price: the partner price sheet needs a user sign-in (App+User), and this profile signs in as an app.';
-    }
+    const missing = ctx.priceSheetMissing?.(profileId);
+    if (missing) return `No price: ${missing}`;
+    if (ctx.authModeOf(profileId) !== 'app-user') return PRICES_NEED_A_USER;
     const fetchedAt = store.priceSheetFetchedAt(profileId, market);
     if (fetchedAt !== undefined && ctx.now() - fetchedAt < PRICE_SHEET_MAX_AGE_MS) return null;
     try {
-      const csv = await client.getPriceSheet(await ctx.priceSheetOrigin(profileId), market);
-      store.replacePriceSheet(profileId, market, parsePriceSheet(csv), ctx.now());
+      const sheet = await client.getPriceSheet(await ctx.priceSheet(profileId), market);
+      store.replacePriceSheet(profileId, market, await readPriceSheet(sheet), ctx.now());
       return null;
     } catch (error) {
       if (fetchedAt !== undefined) return null; // An older sheet still prices the lines, with its date.
-      const why = error instanceof PartnerCenterError ? error.userMessage : 'it could not be read';
-      return `No price: the partner price sheet for ${marketName(market)} could not be read (${why}).`;
+      return priceSheetRefusal(error, marketName(market));
     }
   };
 

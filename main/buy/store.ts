@@ -68,6 +68,10 @@ export class JournalTransitionError extends Error {
 
 /** What a transition may record besides the new state. */
 export interface TransitionPatch {
+  /** A new request id: only when a definite refusal (stale availability) allows one retry. */
+  readonly requestId?: string;
+  /** The lines as now in the cart (their catalog item IDs, after a refresh). */
+  readonly lines?: ReadonlyArray<JournalLine>;
   readonly message?: string;
   readonly result?: JournalResult | null;
   readonly error?: JournalEntry['error'];
@@ -239,6 +243,8 @@ export class BuyStore {
       const updated: JournalEntry = {
         ...current,
         state: next,
+        requestId: patch.requestId ?? current.requestId,
+        lines: patch.lines ? [...patch.lines] : current.lines,
         message: patch.message ?? current.message,
         result: patch.result === undefined ? current.result : patch.result,
         error: patch.error === undefined ? current.error : patch.error,
@@ -247,11 +253,14 @@ export class BuyStore {
       };
       this.journalDb
         .prepare(
-          `UPDATE checkout_journal SET state = ?, message = ?, result = ?, error = ?, new_draft_id = ?, updated_at = ?
+          `UPDATE checkout_journal SET state = ?, request_id = ?, lines = ?, message = ?, result = ?, error = ?,
+             new_draft_id = ?, updated_at = ?
            WHERE id = ?`,
         )
         .run(
           updated.state,
+          updated.requestId,
+          JSON.stringify(updated.lines),
           updated.message,
           updated.result ? JSON.stringify(updated.result) : null,
           updated.error ? JSON.stringify(updated.error) : null,

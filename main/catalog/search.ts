@@ -16,7 +16,7 @@ import type {
   FacetValue,
 } from '../../preload/contract';
 import { marketStatus, type MarketStatus } from './market';
-import { facetDimensions, skuColumns, type CatalogStore } from './store';
+import { facetDimensions, skuColumns, type CatalogStore, type FacetDimension, type FacetRow } from './store';
 import { normalizeCatalogKey, type CatalogSkuRow, type NormalizedCatalogKey } from './types';
 
 const sortSql: Readonly<Record<CatalogSortColumn, string>> = {
@@ -125,48 +125,14 @@ export class CatalogSearch {
     const base = { catalog, market, generationId, offset: query.offset, limit: query.limit };
     if (generationId === undefined) return { ...base, total: 0, rows: [], facets: undefined };
 
-    const where: string[] = ['s.generation_id = ?'];
-    const params: Array<string | number> = [generationId];
-    const inList = (
-      column: string,
-      values: ReadonlyArray<string> | undefined,
-      transform?: (v: string) => string,
-    ): void => {
-      if (values === undefined || values.length === 0) return;
-      // Plain placeholders, not json_each: the planner can then tell a two-region filter is selective
-      // and use the index, instead of walking 50,000 rows in sort order.
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-      params.push(...values.map((value) => (transform ? transform(value) : value)));
-    };
-    inList('s.arm_region_name', query.regions, (value) => value.toLowerCase());
-    inList('s.product_id', query.productIds);
-    inList('s.vm_series', query.series);
-    inList('s.category', query.categories);
-    inList('s.term', query.terms, (value) => value.toUpperCase());
-    inList('s.disk_type', query.diskTypes);
-    for (const [column, bounds] of [
-      ['s.cores', query.cores],
-      ['s.ram_gb', query.ramGb],
-    ] as const) {
-      if (bounds?.min !== undefined) {
-        where.push(`${column} >= ?`);
-        params.push(bounds.min);
-      }
-      if (bounds?.max !== undefined) {
-        where.push(`${column} <= ?`);
-        params.push(bounds.max);
-      }
+    // Text with nothing to search for in it ("😀", a lone quote or dash) finds nothing: it must not
+    // fall back to the whole catalog as if the box were empty.
+    if (query.text !== undefined && query.text.trim() !== '' && ftsQueryOf(query.text) === undefined) {
+      return { ...base, total: 0, rows: [], facets: query.includeFacets ? noFacets : undefined };
     }
-    if (query.needsInventoryCheck !== undefined) {
-      where.push('s.needs_inventory_check = ?');
-      params.push(query.needsInventoryCheck ? 1 : 0);
-    }
-    const match = ftsQueryOf(query.text);
-    if (match !== undefined) {
-      where.push('s.id IN (SELECT rowid FROM catalog_sku_fts WHERE catalog_sku_fts MATCH ?)');
-      params.push(match);
-    }
-
+    const clauses = filterClauses(query);
+    const where = ['s.generation_id = ?', ...clauses.map((clause) => clause.sql)];
+    const params: Array<string | number> = [generationId, ...clauses.flatMap((clause) => clause.params)];
     const whereSql = where.join(' AND ');
     const sort = query.sort ?? { by: 'title' as const, direction: 'asc' as const };
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
@@ -194,7 +160,7 @@ export class CatalogSearch {
       ...base,
       total,
       rows: rows.map(toRow),
-      facets: query.includeFacets ? this.facetsOf(generationId) : undefined,
+      facets: query.includeFacets ? this.facetsOf(generationId, clauses) : undefined,
     };
   }
 
@@ -218,30 +184,64 @@ export class CatalogSearch {
     return row?.sub_type ?? undefined;
   }
 
-  private facetsOf(generationId: number): CatalogFacets {
-    const rows = this.store
-      .facetRows(generationId)
-      .sort((a, b) => (a.facet === b.facet ? compareText(a.label, b.label) : compareText(a.facet, b.facet)));
-    const by = new Map<string, FacetValue[]>();
-    for (const row of rows) {
-      const list = by.get(row.facet) ?? [];
-      list.push({ value: row.value, label: row.label, count: row.count });
-      by.set(row.facet, list);
+  /**
+   * The facet values with their counts under the active filters, as faceted search counts them: each
+   * dimension's counts apply every filter except its own (choosing a region narrows the terms' counts,
+   * while the other regions still show what choosing them would add). Dimensions no other filter
+   * narrows read the generation's stored counts.
+   */
+  private facetsOf(generationId: number, clauses: ReadonlyArray<FilterClause>): CatalogFacets {
+    const stored = this.store.facetRows(generationId);
+    if (clauses.length === 0) return facetsFromRows(stored);
+    const dimensions = Object.values(facetDimensions);
+    const narrowsItself = (dimension: FacetDimension) =>
+      clauses.some((clause) => clause.dimension === dimension.stored);
+    const rows: FacetRow[] = [];
+
+    // Dimensions without a filter of their own all count under every filter: one pass over the
+    // matches counts them all (a GROUP BY each would run the full-text match once per dimension).
+    // Labels come from the stored facets: a value's label does not depend on the filters.
+    const shared = dimensions.filter((dimension) => !narrowsItself(dimension));
+    if (shared.length > 0) {
+      const labels = new Map(stored.map((row) => [`${row.facet}\u0000${row.value}`, row.label]));
+      const counts = shared.map(() => new Map<string, number>());
+      const matches = this.prepare(
+        `SELECT ${shared.map((d) => `CASE WHEN ${d.where} THEN ${d.value} END`).join(', ')}
+         FROM catalog_skus s WHERE s.generation_id = ? AND ${clauses.map((clause) => clause.sql).join(' AND ')}`,
+      )
+        .raw(true)
+        .all(generationId, ...clauses.flatMap((clause) => clause.params)) as Array<Array<string | null>>;
+      for (const values of matches) {
+        for (let i = 0; i < shared.length; i++) {
+          const value = values[i];
+          if (value === null || value === undefined) continue;
+          const count = counts[i]!;
+          count.set(value, (count.get(value) ?? 0) + 1);
+        }
+      }
+      shared.forEach((dimension, i) => {
+        for (const [value, count] of counts[i]!) {
+          const label = labels.get(`${dimension.stored}\u0000${value}`) ?? value;
+          rows.push({ facet: dimension.stored, value, label, count });
+        }
+      });
     }
-    const numeric = (name: string): CatalogFacets['cores'] => {
-      const values = (by.get(name) ?? [])
-        .map((item) => Number(item.value))
-        .filter(Number.isFinite)
-        .sort((a, b) => a - b);
-      return values.length === 0 ? null : { min: values[0]!, max: values.at(-1)!, values };
-    };
-    // One entry per dimension of `facetDimensions`, which is keyed by CatalogFacets' own names.
-    return Object.fromEntries(
-      Object.entries(facetDimensions).map(([name, dimension]) => [
-        name,
-        dimension.numeric ? numeric(dimension.stored) : (by.get(dimension.stored) ?? []),
-      ]),
-    ) as unknown as CatalogFacets;
+
+    // A dimension the user filters on counts under the other filters only.
+    for (const dimension of dimensions.filter(narrowsItself)) {
+      const others = clauses.filter((clause) => clause.dimension !== dimension.stored);
+      if (others.length === 0) {
+        rows.push(...stored.filter((row) => row.facet === dimension.stored));
+        continue;
+      }
+      const counted = this.prepare(
+        `SELECT ${dimension.value} AS value, max(${dimension.label}) AS label, count(*) AS count
+         FROM catalog_skus s WHERE s.generation_id = ? AND ${dimension.where}
+         AND ${others.map((clause) => clause.sql).join(' AND ')} GROUP BY ${dimension.value}`,
+      ).all(generationId, ...others.flatMap((clause) => clause.params)) as Array<Omit<FacetRow, 'facet'>>;
+      rows.push(...counted.map((row) => ({ ...row, facet: dimension.stored })));
+    }
+    return facetsFromRows(rows);
   }
 
   private prepare(sql: string): Database.Statement {
@@ -282,6 +282,95 @@ function toRow(row: SkuDbRow): CatalogSkuRow {
     maximumQuantity: row.maximum_quantity ?? undefined,
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,
   };
+}
+
+/** The contract's facets from stored or counted rows, every list in SQLite's text order. */
+function facetsFromRows(unsorted: ReadonlyArray<FacetRow>): CatalogFacets {
+  const rows = [...unsorted].sort((a, b) =>
+    a.facet === b.facet ? compareText(a.label, b.label) : compareText(a.facet, b.facet),
+  );
+  const by = new Map<string, FacetValue[]>();
+  for (const row of rows) {
+    const list = by.get(row.facet) ?? [];
+    list.push({ value: row.value, label: row.label, count: row.count });
+    by.set(row.facet, list);
+  }
+  const numeric = (name: string): CatalogFacets['cores'] => {
+    const values = (by.get(name) ?? [])
+      .map((item) => Number(item.value))
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    return values.length === 0 ? null : { min: values[0]!, max: values.at(-1)!, values };
+  };
+  // One entry per dimension of `facetDimensions`, which is keyed by CatalogFacets' own names.
+  return Object.fromEntries(
+    Object.entries(facetDimensions).map(([name, dimension]) => [
+      name,
+      dimension.numeric ? numeric(dimension.stored) : (by.get(dimension.stored) ?? []),
+    ]),
+  ) as unknown as CatalogFacets;
+}
+
+/** Facets of a search that matches nothing. */
+const noFacets = facetsFromRows([]);
+
+/** One filter of a search, and the facet dimension it narrows (`text` narrows them all). */
+interface FilterClause {
+  readonly dimension: string;
+  readonly sql: string;
+  readonly params: ReadonlyArray<string | number>;
+}
+
+/** The search's filters as SQL over `catalog_skus s`, each tagged with its facet dimension. */
+function filterClauses(query: CatalogSearchQuery): FilterClause[] {
+  const clauses: FilterClause[] = [];
+  const inList = (
+    dimension: keyof typeof facetDimensions,
+    column: string,
+    values: ReadonlyArray<string> | undefined,
+    transform?: (v: string) => string,
+  ): void => {
+    if (values === undefined || values.length === 0) return;
+    // Plain placeholders, not json_each: the planner can then tell a two-region filter is selective
+    // and use the index, instead of walking 50,000 rows in sort order.
+    clauses.push({
+      dimension: facetDimensions[dimension].stored,
+      sql: `${column} IN (${values.map(() => '?').join(', ')})`,
+      params: values.map((value) => (transform ? transform(value) : value)),
+    });
+  };
+  inList('regions', 's.arm_region_name', query.regions, (value) => value.toLowerCase());
+  inList('products', 's.product_id', query.productIds);
+  inList('series', 's.vm_series', query.series);
+  inList('categories', 's.category', query.categories);
+  inList('terms', 's.term', query.terms, (value) => value.toUpperCase());
+  inList('diskTypes', 's.disk_type', query.diskTypes);
+  for (const [dimension, column, bounds] of [
+    ['cores', 's.cores', query.cores],
+    ['ramGb', 's.ram_gb', query.ramGb],
+  ] as const) {
+    const stored = facetDimensions[dimension].stored;
+    if (bounds?.min !== undefined)
+      clauses.push({ dimension: stored, sql: `${column} >= ?`, params: [bounds.min] });
+    if (bounds?.max !== undefined)
+      clauses.push({ dimension: stored, sql: `${column} <= ?`, params: [bounds.max] });
+  }
+  if (query.needsInventoryCheck !== undefined) {
+    clauses.push({
+      dimension: facetDimensions.needsInventoryCheck.stored,
+      sql: 's.needs_inventory_check = ?',
+      params: [query.needsInventoryCheck ? 1 : 0],
+    });
+  }
+  const match = ftsQueryOf(query.text);
+  if (match !== undefined) {
+    clauses.push({
+      dimension: 'text',
+      sql: 's.id IN (SELECT rowid FROM catalog_sku_fts WHERE catalog_sku_fts MATCH ?)',
+      params: [match],
+    });
+  }
+  return clauses;
 }
 
 /** SQLite's default (binary) text order, which the facet lists have always been sorted in. */

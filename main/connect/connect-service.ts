@@ -158,6 +158,8 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
       }
       const result = settings.updateProfile(profileId, patch);
       if (!result.ok) throw settingsFailure(result);
+      // A sign-in belongs to one cloud's authority: a profile moved to another cloud signs in again.
+      if (existing.cloud !== result.profile.cloud) await auth.signOut(result.profile);
       await saveSecret(result.profile, appSecret);
       clients.forget(profileId);
       return toProfileView(result.profile);

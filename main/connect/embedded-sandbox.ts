@@ -26,7 +26,8 @@ export interface SandboxEndpoint {
   readonly user: string;
 }
 
-const ReadyLine = z.object({
+/** The ready line a sandbox prints when it listens (`npm run sandbox`). */
+export const ReadyLine = z.object({
   baseUrl: z.url(),
   graphBaseUrl: z.url(),
   blobBaseUrl: z.url(),

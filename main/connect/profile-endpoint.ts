@@ -6,9 +6,8 @@ import type { AuthService } from '../auth';
 import { DeskFailure } from '../ipc/failure';
 import type { ClientRegistryOptions } from '../partner-center/client-registry';
 import { findProfile, type Profile, type SettingsStore } from '../settings';
-import type { EmbeddedSandbox } from './embedded-sandbox';
+import type { CloudDirectory } from './cloud-directory';
 
-export const GLOBAL_API_URL = 'https://api.partnercenter.microsoft.com';
 export const APP_NAME = 'Reservation Desk';
 
 /** The stored profile, or NOT_FOUND in words a person can act on. */
@@ -18,25 +17,25 @@ export function requireProfile(settings: SettingsStore, profileId: string): Prof
   return profile;
 }
 
-/** The API address of a profile: the embedded sandbox's for the demo, Partner Center's otherwise. */
-export async function apiUrlFor(profile: Profile, sandbox: EmbeddedSandbox): Promise<string> {
-  return profile.cloud === 'sandbox' ? `${(await sandbox.ensure()).baseUrl}` : GLOBAL_API_URL;
+/** The API address of a profile: its cloud's (the embedded sandbox's for the demo). */
+export async function apiUrlFor(profile: Profile, clouds: CloudDirectory): Promise<string> {
+  return (await clouds.resolve(profile.cloud)).apiBaseUrl;
 }
 
 /** The client registry's view of profiles: endpoint from settings, tokens from auth. */
 export function profileEndpoints(options: {
   readonly settings: SettingsStore;
   readonly auth: Pick<AuthService, 'getAccessToken'>;
-  readonly sandbox: EmbeddedSandbox;
+  readonly clouds: CloudDirectory;
 }): ClientRegistryOptions {
-  const { settings, auth, sandbox } = options;
+  const { settings, auth, clouds } = options;
   return {
     appName: APP_NAME,
     async endpointFor(profileId) {
       const profile = requireProfile(settings, profileId);
       return {
         tenantId: profile.tenantId,
-        baseUrl: await apiUrlFor(profile, sandbox),
+        baseUrl: await apiUrlFor(profile, clouds),
         locale: profile.defaults.locale,
         version: profile.updatedAt,
       };

@@ -93,6 +93,19 @@ export interface RequestSpec {
   readonly accept?: string;
   /** Whether the call changes state; defaults to `method !== 'GET'`. */
   readonly write?: boolean;
+  /**
+   * A service on another origin with its own token audience (the partner price sheet, §16): the
+   * absolute `path` may point at `origin`, and the request carries this token instead of the client's.
+   */
+  readonly credential?: OriginCredential;
+}
+
+/** Another origin and the token it takes; the client's own token never goes there. */
+export interface OriginCredential {
+  /** e.g. `https://api.partner.microsoft.com`. */
+  readonly origin: string;
+  /** Returns a current token for that origin's audience; asked on every attempt. */
+  readonly getAccessToken: () => Promise<string>;
 }
 
 /** What is known about a response beyond its body. */
@@ -248,7 +261,7 @@ export class HttpPipeline {
       if (signal?.aborted) throw this.cancelled(ids, attempt - 1);
       // The token first: getting it may take a while (a refresh over a slow network), and that time
       // should neither hold a budget slot nor count against the attempt's timeout.
-      const token = await this.accessToken(ids, signal);
+      const token = await this.accessToken(ids, signal, spec.credential);
       let release: (() => void) | undefined;
       try {
         release = await this.options.budget.acquire(priority, signal);
@@ -337,10 +350,14 @@ export class HttpPipeline {
     }
   }
 
-  private async accessToken(ids: CallIds, signal: AbortSignal | undefined): Promise<string> {
+  private async accessToken(
+    ids: CallIds,
+    signal: AbortSignal | undefined,
+    credential: OriginCredential | undefined,
+  ): Promise<string> {
     let token: string;
     try {
-      token = await raceAbort(this.options.getAccessToken(), signal);
+      token = await raceAbort((credential ?? this.options).getAccessToken(), signal);
     } catch (error) {
       if (signal?.aborted) throw this.cancelled(ids, 0);
       throw new PartnerCenterError({ kind: 'auth', ...ids, retryable: false, cause: error });
@@ -378,7 +395,8 @@ export class HttpPipeline {
     let url: URL;
     if (/^[a-z][a-z0-9+.-]*:/i.test(spec.path)) {
       url = new URL(spec.path);
-      if (url.origin !== this.base.origin) {
+      const allowed = spec.credential ? new URL(spec.credential.origin).origin : this.base.origin;
+      if (url.origin !== allowed) {
         throw new PartnerCenterError({
           kind: 'invalid-request',
           ...ids,

@@ -8,6 +8,7 @@ import {
   HttpPipeline,
   type CallOptions,
   type HttpPipelineOptions,
+  type OriginCredential,
   type StreamResponse,
   type WriteOptions,
 } from './http';
@@ -42,6 +43,7 @@ export {
   type CallOptions,
   type HttpPipelineOptions,
   type JsonResponse,
+  type OriginCredential,
   type RequestSpec,
   type ResponseInfo,
   type RetryPolicy,
@@ -187,9 +189,16 @@ export class PartnerCenterClient {
     return buying.getCustomerAvailabilities(this.http, customerId, productId, skuId, options);
   }
 
-  /** The partner price sheet of a market as CSV (§16; App+User), from the sheet's own origin. */
-  getPriceSheet(sheetOrigin: string, market: string, options?: CallOptions): Promise<string> {
-    return buying.getPriceSheet(this.http, sheetOrigin, market, 'azure_reservations', options);
+  /**
+   * The partner price sheet of a market as CSV bytes, unzipped as they arrive (§16; App+User), from
+   * the sheet's own origin with a token of its own audience.
+   */
+  getPriceSheet(
+    sheet: OriginCredential,
+    market: string,
+    options?: CallOptions,
+  ): Promise<AsyncIterable<Uint8Array>> {
+    return buying.getPriceSheet(this.http, sheet, market, 'azure_reservations', options);
   }
 
   // Carts (§4.10–4.13)

@@ -1,12 +1,12 @@
 /**
  * Reconciliation v2 (contract §14): the asynchronous Microsoft Graph export. Start an export, poll
  * its operation honouring `Retry-After`, read the manifest (inline or linked), then stream every blob
- * with its SAS only (never a bearer token), gunzip it and yield its JSON lines one record at a time.
+ * with its SAS only (never a bearer token), gunzip it and yield its JSON lines' records in batches.
  * Graph and blob base URLs are options so tests point them at the sandbox.
  */
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 
@@ -261,14 +261,15 @@ export class ReconciliationClient {
   }
 
   /**
-   * Streams one blob's records: downloaded with the SAS only, gunzipped (when it starts with the gzip
-   * magic bytes), split into JSON lines; memory stays at one line plus the stream buffers.
+   * Streams one blob's records in batches (one per decompressed chunk): downloaded with the SAS only,
+   * gunzipped (when it starts with the gzip magic bytes), split into JSON lines; memory stays at one
+   * chunk plus the stream buffers. Each record comes with its line's text when the line held one object.
    */
-  async *blobRecords(
+  async *blobBatches(
     manifest: ReconciliationManifest,
     index: number,
     signal?: AbortSignal,
-  ): AsyncGenerator<Json> {
+  ): AsyncGenerator<BlobRecord[]> {
     const url = this.blobUrl(manifest, index);
     // No Authorization header: storage gets the SAS in the query and nothing else (§14.6).
     const response = await this.fetchFn(url, {
@@ -294,26 +295,18 @@ export class ReconciliationClient {
     }
     const raw = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
     const text = await gunzipIfNeeded(raw);
-    const lines = createInterface({ input: text, crlfDelay: Infinity });
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
     try {
-      for await (const line of lines) {
-        const trimmed = line.trim();
-        if (trimmed === '') continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(trimmed);
-        } catch {
-          throw new ReconciliationError('http', 'The export contained a line that is not valid data.');
-        }
-        // A community client also met JSON arrays: accept one per line.
-        if (Array.isArray(parsed)) {
-          for (const item of parsed) if (isObject(item)) yield item;
-        } else if (isObject(parsed)) {
-          yield parsed;
-        }
+      for await (const chunk of text as AsyncIterable<Buffer>) {
+        const lines = (rest + decoder.write(chunk)).split('\n');
+        rest = lines.pop() ?? '';
+        const batch = recordsOfLines(lines);
+        if (batch.length > 0) yield batch;
       }
+      const last = recordsOfLines([rest + decoder.end()]);
+      if (last.length > 0) yield last;
     } finally {
-      lines.close();
       raw.destroy();
       text.destroy();
     }
@@ -420,6 +413,34 @@ export class ReconciliationClient {
   }
 }
 
+/** One record of a blob, with the text of its line when that line held just this object. */
+export interface BlobRecord {
+  readonly record: Json;
+  readonly text?: string;
+}
+
+/** JSON lines to records; blank lines skipped, a line holding a JSON array gives its objects. */
+function recordsOfLines(lines: ReadonlyArray<string>): BlobRecord[] {
+  const out: BlobRecord[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      throw new ReconciliationError('http', 'The export contained a line that is not valid data.');
+    }
+    // A community client also met JSON arrays: accept one per line.
+    if (Array.isArray(parsed)) {
+      for (const item of parsed) if (isObject(item)) out.push({ record: item });
+    } else if (isObject(parsed)) {
+      out.push({ record: parsed, text: trimmed });
+    }
+  }
+  return out;
+}
+
 /** Gunzips a stream when it starts with `1f 8b`; passes it through otherwise (§14.6). */
 async function gunzipIfNeeded(raw: Readable): Promise<Readable> {
   const iterator = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -434,5 +455,7 @@ async function gunzipIfNeeded(raw: Readable): Promise<Readable> {
     }
   }
   const joined = Readable.from(rest());
-  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? joined.pipe(createGunzip()) : joined;
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b
+    ? joined.pipe(createGunzip({ chunkSize: 64 * 1024 }))
+    : joined;
 }

@@ -3,6 +3,7 @@
  * import, so tests can parse without starting anything).
  */
 import { parseArgs } from 'node:util';
+import { isPartnerCloud } from '../partner-center/clouds';
 import { parseFaultSpec, type SandboxOptions } from './index';
 
 /** The usage text. */
@@ -23,7 +24,10 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --fault-timeout-ms N        how long a timeout fault holds its answer (default 120000)
   --inventory-routes both|by-resource-type|legacy   inventory-check routes served (default both)
   --export-running-ms N       reconciliation exports stay running this long (default 2000)
-  --no-graph-consent          refuse Graph tokens: PartnerBilling.Read.All was never granted`;
+  --no-graph-consent          refuse Graph tokens: PartnerBilling.Read.All was never granted
+  --cloud global|usgov|china  the cloud to pretend to be: sign-in under that cloud's authority path
+                              (e.g. /login.microsoftonline.us/{tenant}); services it lacks (Graph
+                              reconciliation, price sheet) answer 404 (default global)`;
 
 /** A bad command line: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
@@ -65,6 +69,7 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
         'inventory-routes': { type: 'string' },
         'export-running-ms': { type: 'string' },
         'no-graph-consent': { type: 'boolean' },
+        cloud: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -93,6 +98,10 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
     throw new UsageError(
       `--inventory-routes must be both, by-resource-type or legacy (got "${inventoryRoutes}")`,
     );
+  }
+  const cloud = values.cloud;
+  if (cloud !== undefined && !isPartnerCloud(cloud)) {
+    throw new UsageError(`--cloud must be global, usgov or china (got "${cloud}")`);
   }
   if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
     throw new UsageError('--data-dir must name a directory');
@@ -129,5 +138,6 @@ export function parseCliOptions(argv: ReadonlyArray<string>): SandboxOptions {
     ...(faultTimeoutMs !== undefined ? { faultTimeoutMs } : {}),
     ...(exportRunningMs !== undefined ? { reconciliation: { runningMs: exportRunningMs } } : {}),
     ...(values['no-graph-consent'] ? { graphConsent: false } : {}),
+    ...(cloud !== undefined ? { cloud } : {}),
   };
 }

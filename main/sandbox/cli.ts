@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   }
   const ready = {
     event: 'ready',
+    cloud: sandbox.cloud,
     baseUrl: sandbox.baseUrl,
     graphBaseUrl: sandbox.graphBaseUrl,
     blobBaseUrl: sandbox.blobBaseUrl,

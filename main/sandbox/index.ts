@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { PartnerCloud } from '../../preload/contract';
+import { CLOUDS } from '../partner-center/clouds';
 import type { World } from './data/model';
 import { sandboxMsalAuthOptions, type SandboxMsalAuthOptions } from './msal-config';
 import { billingRoutes } from './server/billing';
-import { cartRoutes } from './server/carts';
+import { cartRoutes, changeAvailability } from './server/carts';
 import { catalogRoutes, type InventoryRoutes } from './server/catalog';
 import { customerRoutes } from './server/customers';
 import { entitlementRoutes } from './server/entitlements';
@@ -75,6 +77,12 @@ export interface SandboxOptions {
   readonly now?: Date;
   /** Inventory-check routes served (§4.9): `both` (default), `by-resource-type` or `legacy`. */
   readonly inventoryRoutes?: InventoryRoutes;
+  /**
+   * The cloud the sandbox pretends to be (`--cloud usgov|china`): its identity routes move under that
+   * cloud's authority path, and the services the cloud lacks (main/partner-center/clouds.ts: Graph
+   * reconciliation, the price sheet) are absent (404). Default `global`.
+   */
+  readonly cloud?: PartnerCloud;
   /** Sees every request as it arrives (method and path, no query, headers or body): tests count them. */
   readonly onRequest?: (request: SandboxRequest) => void;
 }
@@ -88,6 +96,8 @@ export interface SandboxRequest {
 
 /** A running sandbox. */
 export interface RunningSandbox {
+  /** The cloud it pretends to be. */
+  readonly cloud: PartnerCloud;
   /** `http://127.0.0.1:PORT`; the API is under `{baseUrl}/v1`. */
   readonly baseUrl: string;
   /** The Graph-like routes (§14): the client's Graph base URL. */
@@ -113,6 +123,11 @@ export interface RunningSandbox {
   approveDeviceCode(userCode: string): boolean;
   /** Mints an access token directly (e.g. expired, wrong audience or app-only) for tests. */
   issueToken(request?: TokenRequest): Promise<string>;
+  /**
+   * Changes the availability behind a catalog item ID, as Partner Center does over time: open carts
+   * holding it fail checkout with 404/400019 until updated. Returns how many carts it affected.
+   */
+  changeAvailability(catalogItemId: string): number;
   /** Stops listening, drops connections and cancels pending delays. */
   close(): Promise<void>;
 }
@@ -148,6 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     `seed=${seed};catalog=${catalog};lineItems=${lineItems}${customers !== undefined ? `;customers=${customers}` : ''}`,
   );
   const tenantId = world.partner.tenantId;
+  const cloud = CLOUDS[options.cloud ?? 'global'];
   const clientId = seededGuid(seed, 'client');
   const clientSecret = `sbx~${createHash('sha256').update(`${seed}|secret`).digest('base64url').slice(0, 34)}`;
   const user = `demo.user@${world.partner.domain}`;
@@ -162,6 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       autoApprove: options.autoApprove ?? false,
       accessTokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
       graphConsent: options.graphConsent ?? true,
+      authorityPath: cloud.cloud === 'global' ? '' : `/${cloud.authorityHost}`,
+      partnerCenterResource: cloud.partnerCenterResource,
     },
     store.data.identity,
     () => store.save(),
@@ -188,8 +206,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ...entitlementRoutes(services),
       ...billingRoutes(services, loaded),
       ...savingsPlanRoutes(services),
-      ...priceSheetRoutes(services),
-      ...reconciliation.routes,
+      ...(cloud.services.priceSheet ? priceSheetRoutes(services, identity) : []),
+      ...(cloud.services.graphReconciliation ? reconciliation.routes : []),
     ],
     identity,
     store,
@@ -217,6 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   identity.setBaseUrl(baseUrl);
 
   return {
+    cloud: cloud.cloud,
     baseUrl,
     graphBaseUrl: `${baseUrl}${GRAPH_PREFIX}`,
     blobBaseUrl: `${baseUrl}${BLOB_PREFIX}`,
@@ -226,10 +245,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     clientId,
     clientSecret,
     user,
-    msal: sandboxMsalAuthOptions(baseUrl, tenantId),
+    msal: sandboxMsalAuthOptions(identity.authorityBase, tenantId),
     world,
     approveDeviceCode: (userCode) => identity.approveDeviceCode(userCode),
     issueToken: (request) => identity.issueToken(request),
+    changeAvailability: (catalogItemId) => {
+      const marked = changeAvailability(store.data.carts, catalogItemId);
+      store.save();
+      return marked;
+    },
     close: () => core.close(),
   };
 }

@@ -64,11 +64,15 @@ export interface SandboxMsalAuthOptions {
   readonly cloudDiscoveryMetadata: string;
 }
 
-/** Builds the MSAL `auth` options for a sandbox at `baseUrl` (e.g. from the CLI's ready line). */
+/**
+ * Builds the MSAL `auth` options for a sandbox at `baseUrl` (e.g. from the CLI's ready line); for a
+ * sandbox playing a sovereign cloud, `baseUrl` carries the cloud's authority path.
+ */
 export function sandboxMsalAuthOptions(baseUrl: string, tenantId: string): SandboxMsalAuthOptions {
-  const host = new URL(baseUrl).host;
+  const url = new URL(baseUrl);
+  const host = url.host;
   return {
-    authority: `https://${host}/${tenantId}`,
+    authority: `https://${host}${url.pathname.replace(/\/+$/, '')}/${tenantId}`,
     knownAuthorities: [host],
     authorityMetadata: JSON.stringify(sandboxOpenIdConfiguration(baseUrl, tenantId)),
     cloudDiscoveryMetadata: JSON.stringify(sandboxInstanceDiscovery(baseUrl, tenantId)),

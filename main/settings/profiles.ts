@@ -179,7 +179,13 @@ export function removeProfile(settings: Settings, id: string): ProfileResult {
     settings.activeProfileId === id ? (profiles[0]?.id ?? null) : settings.activeProfileId;
   // The profile's current customer goes with it.
   const { [id]: _customer, ...currentCustomers } = settings.currentCustomers;
-  return { ok: true, profile, settings: { ...settings, profiles, activeProfileId, currentCustomers } };
+  // So do the folders chosen for its statements and exports (the files stay: they are the user's).
+  const { [id]: _folders, ...billingFolders } = settings.billingFolders;
+  return {
+    ok: true,
+    profile,
+    settings: { ...settings, profiles, activeProfileId, currentCustomers, billingFolders },
+  };
 }
 
 /** Makes a profile the active one. */

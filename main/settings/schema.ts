@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CatalogMaxAge,
+  Cloud as CloudIds,
   CurrentCustomer,
   DEFAULT_CATALOG_MAX_AGE_MINUTES,
   PROFILE_LIMITS,
@@ -31,8 +32,14 @@ const guid = (label: string) =>
 export const AuthModeSchema = z.enum(['app-only', 'app-user'], {
   error: 'Sign-in mode must be "app-only" or "app-user".',
 });
-/** Which identity and API endpoints a profile uses: Microsoft's, or the built-in sandbox. */
-export const CloudSchema = z.enum(['global', 'sandbox'], { error: 'Cloud must be "global" or "sandbox".' });
+/**
+ * Which identity and API endpoints a profile uses: one of Microsoft's clouds (main/partner-center/clouds.ts),
+ * or the built-in sandbox. Files written before US Government and China existed hold `global` or
+ * `sandbox`, or no cloud at all (read as `global`), so they load unchanged.
+ */
+export const CloudSchema = z.enum(CloudIds.options, {
+  error: 'Cloud must be Global, US Government or China (21Vianet).',
+});
 /** Partner Center `targetSegment` values. */
 export const SegmentSchema = z.enum(['commercial', 'education', 'government', 'nonprofit'], {
   error: 'Segment must be commercial, education, government or nonprofit.',
@@ -113,6 +120,18 @@ export const CurrentCustomersSchema = z.record(
   CurrentCustomer,
 );
 
+/** Where a profile's statements and CSV exports go when the user chose a folder (absolute paths). */
+export const BillingFolderSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .refine((value) => /^([A-Za-z]:[\\/]|[\\/])/.test(value), 'The folder must be a full path.');
+export const BillingFoldersSchema = z.record(
+  z.string().regex(PROFILE_ID_PATTERN, 'Profile id must be 1-64 lowercase letters, digits or dashes.'),
+  z.strictObject({ statements: BillingFolderSchema.optional(), exports: BillingFolderSchema.optional() }),
+);
+
 /**
  * The whole settings file. Fields added after version 1 have defaults, so a file written before they
  * existed reads as valid (no version bump needed); an older app reading a newer file drops them.
@@ -131,6 +150,8 @@ export const SettingsSchema = z.strictObject({
   ui: UiPreferencesSchema.default({ theme: 'system', density: 'comfortable', reduceMotion: false }),
   preferences: AppPreferencesSchema.default({ catalogMaxAgeMinutes: DEFAULT_CATALOG_MAX_AGE_MINUTES }),
   currentCustomers: CurrentCustomersSchema.default({}),
+  /** Per profile: the folders chosen for statements and exports (the data folder when absent). */
+  billingFolders: BillingFoldersSchema.default({}),
 });
 
 /** A user's sign-in mode. */

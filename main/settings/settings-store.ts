@@ -16,6 +16,7 @@ import { setCurrentCustomer } from './current-customers';
 import { setPreferences } from './preferences';
 import {
   AppPreferencesSchema,
+  BillingFoldersSchema,
   CurrentCustomersSchema,
   ProfileSchema,
   SettingsSchema,
@@ -181,6 +182,7 @@ function salvage(raw: unknown, notices: string[]): Settings {
   }
   result.preferences = salvagePreferences(record.preferences);
   result.currentCustomers = salvageCurrentCustomers(record.currentCustomers, result.profiles);
+  result.billingFolders = salvageBillingFolders(record.billingFolders, result.profiles);
   notices.push('The settings file did not match the expected format and was repaired.');
   return result;
 }
@@ -207,4 +209,15 @@ function salvageCurrentCustomers(
       ids.has(profileId) && CurrentCustomersSchema.safeParse({ [profileId]: customer }).success,
   );
   return CurrentCustomersSchema.parse(Object.fromEntries(kept));
+}
+
+/** Billing folders that are valid and belong to a profile that survived. */
+function salvageBillingFolders(raw: unknown, profiles: ReadonlyArray<Profile>): Settings['billingFolders'] {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const ids = new Set(profiles.map((profile) => profile.id));
+  const kept = Object.entries(raw as Record<string, unknown>).filter(
+    ([profileId, folders]) =>
+      ids.has(profileId) && BillingFoldersSchema.safeParse({ [profileId]: folders }).success,
+  );
+  return BillingFoldersSchema.parse(Object.fromEntries(kept));
 }

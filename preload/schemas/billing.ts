@@ -42,6 +42,8 @@ export const InvoiceRow = z.object({
   totalCharges: z.number().nullable(),
   paidAmount: z.number().nullable(),
   lineItemSource: LineItemSource,
+  /** Why the line items come from v1 although the invoice is new commerce (a cloud without Graph). */
+  lineItemNote: z.string().optional(),
   amendments: z.array(
     z.object({ id: z.string(), invoiceDate: z.string().nullable(), totalCharges: z.number().nullable() }),
   ),
@@ -126,3 +128,57 @@ export type StatementLibrary = z.infer<typeof StatementLibrary>;
 export type InvoiceList = z.infer<typeof InvoiceList>;
 export type InvoiceListInput = z.input<typeof InvoiceListInput>;
 export type LineItemPage = z.infer<typeof LineItemPage>;
+
+/** The two kinds of files billing saves. */
+export const BillingFolderKind = z.enum(['statements', 'exports']);
+export type BillingFolderKind = z.infer<typeof BillingFolderKind>;
+
+/** A folder files go to; `chosen` is false for the default under the data folder. */
+const BillingFolder = z.object({ folder: z.string(), chosen: z.boolean() });
+
+/** Where statements and exports go, and whether a native folder dialog can choose them. */
+export const BillingFolders = z.object({
+  statements: BillingFolder,
+  exports: BillingFolder,
+  nativeDialog: z.boolean(),
+});
+export type BillingFolders = z.infer<typeof BillingFolders>;
+
+export const SetBillingFolderInput = z.strictObject({
+  profileId,
+  kind: BillingFolderKind,
+  /** A full path, or null to go back to the default. */
+  folder: z.string().max(1000).nullable(),
+});
+
+export const ChooseBillingFolderInput = z.strictObject({ profileId, kind: BillingFolderKind });
+
+/** How a statement was opened: in the system's viewer, or to be shown in the page. */
+export const StatementOpened = z.object({
+  viewer: z.enum(['system', 'in-page']),
+  invoiceId: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int(),
+});
+export type StatementOpened = z.infer<typeof StatementOpened>;
+
+/** Largest slice of a statement per call: its base64 stays well under the bridge's 1 MiB frames. */
+export const STATEMENT_CHUNK_BYTES = 512 * 1024;
+
+export const StatementChunkInput = z.strictObject({
+  profileId,
+  invoiceId,
+  offset: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 40),
+});
+
+/** One slice of a statement file, base64; `total` is the file's size. */
+export const StatementChunk = z.object({
+  base64: z.string(),
+  offset: z.number().int(),
+  total: z.number().int(),
+});
+export type StatementChunk = z.infer<typeof StatementChunk>;

@@ -1,13 +1,12 @@
 /** Schemas of the Connect calls: partner profiles, sign-in, connection checks. */
 import { z } from 'zod';
+import { Cloud } from './clouds';
 
 /** How a profile signs in: with an app secret (App-only) or as a user with MFA (App+User). */
 export const AuthMode = z.enum(['app-only', 'app-user']);
 export type AuthMode = z.infer<typeof AuthMode>;
 
-/** Microsoft's cloud, or the built-in sandbox (the demo profile). */
-export const Cloud = z.enum(['global', 'sandbox']);
-export type Cloud = z.infer<typeof Cloud>;
+export { Cloud, CLOUD_LABELS, PARTNER_CLOUDS, type PartnerCloud } from './clouds';
 
 export const Segment = z.enum(['commercial', 'education', 'government', 'nonprofit']);
 export type Segment = z.infer<typeof Segment>;

@@ -9,11 +9,12 @@ import { useNavigation } from './state/navigation-store';
 import { useColorScheme } from './use-color-scheme';
 
 const useStyles = makeStyles({
-  provider: { height: '100vh' },
+  // The window's height goes on the shell, not on FluentProvider: the provider's classes are copied to
+  // the mount node of every portal (menus, popovers), which would then cover the whole window.
   shell: {
     display: 'grid',
     gridTemplateColumns: '220px 1fr',
-    height: '100%',
+    height: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },
   main: {
@@ -58,7 +59,7 @@ export function App() {
   }, [go]);
 
   return (
-    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme}>
       <a href="#main" className={styles.skipLink} onClick={() => mainRef.current?.focus()}>
         Skip to content
       </a>

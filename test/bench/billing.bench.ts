@@ -1,32 +1,31 @@
 /**
- * Billing at size (issue 13), against the sandbox in its own process (so RSS is the client's) with
- * `--latency-ms 100` and an invoice of 200,000 line items:
- * - v2 export to SQLite and CSV vs a plain download-and-gunzip of the same blobs after the same wait;
- * - v1 seek paging vs `pages × latency` (paging is sequential by nature);
- * - peak RSS of this process during both;
- * - 24 statements vs `ceil(24 / concurrency) × latency`.
+ * Billing at size (issue 13), against the sandbox in its own process with `--latency-ms 100` and an
+ * invoice of 200,000 line items. Every figure is a ratio measured in this run:
+ * - v2: export, wait, download, parse, rows in SQLite and the CSV written, against a plain
+ *   download-and-gunzip of the same blobs after the same export wait (its own export);
+ * - v1: seek paging into SQLite against `pages × latency` (paging is sequential by nature); beside
+ *   it, not a goal, against a bare loop fetching the same pages (what the sandbox needs per page);
+ * - peak RSS of each export, each run in a child process of its own (`process.resourceUsage().maxRSS`);
+ * - 24 statements through the app's default request budget against `ceil(24 / c) × latency`, where
+ *   `c` is the concurrency that budget gives background work. The sandbox keeps a statement once drawn
+ *   (as Partner Center serves a stored document), and the bench draws them once before timing, so the
+ *   bound is about requests, not about the sandbox drawing PDFs on the same two cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createGunzip } from 'node:zlib';
-import { writeLineItemsCsv } from '../../main/billing/csv-export';
-import { runLineItemExport } from '../../main/billing/line-item-export';
 import { downloadStatements } from '../../main/billing/statements';
 import { openDatabase } from '../../main/database/index';
-import { PartnerCenterClient, RequestBudget } from '../../main/partner-center';
-import { ReconciliationClient } from '../../main/partner-center/reconciliation';
+import { PartnerCenterClient, RequestBudget, defaultBudgetOptions } from '../../main/partner-center';
+import type { ExportJob, ExportRun } from './billing-export-child';
 import type { Benchmark, Figure } from './run';
 
 const LINES = 200_000;
 const LATENCY_MS = 100;
 const PAGE = 2_000;
 const STATEMENTS = 24;
-const CONCURRENCY = 4;
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 interface Ready {
@@ -96,36 +95,19 @@ async function userToken(ready: Ready): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-/** Samples this process's RSS while `work` runs; resolves to its result, time and peak (MB). */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-  const started = performance.now();
-  try {
-    const value = await work();
-    return {
-      value,
-      ms: performance.now() - started,
-      peakMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20,
-    };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** The baseline: same export and wait, then each blob fetched, gunzipped and its lines counted. */
-async function rawDownload(recon: ReconciliationClient, invoiceId: string): Promise<number> {
-  const operation = await recon.startBilledExport(invoiceId);
-  const manifest = await recon.waitForManifest(operation);
-  let lines = 0;
-  for (let i = 0; i < manifest.blobs.length; i++) {
-    const response = await fetch(recon.blobUrl(manifest, i));
-    const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>).pipe(createGunzip());
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      for (const byte of chunk) if (byte === 10) lines++;
-    }
-  }
-  return lines;
+/** Runs one export in a child process (see `billing-export-child.ts`) and reads its result. */
+async function inChild(job: ExportJob): Promise<ExportRun> {
+  const child = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    [path.join(import.meta.dirname, 'billing-export-child.ts')],
+    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  child.stdin.end(JSON.stringify(job));
+  let out = '';
+  for await (const chunk of child.stdout) out += String(chunk);
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`the ${job.phase} run failed (exit ${code})`);
+  return JSON.parse(out) as ExportRun;
 }
 
 const benchmark: Benchmark = {
@@ -137,17 +119,14 @@ const benchmark: Benchmark = {
     try {
       const pcToken = await userToken(ready);
       const graphToken = await appToken(ready, 'https://graph.microsoft.com/.default');
+      // The app's own default budget: what "the concurrency the request budget allows" means here.
+      const budget = new RequestBudget(defaultBudgetOptions);
       const partnerCenter = new PartnerCenterClient({
         baseUrl: ready.baseUrl,
         getAccessToken: () => Promise.resolve(pcToken),
         locale: 'en-US',
         appName: 'Reservation Desk (bench)',
-        budget: new RequestBudget({ maxConcurrency: CONCURRENCY, requestsPerMinute: 100_000 }),
-      });
-      const reconciliation = new ReconciliationClient({
-        graphBaseUrl: ready.graphBaseUrl,
-        blobBaseUrl: ready.blobBaseUrl,
-        getGraphToken: () => Promise.resolve(graphToken),
+        budget,
       });
       const invoices = (await partnerCenter.listInvoices({ size: 500 }).toArray()).filter(
         (i) => i.id.startsWith('G') || i.id.startsWith('D'),
@@ -155,48 +134,51 @@ const benchmark: Benchmark = {
       // The largest invoice is the newest USD OneTime one.
       const largest = invoices.find((i) => i.invoiceType === 'OneTime' && i.currencyCode === 'USD')!;
 
-      // What the process holds before any export (tsx, SQLite, the clients), for reading the peak.
-      const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
-      const raw = await measured(() => rawDownload(reconciliation, largest.id));
-      const v2 = await measured(async () => {
-        const result = await runLineItemExport(
-          { db, profileId: 'bench', partnerCenter, reconciliation },
-          { kind: 'invoice', invoiceId: largest.id, source: 'v2' },
-        );
-        await writeLineItemsCsv(db, result.exportId, path.join(dir, 'v2.csv'));
-        return result.rows;
+      const job = (phase: ExportJob['phase']): ExportJob => ({
+        phase,
+        baseUrl: ready.baseUrl,
+        graphBaseUrl: ready.graphBaseUrl,
+        blobBaseUrl: ready.blobBaseUrl,
+        pcToken,
+        graphToken,
+        invoiceId: largest.id,
+        dir: mkdtempSync(path.join(dir, `${phase}-`)),
       });
-      const v1 = await measured(async () => {
-        const result = await runLineItemExport(
-          { db, profileId: 'bench', partnerCenter, reconciliation },
-          { kind: 'invoice', invoiceId: largest.id, source: 'v1', providers: ['one_time'] },
-        );
-        return result.rows;
-      });
-      if (raw.value !== LINES || v2.value !== LINES || v1.value !== LINES) {
-        throw new Error(`row counts differ: raw ${raw.value}, v2 ${v2.value}, v1 ${v1.value}`);
+      const raw = await inChild(job('raw'));
+      const v2 = await inChild(job('v2'));
+      const rawV1 = await inChild(job('raw-v1'));
+      const v1 = await inChild(job('v1'));
+      if (raw.rows !== LINES || v2.rows !== LINES || rawV1.rows !== LINES || v1.rows !== LINES) {
+        throw new Error(`row counts differ: raw ${raw.rows}, v2 ${v2.rows}, v1 ${rawV1.rows} / ${v1.rows}`);
       }
       const v1Bound = Math.ceil(LINES / PAGE) * LATENCY_MS;
 
-      // Statements of small invoices (the largest one's statement would be thousands of pages).
+      // Statements of small invoices (the largest one's statement would be thousands of pages), drawn
+      // once by the sandbox before timing (see the top of this file).
       const small = invoices.filter((i) => i.id !== largest.id).slice(0, STATEMENTS);
-      const bulk = await measured(() =>
-        downloadStatements({
-          db,
-          profileId: 'bench',
-          partnerCenter,
-          folder: path.join(dir, 'statements'),
-          invoices: small,
-          concurrency: CONCURRENCY,
+      await Promise.all(
+        small.map(async (invoice) => {
+          const response = await partnerCenter.getInvoiceStatement(invoice.id);
+          for await (const _chunk of response.body) void _chunk;
         }),
       );
-      if (bulk.value.downloaded !== STATEMENTS) throw new Error(`statements: ${JSON.stringify(bulk.value)}`);
-      const bulkBound = Math.ceil(STATEMENTS / CONCURRENCY) * LATENCY_MS;
+      const bulkStarted = performance.now();
+      const bulk = await downloadStatements({
+        db,
+        profileId: 'bench',
+        partnerCenter,
+        folder: path.join(dir, 'statements'),
+        invoices: small,
+      });
+      const bulkMs = performance.now() - bulkStarted;
+      if (bulk.downloaded !== STATEMENTS) throw new Error(`statements: ${JSON.stringify(bulk)}`);
+      const bulkBound = Math.ceil(STATEMENTS / budget.backgroundConcurrency) * LATENCY_MS;
 
-      const v2Ratio = v2.ms / raw.ms;
+      const v2Ms = v2.ms + v2.csvMs;
+      const v2Ratio = v2Ms / raw.ms;
       const v1Ratio = v1.ms / v1Bound;
-      const peak = Math.max(v2.peakMb, v1.peakMb);
-      const bulkRatio = bulk.ms / bulkBound;
+      const peak = Math.max(v2.peakRssMb, v1.peakRssMb);
+      const bulkRatio = bulkMs / bulkBound;
       return [
         {
           name: 'v2_export_200k_vs_raw_download',
@@ -205,7 +187,7 @@ const benchmark: Benchmark = {
           goal: '≤ 1.5',
           met: v2Ratio <= 1.5,
         },
-        { name: 'v2_export_200k ms', value: v2.ms, unit: 'ms' },
+        { name: 'v2_export_200k ms (of which CSV)', value: v2Ms, unit: `ms (${v2.csvMs.toFixed(0)} ms)` },
         { name: 'raw_download_200k ms', value: raw.ms, unit: 'ms' },
         {
           name: 'v1_paging_200k_vs_lower_bound',
@@ -214,10 +196,22 @@ const benchmark: Benchmark = {
           goal: '≤ 1.2',
           met: v1Ratio <= 1.2,
         },
-        { name: 'v1_paging_200k ms', value: v1.ms, unit: 'ms' },
+        { name: 'v1_paging_200k ms (bound)', value: v1.ms, unit: `ms (${v1Bound} ms)` },
+        { name: 'v1 CSV afterwards ms', value: v1.csvMs, unit: 'ms' },
+        // Not a goal: the same pages fetched and parsed by a bare loop, i.e. what the sandbox itself
+        // takes to produce them on this machine, which `pages × latency` leaves out.
+        {
+          name: 'v1_paging_200k_vs_bare_paging',
+          value: v1.ms / rawV1.ms,
+          unit: `× (${rawV1.ms.toFixed(0)} ms)`,
+        },
         { name: 'export_peak_rss_mb', value: peak, unit: 'MB', goal: '≤ 250', met: peak <= 250 },
-        { name: 'export_peak_rss_mb v2 / v1', value: v2.peakMb, unit: `MB / ${v1.peakMb.toFixed(0)} MB` },
-        { name: 'rss before the exports', value: rssBeforeMb, unit: 'MB' },
+        {
+          name: 'export_peak_rss_mb v2 / v1 / raw',
+          value: v2.peakRssMb,
+          unit: `MB / ${v1.peakRssMb.toFixed(0)} MB / ${raw.peakRssMb.toFixed(0)} MB`,
+        },
+        { name: 'rss of a child before its run', value: v2.startRssMb, unit: 'MB' },
         {
           name: 'bulk_statements_vs_lower_bound',
           value: bulkRatio,
@@ -225,7 +219,11 @@ const benchmark: Benchmark = {
           goal: '≤ 1.3',
           met: bulkRatio <= 1.3,
         },
-        { name: 'bulk_statements ms', value: bulk.ms, unit: 'ms' },
+        {
+          name: 'bulk_statements ms (bound)',
+          value: bulkMs,
+          unit: `ms (${bulkBound} ms, ${budget.backgroundConcurrency} at once)`,
+        },
       ];
     } finally {
       db.close();

@@ -30,6 +30,9 @@ import {
   RequestBudget,
   type RequestBudgetOptions,
 } from '../../main/partner-center/index';
+import { appOnlyToken } from '../integration/sandbox/sandbox-helpers';
+import { seededRandom } from '../../main/sandbox/server/faults';
+import { atLeast, atMost, percentile } from './figures';
 import type { Benchmark, Figure } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -62,17 +65,7 @@ async function startSandboxProcess(args: ReadonlyArray<string>): Promise<Sandbox
     lines.once('line', (line) => resolve(JSON.parse(line) as never));
     child.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
   });
-  const response = await fetch(`${ready.authority}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: ready.clientId,
-      client_secret: ready.clientSecret,
-      scope: 'https://api.partnercenter.microsoft.com/.default',
-    }),
-  });
-  const token = ((await response.json()) as { access_token: string }).access_token;
+  const token = await appOnlyToken(ready);
   return {
     baseUrl: ready.baseUrl,
     token,
@@ -187,21 +180,10 @@ async function sequentialSample(
   return { perRequestMs: (performance.now() - started) / sample.length, sampled: sample.length };
 }
 
-/** A seeded generator, so every run asks the same 200 questions. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function searchQueries(search: CatalogSearch, count: number): CatalogSearchInput[] {
   const facets = search.search(CatalogSearchInput.parse({ catalog, limit: 1, includeFacets: true })).facets!;
-  const rnd = random(42);
+  // Seeded, so every run asks the same 200 questions.
+  const rnd = seededRandom(42);
   const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
   // What people type: sizes, series, regions and words, often only the first letters.
   const words = [
@@ -280,10 +262,6 @@ function searchQueries(search: CatalogSearch, count: number): CatalogSearchInput
   return queries;
 }
 
-function percentile(sorted: ReadonlyArray<number>, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 const bench: Benchmark = {
   title: 'Catalog: full sync (latency 100 ms, rate limit) and search over the full catalog',
   async run(): Promise<ReadonlyArray<Figure>> {
@@ -316,25 +294,13 @@ const bench: Benchmark = {
         { name: 'sync_full_ms_median_of_3', value: ours.ms, unit: 'ms' },
         { name: 'sync_full_ms_all_on_main_thread', value: inProcess.ms, unit: 'ms' },
         { name: `sync_lower_bound_ms_c${allowedConcurrency}`, value: lowerBound, unit: 'ms' },
-        {
-          name: 'sync_vs_lower_bound',
-          value: ours.ms / lowerBound,
-          unit: '×',
-          goal: '≤ 1.25',
-          met: ours.ms / lowerBound <= 1.25,
-        },
+        atMost('sync_vs_lower_bound', ours.ms / lowerBound, '×', 1.25),
         {
           name: `sequential_ms_extrapolated_from_${sequential.sampled}_requests`,
           value: sequentialMs,
           unit: 'ms',
         },
-        {
-          name: 'sync_speedup_vs_sequential',
-          value: sequentialMs / ours.ms,
-          unit: '×',
-          goal: '≥ 5',
-          met: sequentialMs / ours.ms >= 5,
-        },
+        atLeast('sync_speedup_vs_sequential', sequentialMs / ours.ms, '×', 5),
         { name: 'sync_vs_lower_bound_all_on_main_thread', value: inProcess.ms / lowerBound, unit: '×' },
       );
 
@@ -355,8 +321,20 @@ const bench: Benchmark = {
       const p95 = percentile(times, 95);
       figures.push(
         { name: 'search_p50_ms', value: percentile(times, 50), unit: 'ms' },
-        { name: 'search_p95_ms', value: p95, unit: 'ms', goal: '≤ 30', met: p95 <= 30 },
+        atMost('search_p95_ms', p95, 'ms', 30),
         { name: 'search_mean_matches', value: matched / queries.length, unit: 'rows' },
+      );
+      // The filter panel's counts, asked apart from the rows: each facet under the other filters.
+      const facetTimes: number[] = [];
+      for (const query of queries) {
+        const started = performance.now();
+        search.search(CatalogSearchInput.parse({ ...query, offset: 0, limit: 1, includeFacets: true }));
+        facetTimes.push(performance.now() - started);
+      }
+      facetTimes.sort((a, b) => a - b);
+      figures.push(
+        { name: 'facets_p50_ms', value: percentile(facetTimes, 50), unit: 'ms' },
+        { name: 'facets_p95_ms', value: percentile(facetTimes, 95), unit: 'ms' },
       );
       ours.store.db.close();
     } finally {
@@ -390,13 +368,7 @@ const bench: Benchmark = {
       figures.push(
         { name: 'ratelimited_sync_ms', value: run.ms, unit: 'ms' },
         { name: 'ratelimited_requests_first_minute', value: inFirstMinute, unit: 'requests' },
-        {
-          name: 'ratelimited_share_of_allowed_rate',
-          value: share,
-          unit: '×',
-          goal: '≥ 0.8',
-          met: share >= 0.8,
-        },
+        atLeast('ratelimited_share_of_allowed_rate', share, '×', 0.8),
         {
           name: 'ratelimited_429s',
           value: run.wire.throttled,

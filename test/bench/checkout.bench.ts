@@ -12,17 +12,13 @@
 import { performance } from 'node:perf_hooks';
 import { buyersOf, runCheckouts } from '../integration/buy/checkout-runs';
 import { pickedSkuLookup, startBuyHarness, type PickedSku } from '../integration/buy/harness';
+import { atLeast, atMost, percentile } from './figures';
 import type { Benchmark, Figure } from './run';
 
 const FAULTS = 'drop-after-commit:0.2,503:0.1,429:0.05,timeout:0.05';
 const CARTS = 200;
 const LATENCY_MS = 100;
 const TIMED_CHECKOUTS = 30;
-
-function percentile(values: ReadonlyArray<number>, p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 async function exactlyOnce(): Promise<Figure[]> {
   const picked: PickedSku[] = [];
@@ -38,7 +34,7 @@ async function exactlyOnce(): Promise<Figure[]> {
     const report = await runCheckouts(h.service, h.store, h.sandboxDir, buyers, CARTS);
     const share = report.inDoubt === 0 ? 1 : report.inDoubtResolved / report.inDoubt;
     return [
-      { name: 'carts', value: report.carts, unit: 'carts', goal: `≥ ${CARTS}`, met: report.carts >= CARTS },
+      atLeast('carts', report.carts, 'carts', CARTS),
       {
         name: 'duplicates',
         value: report.duplicates,
@@ -99,13 +95,7 @@ async function confirmLatency(): Promise<Figure[]> {
     const ratio = percentile(ratios, 95);
     return [
       { name: 'p95_confirm_to_order_ms', value: percentile(times, 95), unit: 'ms' },
-      {
-        name: 'p95_confirm_to_order_ms_vs_lower_bound',
-        value: ratio,
-        unit: '×',
-        goal: '≤ 1.5',
-        met: ratio <= 1.5,
-      },
+      atMost('p95_confirm_to_order_ms_vs_lower_bound', ratio, '×', 1.5),
     ];
   } finally {
     await h.close();

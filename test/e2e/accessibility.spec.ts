@@ -19,6 +19,7 @@ import { SettingsPage } from './pages/settings-page';
 import {
   controlsCutOffSideways,
   isFullyInWindow,
+  isOnTop,
   pageScrollsSideways,
   seriousAxeFindings,
 } from './pages/screen-audit';
@@ -139,6 +140,10 @@ for (const size of sizes) {
               await isFullyInWindow(page, control),
               `${visitName(visit)}: ${control.toString()} in the window`,
             )
+            .toBe(true);
+          // Nothing covers it: an open menu's layer once hid the whole screen behind a blank sheet.
+          expect
+            .soft(await isOnTop(control), `${visitName(visit)}: ${control.toString()} not covered`)
             .toBe(true);
         }
         expect

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import {
+  type Lenient,
   lenientEnum,
   lenientNumber,
   lenientString,
@@ -10,7 +11,7 @@ import {
   list,
   opt,
   resourceAttributesSchema,
-  type Lenient,
+  resourceFields,
 } from './common';
 
 /** Invoice types. */
@@ -51,8 +52,7 @@ export const invoiceSummarySchema = z.object({
       summary: opt(z.object(summaryFields)),
     }),
   ),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** An account balance in one currency. */
 export type InvoiceSummary = z.output<typeof invoiceSummarySchema>;

@@ -4,17 +4,16 @@
 import { z } from 'zod';
 import {
   attributeMap,
+  type BillingCycle,
   billingCycleSchema,
+  type Lenient,
   lenientEnum,
   lenientNumber,
   lenientString,
-  linksSchema,
   list,
   opt,
   pricingSchema,
-  resourceAttributesSchema,
-  type BillingCycle,
-  type Lenient,
+  resourceFields,
 } from './common';
 import { orderSchema } from './orders';
 
@@ -58,8 +57,7 @@ export const cartSchema = z.object({
   lastModifiedUser: opt(z.string()),
   status: opt(lenientEnum(cartStatusValues)),
   lineItems: list(cartLineItemSchema),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** A cart. */
 export type Cart = z.output<typeof cartSchema>;

@@ -5,15 +5,14 @@ import { z } from 'zod';
 import {
   attributeMap,
   billingCycleSchema,
+  type Lenient,
   lenientBoolean,
   lenientEnum,
   lenientNumber,
   lenientString,
-  linksSchema,
   list,
   opt,
-  resourceAttributesSchema,
-  type Lenient,
+  resourceFields,
 } from './common';
 
 /** A product type and its optional sub type. */
@@ -40,8 +39,7 @@ export const productSchema = z.object({
   productType: opt(itemTypeSchema),
   isMicrosoftProduct: opt(lenientBoolean),
   publisherName: opt(z.string()),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** A catalog product. */
 export type Product = z.output<typeof productSchema>;
@@ -69,8 +67,7 @@ export const skuSchema = z.object({
   inventoryVariables: list(z.string()),
   provisioningVariables: list(z.string()),
   dynamicAttributes: attributeMap,
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** A SKU of a product. */
 export type Sku = z.output<typeof skuSchema>;
@@ -103,8 +100,7 @@ export const availabilitySchema = z.object({
   terms: list(availabilityTermSchema),
   product: opt(productSchema.partial({ id: true })),
   sku: opt(skuSchema.partial({ id: true })),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** A purchasable configuration of a SKU. */
 export type Availability = z.output<typeof availabilitySchema>;

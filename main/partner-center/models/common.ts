@@ -108,6 +108,9 @@ export const linksSchema = z
 /** `attributes: {objectType, etag}` present on every resource. */
 export const resourceAttributesSchema = opt(z.object({ objectType: opt(z.string()), etag: opt(z.string()) }));
 
+/** The fields every Partner Center resource carries: its links and its `attributes` (object type, etag). */
+export const resourceFields = { links: linksSchema, attributes: resourceAttributesSchema };
+
 /** Reads a Partner Center date; its "empty" value `0001-01-01T00:00:00` reads as `undefined`. */
 export function parsePartnerCenterDate(value: string | undefined): Date | undefined {
   if (value === undefined || value === '' || value.startsWith('0001-01-01')) return undefined;

@@ -4,15 +4,15 @@
 import { z } from 'zod';
 import {
   billingCycleSchema,
+  type Lenient,
   lenientBoolean,
   lenientEnum,
   lenientNumber,
   lenientString,
-  linksSchema,
   list,
   opt,
   resourceAttributesSchema,
-  type Lenient,
+  resourceFields,
 } from './common';
 
 /** A postal address. */
@@ -57,8 +57,7 @@ export const customerSchema = z.object({
   relationshipToPartner: opt(z.string()),
   allowDelegatedAccess: opt(lenientBoolean),
   customDomains: list(z.string()),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** A customer. */
 export type Customer = z.output<typeof customerSchema>;
@@ -90,8 +89,7 @@ export const subscriptionSchema = z.object({
   contractType: opt(z.string()),
   orderId: opt(z.string()),
   publisherName: opt(z.string()),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** A customer's subscription. */
 export type Subscription = z.output<typeof subscriptionSchema>;

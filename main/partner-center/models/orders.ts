@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   attributeMap,
   billingCycleSchema,
+  type Lenient,
   lenientEnum,
   lenientNumber,
   lenientString,
@@ -12,8 +13,7 @@ import {
   list,
   opt,
   pricingSchema,
-  resourceAttributesSchema,
-  type Lenient,
+  resourceFields,
 } from './common';
 
 /** Order statuses (contract §6). */
@@ -67,8 +67,7 @@ export const orderSchema = z.object({
   status: opt(lenientEnum(orderStatusValues)),
   transactionType: opt(lenientEnum(orderTransactionTypeValues)),
   totalPrice: opt(lenientNumber),
-  links: linksSchema,
-  attributes: resourceAttributesSchema,
+  ...resourceFields,
 });
 /** An order. */
 export type Order = z.output<typeof orderSchema>;

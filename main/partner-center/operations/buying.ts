@@ -2,9 +2,10 @@
  * What buying needs beyond carts: the customer-scoped savings plan availabilities (§15) and the
  * partner price sheet (§16).
  */
-import type { CallOptions, HttpPipeline } from '../http';
+import type { CallOptions, HttpPipeline, OriginCredential } from '../http';
 import { availabilitySchema, type Availability } from '../models/catalog';
 import { collectionSchema } from '../models/common';
+import { unzippedIfZip } from '../zipped-body';
 import { segment } from './path';
 
 /** The savings plan product (§15): fixed id, SKUs `0001` (1 year) and `0002` (3 years). */
@@ -29,29 +30,34 @@ export async function getCustomerAvailabilities(
 }
 
 /**
- * Downloads the partner price sheet of a market (App+User only) as CSV text. The sheet lives on
- * its own host (`https://api.partner.microsoft.com`, §16), given as `sheetOrigin`; the pipeline only
- * sends its token there when that origin is its own (the sandbox), and refuses otherwise.
+ * Downloads the partner price sheet of a market (App+User only) as CSV bytes, as they arrive. The
+ * sheet lives on its own host with its own token audience (`https://api.partner.microsoft.com`,
+ * §16): `sheet` names that origin and the token for it, so the Partner Center token never goes
+ * there. It asks for a zipped sheet (`Accept-Encoding: deflate`) and unzips it when the body starts
+ * like a zip, whatever the headers say.
  */
 export async function getPriceSheet(
   http: HttpPipeline,
-  sheetOrigin: string,
+  sheet: OriginCredential,
   market: string,
   view: 'azure_reservations' = 'azure_reservations',
   options?: CallOptions,
-): Promise<string> {
+): Promise<AsyncIterable<Uint8Array>> {
   const operation = 'getPriceSheet';
   const code = segment(operation, 'market', market.toUpperCase());
-  const path = `${sheetOrigin.replace(/\/+$/, '')}/v1.0/sales/pricesheets(Market='${code}',PricesheetView='${view}')/$value`;
-  const { body } = await http.bytes(
+  const path = `${sheet.origin.replace(/\/+$/, '')}/v1.0/sales/pricesheets(Market='${code}',PricesheetView='${view}')/$value`;
+  const { body } = await http.stream(
     {
       operation,
       method: 'GET',
       path,
       query: { timeline: 'current' },
       accept: 'text/csv, application/octet-stream',
+      headers: [{ key: 'Accept-Encoding', value: 'deflate' }],
+      credential: sheet,
     },
+    [],
     options,
   );
-  return new TextDecoder().decode(body);
+  return unzippedIfZip(body);
 }

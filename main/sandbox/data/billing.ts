@@ -6,6 +6,7 @@
  */
 import { unitPriceMinor } from './catalog';
 import type {
+  BillingWorld,
   Catalog,
   Customer,
   Invoice,
@@ -352,16 +353,6 @@ function azureLine(context: BillingContext, facts: InvoiceFacts, index: number):
 // ---------------------------------------------------------------------------------------------------
 // Invoices
 // ---------------------------------------------------------------------------------------------------
-
-/** Invoices, amendments, plans and summaries of a world. */
-export interface BillingWorld {
-  readonly invoices: ReadonlyArray<Invoice>;
-  readonly invoicesById: ReadonlyMap<string, Invoice>;
-  readonly lineItemPlans: ReadonlyMap<string, LineItemPlan>;
-  readonly largestInvoiceId: string;
-  readonly invoiceSummaries: ReadonlyArray<InvoiceSummary>;
-  readonly accountBalance: InvoiceSummary;
-}
 
 /** Facts of every invoice and amendment, kept beside the world for lazy line items. */
 const factsByWorld = new WeakMap<

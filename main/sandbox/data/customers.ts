@@ -5,6 +5,7 @@
 import type {
   Address,
   Customer,
+  CustomerWorld,
   RegistrationState,
   ReservationScope,
   Subscription,
@@ -467,13 +468,6 @@ function buildSubscription(
     publisherName: 'Microsoft Corporation',
     links: { self },
   };
-}
-
-/** Customers with their subscriptions and registration states. */
-export interface CustomerWorld {
-  readonly customers: ReadonlyArray<Customer>;
-  readonly subscriptionsByCustomer: ReadonlyMap<string, ReadonlyArray<Subscription>>;
-  readonly registrations: ReadonlyMap<string, RegistrationState>;
 }
 
 /**

@@ -690,18 +690,18 @@ export interface PartnerProfile {
   readonly defaultCurrency: string;
 }
 
-/** Everything the sandbox serves, generated deterministically from `WorldOptions`. */
-export interface World {
-  readonly options: WorldOptions;
-  readonly partner: PartnerProfile;
-  readonly catalog: Catalog;
+/** Customers with their subscriptions and registration states. */
+export interface CustomerWorld {
   /** Customers in listing (paging) order; the special demo customers come first. */
   readonly customers: ReadonlyArray<Customer>;
-  readonly customersById: ReadonlyMap<string, Customer>;
   /** Subscriptions per customer id (empty array for customers without any). */
   readonly subscriptionsByCustomer: ReadonlyMap<string, ReadonlyArray<Subscription>>;
   /** Reservation registration state per subscription id (Azure plan and MS-AZR-0145P subscriptions only). */
   readonly registrations: ReadonlyMap<string, RegistrationState>;
+}
+
+/** Orders, provisioning, entitlements and reservation details of all customers. */
+export interface OrderWorld {
   /** Orders per customer id, newest first. */
   readonly ordersByCustomer: ReadonlyMap<string, ReadonlyArray<Order>>;
   /** Provisioning status per order id. */
@@ -710,6 +710,10 @@ export interface World {
   readonly entitlementsByCustomer: ReadonlyMap<string, ReadonlyArray<Entitlement>>;
   /** Reservation details per artifact `resourceId`. */
   readonly reservationDetails: ReadonlyMap<string, ReservedInstanceArtifactDetails>;
+}
+
+/** Invoices, amendments, plans and summaries of a world. */
+export interface BillingWorld {
   /** Invoices (not amendments), newest first: the order `GET /invoices` pages in. */
   readonly invoices: ReadonlyArray<Invoice>;
   /** Every invoice and amendment by id. */
@@ -722,4 +726,12 @@ export interface World {
   readonly invoiceSummaries: ReadonlyArray<InvoiceSummary>;
   /** The summary in the partner's default currency (`/invoices/summary`). */
   readonly accountBalance: InvoiceSummary;
+}
+
+/** Everything the sandbox serves, generated deterministically from `WorldOptions`. */
+export interface World extends CustomerWorld, OrderWorld, BillingWorld {
+  readonly options: WorldOptions;
+  readonly partner: PartnerProfile;
+  readonly catalog: Catalog;
+  readonly customersById: ReadonlyMap<string, Customer>;
 }

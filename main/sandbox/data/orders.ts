@@ -12,6 +12,8 @@ import type {
   OrderLineItem,
   OrderLineItemProvisioningStatus,
   OrderStatus,
+  OrderWorld,
+  ProvisioningStatus,
   RegistrationState,
   Reservation,
   ReservationScope,
@@ -25,13 +27,11 @@ import { addDays, addYears, currencyForCountry, getLink, toMajor, wireDate } fro
 /** Alphabet of order ids (`311qiN8iFwkv-XARWMvXRYAwYKMACVqv1`). */
 const ORDER_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Orders, provisioning, entitlements and reservation details of all customers. */
-export interface OrderWorld {
-  readonly ordersByCustomer: ReadonlyMap<string, ReadonlyArray<Order>>;
-  readonly provisioningByOrder: ReadonlyMap<string, ReadonlyArray<OrderLineItemProvisioningStatus>>;
-  readonly entitlementsByCustomer: ReadonlyMap<string, ReadonlyArray<Entitlement>>;
-  readonly reservationDetails: ReadonlyMap<string, ReservedInstanceArtifactDetails>;
-}
+/** How an order's lines stand while it is in a status; every other status leaves them unfulfilled. */
+const LINE_STATUS_OF_ORDER: Partial<Record<OrderStatus, ProvisioningStatus>> = {
+  completed: 'fulfilled',
+  pending: 'prefulfillmentpending',
+};
 
 interface OrderPlan {
   readonly ageDays: number;
@@ -142,12 +142,7 @@ export function generateOrders(
               availability: availability.links.self,
             },
           });
-          const lineStatus =
-            plan.status === 'completed'
-              ? 'fulfilled'
-              : plan.status === 'pending'
-                ? 'prefulfillmentpending'
-                : 'unfulfilled';
+          const lineStatus = LINE_STATUS_OF_ORDER[plan.status] ?? 'unfulfilled';
           provisioning.push({
             orderLineItemId: lineItemNumber,
             lineItemNumber,

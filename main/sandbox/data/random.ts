@@ -112,17 +112,17 @@ export function hashOf(...parts: ReadonlyArray<string | number>): number {
     h ^= 0x1f;
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return avalanche(h);
 }
 
 /** Mixes two 32-bit numbers into a well-spread 32-bit hash (numeric, so hot loops avoid strings). */
 export function mix32(a: number, b: number): number {
-  let h = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+  return avalanche((a ^ Math.imul(b, 0x9e3779b1)) >>> 0);
+}
+
+/** Spreads every input bit over the whole 32-bit result (a 32-bit finalizer in the style of murmur3's). */
+function avalanche(input: number): number {
+  let h = input;
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;

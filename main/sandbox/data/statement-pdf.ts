@@ -4,8 +4,16 @@
  */
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import type { Invoice, InvoiceLineItem } from './model';
+import type { DocumentType, Invoice, InvoiceLineItem } from './model';
 import { currencyInfo, type CurrencyInfo } from './wire';
+
+/** The title a statement carries for each kind of document. */
+const DOCUMENT_TITLES: Readonly<Record<DocumentType, string>> = {
+  none: 'Invoice',
+  invoice: 'Invoice',
+  void_note: 'Void note',
+  adjustment_note: 'Credit note',
+};
 
 /** Options of a statement. */
 export interface StatementOptions {
@@ -151,12 +159,7 @@ export function renderStatementPdf(
   };
 
   // Header
-  const documentTitle =
-    invoice.documentType === 'adjustment_note'
-      ? 'Credit note'
-      : invoice.documentType === 'void_note'
-        ? 'Void note'
-        : 'Invoice';
+  const documentTitle = DOCUMENT_TITLES[invoice.documentType];
   doc.font('Helvetica-Bold').fontSize(18).text(documentTitle, MARGIN, MARGIN);
   doc.font('Helvetica').fontSize(9).fillColor('#444444').text('Microsoft Partner Center statement (sandbox)');
   doc.fillColor('#000000').moveDown(0.8);

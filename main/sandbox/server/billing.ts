@@ -4,6 +4,7 @@
  * forms) and statement PDFs. Reservations bought through the sandbox land on a OneTime invoice per
  * month and currency, and the balance and summaries include them.
  */
+import type { Readable } from 'node:stream';
 import { currencyInfo, toMajor } from '../data/wire';
 import type { Invoice, InvoiceLineItem, InvoiceSummary, LineItemProvider } from '../data/model';
 import type { Reply, Route, RouteContext } from './router';
@@ -254,6 +255,55 @@ export function oneTimeLines(
   };
 }
 
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' } as const;
+
+/**
+ * Read-ahead for the seek-paged line items of generated invoices: when a page is served, the next
+ * one is drawn and serialized right after, while the client is still busy with this one, and kept
+ * (one per listing) for its request. `--latency-ms` stands for Partner Center's whole response time;
+ * without this, each 2,000-line page also cost the simulator's own generation on the same CPU, which
+ * no client can overlap with. The same bytes as drawing on demand: generated invoices never change.
+ */
+function seekReadAhead() {
+  type Query = Pick<RouteContext, 'query' | 'header'>;
+  interface Drawn {
+    readonly body: Buffer;
+    readonly next: string | undefined;
+  }
+  const ready = new Map<string, { readonly token: string; readonly drawn: Drawn }>();
+  const nextQuery = (token: string): Query => ({
+    query: new Map([['seekoperation', 'Next']]),
+    header: (name) => (name.toLowerCase() === 'ms-continuationtoken' ? token : undefined),
+  });
+  const serialize = (json: Record<string, unknown>): Drawn => ({
+    body: Buffer.from(JSON.stringify(json)),
+    next: typeof json.continuationToken === 'string' ? json.continuationToken : undefined,
+  });
+  return {
+    page(scope: string, ctx: Query, draw: (query: Query) => Record<string, unknown>): Buffer {
+      const token = ctx.query.get('seekoperation') ? (ctx.header('ms-continuationtoken') ?? '') : '';
+      const kept = ready.get(scope);
+      ready.delete(scope);
+      const drawn = kept && token !== '' && kept.token === token ? kept.drawn : serialize(draw(ctx));
+      const next = drawn.next;
+      if (next) {
+        setImmediate(() => {
+          try {
+            ready.set(scope, { token: next, drawn: serialize(draw(nextQuery(next))) });
+          } catch {
+            // Drawn on demand instead, where the error reaches the client.
+          }
+        });
+      }
+      return drawn.body;
+    },
+  };
+}
+
+/** Statements the sandbox keeps once drawn: invoices of at most this many lines, this many files. */
+const STATEMENT_KEEP_MAX_LINES = 5_000;
+const STATEMENT_KEEP_MAX_FILES = 256;
+
 /** The billing route table. */
 export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] {
   const world = services.world;
@@ -263,6 +313,7 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     return found;
   };
 
+  const readAhead = seekReadAhead();
   const lineItems = (
     ctx: RouteContext,
     providerRaw: string | undefined,
@@ -291,10 +342,11 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     if (provider === 'one_time') {
       const size = Math.max(1, intParam(ctx, 'size', MAX_LINE_ITEM_PAGE, MAX_LINE_ITEM_PAGE));
       const self = `/invoices/${id}/lineitems?provider=${wireProvider}&invoicelineitemtype=${wireType}&size=${size}`;
-      return {
-        status: 200,
-        json: seekPage(source, ctx, size, self, `lineitems:${id}:${provider}:${type}:${size}`),
-      };
+      const scope = `lineitems:${id}:${provider}:${type}:${size}`;
+      const page = (query: Pick<RouteContext, 'query' | 'header'>): Record<string, unknown> =>
+        seekPage(source, query, size, self, scope);
+      if (found.sandbox || type === 'usage') return { status: 200, json: page(ctx) };
+      return { status: 200, body: readAhead.page(scope, ctx, page), headers: JSON_TYPE };
     }
     const size = Math.max(1, intParam(ctx, 'size', MAX_LINE_ITEM_PAGE, MAX_LINE_ITEM_PAGE));
     const offset = intParam(ctx, 'offset', 0);
@@ -310,7 +362,30 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     };
   };
 
-  const statement = (ctx: RouteContext): Reply => {
+  // Partner Center serves a statement as a stored document; the sandbox draws it once and keeps it
+  // (generated invoices never change), so a bulk download measures requests, not pdfkit on the
+  // same CPU. Invoices bought in the sandbox change, and huge ones would fill memory: drawn each time.
+  const drawn = new Map<string, Buffer>();
+  const keepable = (invoiceId: string): boolean =>
+    (['one_time', 'azure', 'office'] as const).reduce(
+      (sum, provider) => sum + loaded.lineItemCount(invoiceId, provider),
+      0,
+    ) <= STATEMENT_KEEP_MAX_LINES;
+  const statementBody = async (found: { invoice: Invoice; sandbox?: SandboxInvoice }) => {
+    const render = (): Readable => renderInvoiceStatement(world, found.invoice, found.sandbox?.lines);
+    const id = found.invoice.id;
+    if (found.sandbox || !keepable(id)) return { stream: render() };
+    let bytes = drawn.get(id);
+    if (!bytes) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of render()) chunks.push(Buffer.from(chunk as Uint8Array));
+      bytes = Buffer.concat(chunks);
+      if (drawn.size < STATEMENT_KEEP_MAX_FILES) drawn.set(id, bytes);
+    }
+    return { body: bytes };
+  };
+
+  const statement = async (ctx: RouteContext): Promise<Reply> => {
     const found = findInvoice(ctx.params.invoiceId!);
     // `X-Sandbox-Statement: empty | html` answers 200 with an empty or non-PDF body (§4.25's fault switches).
     const broken = ctx.header('x-sandbox-statement')?.toLowerCase();
@@ -324,7 +399,7 @@ export function billingRoutes(services: Services, loaded: LoadedWorld): Route[] 
     }
     return {
       status: 200,
-      stream: renderInvoiceStatement(world, found.invoice, found.sandbox?.lines),
+      ...(await statementBody(found)),
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename=Invoice_${found.invoice.id}.pdf`,

@@ -133,6 +133,8 @@ export function cartRoutes(services: Services): Route[] {
         }
         const created = Date.parse(String(stored.cart.creationTimestamp));
         stored.cart = buildCart(services, ctx, customer, String(stored.cart.id), created, services.clock());
+        // The lines were just written from availabilities read again: nothing in the cart is stale now.
+        delete stored.staleAvailability;
         // Docs show 201 for update (§4.11, §12 #4).
         return { status: 201, json: stored.cart };
       },
@@ -145,6 +147,23 @@ export function cartRoutes(services: Services): Route[] {
       handler: (ctx) => checkout(services, ctx),
     },
   ];
+}
+
+/**
+ * Partner Center changed the availability behind `catalogItemId` (§4.7: IDs change over time): every
+ * open cart holding it fails checkout with 400019 until it is updated. Returns how many carts.
+ */
+export function changeAvailability(carts: Record<string, StoredCart>, catalogItemId: string): number {
+  const wanted = catalogItemId.toLowerCase();
+  let marked = 0;
+  for (const stored of Object.values(carts)) {
+    if (stored.cart.status === 'Ordered' || !Array.isArray(stored.cart.lineItems)) continue;
+    const lines = stored.cart.lineItems as Record<string, unknown>[];
+    if (!lines.some((line) => stringProp(line, 'catalogItemId')?.toLowerCase() === wanted)) continue;
+    stored.staleAvailability = catalogItemId;
+    marked += 1;
+  }
+  return marked;
 }
 
 function requireCart(services: Services, ctx: RouteContext): StoredCart {
@@ -448,6 +467,13 @@ function checkout(services: Services, ctx: RouteContext): Reply {
   const stored = requireCart(services, ctx);
   // Checking out an ordered cart returns the first result again (§4.13, §12 #5).
   if (stored.cart.status === 'Ordered' && stored.checkout) return { status: 201, json: stored.checkout };
+  if (stored.staleAvailability) {
+    throw new ApiError(
+      404,
+      400019,
+      `Availability of catalog item ${stored.staleAvailability} has changed. Get the availability again and update the cart.`,
+    );
+  }
 
   const rawLines = Array.isArray(stored.cart.lineItems)
     ? (stored.cart.lineItems as Record<string, unknown>[])

@@ -2,7 +2,7 @@
  * Customers and subscriptions (§13) with seek paging, plus reservation registration of a
  * subscription and its status (§4.1, §4.2).
  */
-import type { Customer } from '../data/model';
+import type { Customer, Subscription } from '../data/model';
 import type { Route } from './router';
 import {
   registrationState,
@@ -17,6 +17,19 @@ import { ApiError, collection, intParam, seekPage } from './wire';
 /** Default and largest page of `GET /customers` (the Java SDK pages with these sizes). */
 const DEFAULT_CUSTOMER_PAGE = 20;
 const MAX_CUSTOMER_PAGE = 500;
+
+/** A subscription that can hold reservations (Azure plan or MS-AZR-0145P), or 400/800011 for any other. */
+function requireAzureSubscription(
+  services: Services,
+  customer: Customer,
+  subscriptionId: string,
+): Subscription {
+  const subscription = requireSubscription(services, customer, subscriptionId);
+  if (reservationScopeOf(subscription) === null) {
+    throw new ApiError(400, 800011, `Subscription ${subscription.id} is not a valid Azure subscription.`);
+  }
+  return subscription;
+}
 
 /** The list view of a customer carries only the basics (§13). */
 function customerListItem(customer: Customer): Record<string, unknown> {
@@ -86,14 +99,7 @@ export function customerRoutes(services: Services): Route[] {
       path: '/v1/customers/:customerId/subscriptions/:subscriptionId/registrations',
       handler: (ctx) => {
         const customer = requireCustomer(services, ctx.params.customerId!);
-        const subscription = requireSubscription(services, customer, ctx.params.subscriptionId!);
-        if (reservationScopeOf(subscription) === null) {
-          throw new ApiError(
-            400,
-            800011,
-            `Subscription ${subscription.id} is not a valid Azure subscription.`,
-          );
-        }
+        const subscription = requireAzureSubscription(services, customer, ctx.params.subscriptionId!);
         if (subscription.status !== 'active') {
           throw new ApiError(400, 800012, `Subscription ${subscription.id} is not active.`);
         }
@@ -117,14 +123,7 @@ export function customerRoutes(services: Services): Route[] {
       path: '/v1/customers/:customerId/subscriptions/:subscriptionId/registrationstatus',
       handler: (ctx) => {
         const customer = requireCustomer(services, ctx.params.customerId!);
-        const subscription = requireSubscription(services, customer, ctx.params.subscriptionId!);
-        if (reservationScopeOf(subscription) === null) {
-          throw new ApiError(
-            400,
-            800011,
-            `Subscription ${subscription.id} is not a valid Azure subscription.`,
-          );
-        }
+        const subscription = requireAzureSubscription(services, customer, ctx.params.subscriptionId!);
         return {
           status: 200,
           json: {

@@ -17,6 +17,8 @@ export const PARTNER_CENTER_RESOURCE = 'https://api.partnercenter.microsoft.com'
 export const USER_IMPERSONATION = `${PARTNER_CENTER_RESOURCE}/user_impersonation`;
 /** Audience of Microsoft Graph tokens (§14.2). */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** Audience of partner API tokens: the price sheet takes these, not Partner Center's (§16). */
+export const PARTNER_API_RESOURCE = 'https://api.partner.microsoft.com';
 /** The Graph permission the reconciliation exports need (§14.2). */
 export const PARTNER_BILLING_READ = 'PartnerBilling.Read.All';
 
@@ -37,6 +39,13 @@ export interface IdentityConfig {
   readonly accessTokenLifetimeSeconds: number;
   /** An administrator granted `PartnerBilling.Read.All` (§14.2); without it Graph tokens are refused. */
   readonly graphConsent: boolean;
+  /**
+   * Where the identity routes live: `''` (the root, the demo), or the sovereign cloud's authority
+   * host as a path (`/login.microsoftonline.us`), so only clients that use that cloud's authority sign in.
+   */
+  readonly authorityPath: string;
+  /** The audience Partner Center tokens must carry (China's API is its own resource, §2.2). */
+  readonly partnerCenterResource: string;
 }
 
 /** What identity keeps across restarts when the sandbox has a data dir. */
@@ -185,9 +194,14 @@ export class IdentityProvider {
     this.baseUrl = baseUrl;
   }
 
-  /** The authority URL: `{baseUrl}/{tenantId}`. */
+  /** The authority URL: `{baseUrl}{authorityPath}/{tenantId}`. */
   get authority(): string {
-    return `${this.baseUrl}/${this.config.tenantId}`;
+    return `${this.authorityBase}/${this.config.tenantId}`;
+  }
+
+  /** The sandbox's URL plus the cloud's authority path: where the tenants' endpoints are. */
+  get authorityBase(): string {
+    return `${this.baseUrl}${this.config.authorityPath}`;
   }
 
   /** The `iss` of every token: the v2 issuer of the sandbox tenant. */
@@ -197,12 +211,12 @@ export class IdentityProvider {
 
   /** OpenID configuration, in the shape of Azure AD's v2 document. */
   openIdConfiguration(): Record<string, unknown> {
-    return sandboxOpenIdConfiguration(this.baseUrl, this.config.tenantId);
+    return sandboxOpenIdConfiguration(this.authorityBase, this.config.tenantId);
   }
 
   /** Instance-discovery answer (`/common/discovery/instance`): the sandbox host is its own cloud. */
   instanceDiscovery(): Record<string, unknown> {
-    return sandboxInstanceDiscovery(this.baseUrl, this.config.tenantId);
+    return sandboxInstanceDiscovery(this.authorityBase, this.config.tenantId);
   }
 
   /** Mints an access token directly, e.g. an expired or wrong-audience one for tests. */
@@ -239,6 +253,11 @@ export class IdentityProvider {
     return this.checkFor(authorization, (verified) => this.judgeGraph(verified));
   }
 
+  /** Checks a bearer token for the price sheet: the partner API audience only (§16). */
+  checkPriceSheet(authorization: string | undefined): TokenCheck | Promise<TokenCheck> {
+    return this.checkFor(authorization, (verified) => this.judgePriceSheet(verified));
+  }
+
   private checkFor(
     authorization: string | undefined,
     judge: (verified: VerifiedToken) => TokenCheck,
@@ -262,7 +281,11 @@ export class IdentityProvider {
       const { payload } = await jwtVerify(token, await this.verificationKey(), { algorithms: ['RS256'] });
       // The issuer names the sandbox's URL, whose port may change between runs that share a data dir
       // (and so a signing key): accept this tenant's issuer on any loopback port.
-      const issuerPattern = new RegExp(`^http://127\\.0\\.0\\.1:\\d+/${this.config.tenantId}/v2\\.0$`, 'i');
+      const path = this.config.authorityPath.replace(/\./g, '\\.');
+      const issuerPattern = new RegExp(
+        `^http://127\\.0\\.0\\.1:\\d+${path}/${this.config.tenantId}/v2\\.0$`,
+        'i',
+      );
       if (payload.iss !== this.issuer && !issuerPattern.test(payload.iss ?? '')) {
         return { ok: false, reason: 'invalid' };
       }
@@ -298,11 +321,21 @@ export class IdentityProvider {
     return { ok: true, caller: verified.caller };
   }
 
+  private judgePriceSheet(verified: VerifiedToken): TokenCheck {
+    if (verified.expiresAtMs <= Date.now()) return { ok: false, reason: 'expired' };
+    if (verified.audience.replace(/\/+$/, '').toLowerCase() !== PARTNER_API_RESOURCE) {
+      return { ok: false, reason: 'audience' };
+    }
+    if (verified.caller.tenantId !== this.config.tenantId) return { ok: false, reason: 'invalid' };
+    return { ok: true, caller: verified.caller };
+  }
+
   private judge(verified: VerifiedToken): TokenCheck {
     if (verified.expiresAtMs <= Date.now()) return { ok: false, reason: 'expired' };
     // Partner Center accepts its own resource; graph.windows.net tokens were retired in 2025 (§2.2).
     const audience = verified.audience.replace(/\/+$/, '').toLowerCase();
-    if (audience !== PARTNER_CENTER_RESOURCE && audience !== 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd') {
+    const expected = this.config.partnerCenterResource.toLowerCase();
+    if (audience !== expected && audience !== 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd') {
       return { ok: false, reason: 'audience' };
     }
     if (verified.caller.tenantId !== this.config.tenantId) return { ok: false, reason: 'invalid' };
@@ -327,7 +360,7 @@ export class IdentityProvider {
       return { status: 200, json: this.openIdConfiguration() };
     };
     const base = { auth: 'none' as const };
-    return [
+    const routes: Route[] = [
       { ...base, method: 'GET', path: '/:tenant/v2.0/.well-known/openid-configuration', handler: openId },
       { ...base, method: 'GET', path: '/:tenant/.well-known/openid-configuration', handler: openId },
       {
@@ -389,6 +422,8 @@ export class IdentityProvider {
         },
       },
     ];
+    // A sovereign cloud's authority lives under its own path; nothing answers at the root then.
+    return routes.map((route) => ({ ...route, path: `${this.config.authorityPath}${route.path}` }));
   }
 
   private assertTenant(tenant: string): void {

@@ -3,9 +3,15 @@
  * the market (unit price for the whole term, in the market's currency). Served on this origin under
  * `/v1.0/sales/pricesheets(Market='US',PricesheetView='azure_reservations')/$value`; the path's
  * quotes, parentheses and dollar sign may come literal or percent-encoded.
+ *
+ * Like the real service it takes only tokens of the partner API audience (a Partner Center token
+ * gets 401), and answers `Accept-Encoding: deflate` with a zip archive holding `sheets.csv`, with the
+ * same headers as the plain sheet: clients must know a zip by its bytes.
  */
+import { strToU8, zipSync } from 'fflate';
 import { currencyForCountry, toMajor, usdCentsTo } from '../data/wire';
-import type { Route } from './router';
+import type { IdentityProvider } from './identity';
+import type { RouteContext, Route } from './router';
 import { marketSellsReservations, type Services } from './services';
 import { ApiError, queryParam } from './wire';
 
@@ -22,6 +28,8 @@ const HEADER = [
   'UnitPrice',
   'EffectiveStartDate',
   'EffectiveEndDate',
+  // As in Microsoft's example sheet: opened with a plain quote, closed with a typographic one.
+  '"ERP Price\u201D',
 ];
 
 function csvField(value: string | number): string {
@@ -39,14 +47,37 @@ function parseSheetSegment(segment: string): { market: string; view: string } | 
   return match ? { market: match[1]!.toUpperCase(), view: match[2]!.toLowerCase() } : undefined;
 }
 
+/** Refuses a token that is not a signed-in user's token of the partner API audience. */
+async function authorize(identity: IdentityProvider, ctx: RouteContext): Promise<void> {
+  const checked = await identity.checkPriceSheet(ctx.header('authorization'));
+  if (!checked.ok) {
+    throw new ApiError(
+      401,
+      0,
+      checked.reason === 'audience'
+        ? 'Access denied: the token audience is not https://api.partner.microsoft.com.'
+        : 'Access denied: the access token is missing, expired or not valid.',
+      [],
+      { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    );
+  }
+  if (checked.caller.appOnly) {
+    throw new ApiError(403, 0, 'Application-only access is not supported for price sheets.');
+  }
+}
+
 /** The price sheet route. */
-export function priceSheetRoutes(services: Services): Route[] {
+export function priceSheetRoutes(services: Services, identity: IdentityProvider): Route[] {
   return [
     {
       method: 'GET',
       path: '/v1.0/sales/:sheet/:value',
-      auth: 'user',
-      handler: (ctx) => {
+      // Checked in the handler: this host takes its own audience, not Partner Center's.
+      auth: 'none',
+      handler: async (ctx) => {
+        await authorize(identity, ctx);
+        const zipped = /\bdeflate\b/i.test(ctx.header('accept-encoding') ?? '');
+        const csvReply = (lines: ReadonlyArray<string>) => sheetReply(lines, zipped);
         const sheet = parseSheetSegment(ctx.params.sheet!);
         if (!sheet || decodeURIComponent(ctx.params.value!) !== '$value') {
           throw new ApiError(404, 0, 'The requested resource was not found.');
@@ -79,6 +110,7 @@ export function priceSheetRoutes(services: Services): Route[] {
                 price,
                 start,
                 end,
+                price,
               ]
                 .map(csvField)
                 .join(','),
@@ -91,10 +123,11 @@ export function priceSheetRoutes(services: Services): Route[] {
   ];
 }
 
-function csvReply(lines: ReadonlyArray<string>) {
+function sheetReply(lines: ReadonlyArray<string>, zipped: boolean) {
+  const csv = `${lines.join('\n')}\n`;
   return {
     status: 200,
-    body: `${lines.join('\n')}\n`,
+    body: zipped ? Buffer.from(zipSync({ 'sheets.csv': strToU8(csv) })) : csv,
     headers: {
       'Content-Type': 'application/octet-stream',
       'Content-Disposition': 'attachment; filename=sheets.csv',

@@ -19,6 +19,11 @@ export interface StoredCart {
   readonly customerId: string;
   cart: Record<string, unknown>;
   checkout?: Record<string, unknown>;
+  /**
+   * A catalog item ID of this cart whose availability changed after the cart was last written:
+   * checkout answers 404/400019 until the cart is updated (§4.13).
+   */
+  staleAvailability?: string;
 }
 
 /** One line of an order placed through the sandbox, with what billing and entitlements need. */

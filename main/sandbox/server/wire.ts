@@ -98,7 +98,7 @@ export function offsetPage(
  */
 export function seekPage(
   all: Sliceable,
-  ctx: RouteContext,
+  ctx: Pick<RouteContext, 'query' | 'header'>,
   size: number,
   selfUri: string,
   scope: string,

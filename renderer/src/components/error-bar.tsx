@@ -1,27 +1,17 @@
 /** A failure from main, said plainly, with a way to try again. */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
 import type { DeskError } from '../../../preload/contract';
+import { NoticeBar } from './notice-bar';
 
 export function ErrorBar(props: { title: string; error: DeskError; onRetry?: () => void; testId?: string }) {
   return (
-    <MessageBar intent="error" data-testid={props.testId} data-error-code={props.error.code}>
-      <MessageBarBody>
-        <MessageBarTitle>{props.title}</MessageBarTitle>
-        {props.error.message}
-      </MessageBarBody>
-      {props.onRetry && (
-        <MessageBarActions>
-          <Button size="small" onClick={props.onRetry}>
-            Try again
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+    <NoticeBar
+      intent="error"
+      title={props.title}
+      testId={props.testId}
+      code={props.error.code}
+      action={props.onRetry && { label: 'Try again', onClick: props.onRetry, size: 'small' }}
+    >
+      {props.error.message}
+    </NoticeBar>
   );
 }

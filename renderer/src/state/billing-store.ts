@@ -1,14 +1,17 @@
 /** The Billing store: the pure changes in `billing.ts`, bound to zustand and the bridge. */
 import { create } from 'zustand';
+import type { BillingFolders, DeskResult } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import {
   billingTargeted,
   bulkSubject,
   filterChanged,
+  foldersSettled,
   initialBillingState,
   invoiceQuery,
   invoiceSelected,
   invoicesRequested,
+  invoicePageMoved,
   invoicesSettled,
   jobEnded,
   jobStarted,
@@ -17,8 +20,11 @@ import {
   overviewRequested,
   overviewSettled,
   type BillingState,
+  type FolderKind,
   type InvoiceFilter,
+  unbilledSubject,
 } from './billing';
+import { valueOf } from './load';
 import { onTaskFinished } from './tasks-store';
 
 interface BillingActions {
@@ -33,6 +39,15 @@ interface BillingActions {
   /** Every statement of the filtered period and currency, as one task. */
   readonly downloadStatements: () => Promise<void>;
   readonly loadLibrary: () => Promise<void>;
+  /** The next (1) or previous (-1) page of invoices. */
+  readonly movePage: (direction: 1 | -1) => Promise<void>;
+  /** Exports the unbilled line items of a currency, current or last period, as a task. */
+  readonly exportUnbilled: (currencyCode: string, period: 'current' | 'last') => Promise<void>;
+  readonly loadFolders: () => Promise<string | null>;
+  /** Sets a typed folder (checked by main), or the default with null; resolves to a refusal sentence. */
+  readonly setFolder: (kind: FolderKind, folder: string | null) => Promise<string | null>;
+  /** Asks with the desktop app's folder dialog; resolves to a refusal sentence. */
+  readonly chooseFolder: (kind: FolderKind) => Promise<string | null>;
 }
 
 export const useBilling = create<BillingState & BillingActions>((set, get) => {
@@ -48,12 +63,17 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
   };
 
   const readInvoices = async (refresh: boolean) => {
-    const { profileId, filter } = get();
+    const { profileId, filter, offset } = get();
     if (profileId === null) return;
     apply(invoicesRequested);
-    const result = await getDesk().billing.invoices({ ...invoiceQuery(profileId, filter), refresh });
-    // A newer filter or profile wins over an older answer.
-    if (get().profileId === profileId && get().filter === filter) apply((s) => invoicesSettled(s, result));
+    const result = await getDesk().billing.invoices({
+      ...invoiceQuery(profileId, filter, offset),
+      refresh,
+    });
+    // A newer filter, page or profile wins over an older answer.
+    const now = get();
+    if (now.profileId === profileId && now.filter === filter && now.offset === offset)
+      apply((s) => invoicesSettled(s, result));
   };
 
   const loadLibrary = async () => {
@@ -64,10 +84,27 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
     if (get().profileId === profileId) apply((s) => librarySettled(s, result));
   };
 
+  /** Asks main about folders; a refused change keeps the folders shown and returns its sentence. */
+  const foldersCall = async (
+    call: (profileId: string) => Promise<DeskResult<BillingFolders>>,
+  ): Promise<string | null> => {
+    const { profileId } = get();
+    if (profileId === null) return null;
+    const result = await call(profileId);
+    if (get().profileId !== profileId) return null;
+    if (!result.ok && valueOf(get().folders)) return result.error.message;
+    apply((s) => foldersSettled(s, result));
+    // The library names the folder statements go to.
+    if (result.ok) void loadLibrary();
+    return null;
+  };
+
   const listen = () => {
     if (listening) return;
     listening = true;
-    onTaskFinished('billing.lineItems', (finished) => apply((s) => jobEnded(s, 'lineItemExport', finished)));
+    onTaskFinished('billing.lineItems', (finished) =>
+      apply((s) => jobEnded(jobEnded(s, 'lineItemExport', finished), 'unbilledExport', finished)),
+    );
     onTaskFinished('billing.statements', (finished) => {
       apply((s) => jobEnded(jobEnded(s, 'statement', finished), 'bulkStatements', finished));
       void loadLibrary();
@@ -81,7 +118,12 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
       const before = get().profileId;
       apply((s) => billingTargeted(s, profileId));
       if (before === profileId && get().invoices.status !== 'idle') return;
-      await Promise.all([readOverview(false), readInvoices(false), loadLibrary()]);
+      await Promise.all([
+        readOverview(false),
+        readInvoices(false),
+        loadLibrary(),
+        foldersCall((id) => getDesk().billing.folders({ profileId: id })),
+      ]);
     },
     async refresh() {
       await Promise.all([readOverview(true), readInvoices(true), loadLibrary()]);
@@ -120,5 +162,23 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
       apply((s) => jobStarted(s, 'bulkStatements', bulkSubject(filter), result));
     },
     loadLibrary,
+    async movePage(direction) {
+      const before = get().offset;
+      apply((s) => invoicePageMoved(s, direction));
+      if (get().offset !== before) await readInvoices(false);
+    },
+    async exportUnbilled(currencyCode, period) {
+      const { profileId } = get();
+      if (profileId === null) return;
+      const result = await getDesk().billing.exportLineItems({
+        profileId,
+        subject: { kind: 'unbilled', currencyCode, period },
+      });
+      apply((s) => jobStarted(s, 'unbilledExport', unbilledSubject(currencyCode, period), result));
+    },
+    loadFolders: () => foldersCall((profileId) => getDesk().billing.folders({ profileId })),
+    setFolder: (kind, folder) =>
+      foldersCall((profileId) => getDesk().billing.setFolder({ profileId, kind, folder })),
+    chooseFolder: (kind) => foldersCall((profileId) => getDesk().billing.chooseFolder({ profileId, kind })),
   };
 });

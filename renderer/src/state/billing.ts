@@ -4,6 +4,7 @@
  * without React or a bridge; `billing-store.ts` binds them to zustand and the bridge.
  */
 import type {
+  BillingFolders,
   BillingOverview,
   DeskResult,
   InvoiceList,
@@ -22,6 +23,8 @@ export interface InvoiceFilter {
   readonly currencyCode: string;
   /** Part of an invoice number. */
   readonly search: string;
+  /** Recurring or OneTime, or empty for both. */
+  readonly invoiceType: '' | 'Recurring' | 'OneTime';
 }
 
 /** A job started for an invoice (line-item export, statement) or a period (statements), and how it ended. */
@@ -44,9 +47,15 @@ export interface BillingState {
   /** Every statement of the filtered period or currency. */
   readonly bulkStatements: InvoiceJob | null;
   readonly library: Load<StatementLibrary>;
+  /** Where statements and exports go. */
+  readonly folders: Load<BillingFolders>;
+  /** Index of the first invoice shown (the list is read a page at a time). */
+  readonly offset: number;
+  /** The unbilled export started from the screen ("USD current"). */
+  readonly unbilledExport: InvoiceJob | null;
 }
 
-export const emptyFilter: InvoiceFilter = { period: '', currencyCode: '', search: '' };
+export const emptyFilter: InvoiceFilter = { period: '', currencyCode: '', search: '', invoiceType: '' };
 
 export const initialBillingState: BillingState = {
   profileId: null,
@@ -58,7 +67,13 @@ export const initialBillingState: BillingState = {
   statement: null,
   bulkStatements: null,
   library: idle,
+  folders: idle,
+  offset: 0,
+  unbilledExport: null,
 };
+
+/** Invoices per page of the list. */
+export const INVOICE_PAGE_SIZE = 100;
 
 /** The screen shows another profile: everything of the last one goes. */
 export function billingTargeted(state: BillingState, profileId: string): BillingState {
@@ -81,14 +96,37 @@ export function invoicesSettled(state: BillingState, result: DeskResult<InvoiceL
   return { ...state, invoices: settle(state.invoices, result) };
 }
 
+/** A new filter starts at the first page. */
 export function filterChanged(state: BillingState, change: Partial<InvoiceFilter>): BillingState {
-  return { ...state, filter: { ...state.filter, ...change } };
+  return { ...state, filter: { ...state.filter, ...change }, offset: 0 };
+}
+
+/** Another page of the list: `direction` pages on (1) or back (-1), within the list. */
+export function invoicePageMoved(state: BillingState, direction: 1 | -1): BillingState {
+  const total = valueOf(state.invoices)?.total ?? 0;
+  const offset = state.offset + direction * INVOICE_PAGE_SIZE;
+  if (offset < 0 || offset >= total) return state;
+  return { ...state, offset };
+}
+
+/** "Invoices 101–200 of 1,234", or null when one page holds them all. */
+export function invoicePageSentence(state: BillingState): string | null {
+  const list = valueOf(state.invoices);
+  if (!list || list.total <= INVOICE_PAGE_SIZE) return null;
+  const first = state.offset + 1;
+  const last = state.offset + list.items.length;
+  return `Invoices ${first.toLocaleString()}–${last.toLocaleString()} of ${list.total.toLocaleString()}`;
+}
+
+export function foldersSettled(state: BillingState, result: DeskResult<BillingFolders>): BillingState {
+  return { ...state, folders: settle(state.folders, result) };
 }
 
 /** The list call's filter: only what is complete (a half-typed month is not sent). */
 export function invoiceQuery(
   profileId: string,
   filter: InvoiceFilter,
+  offset = 0,
 ): Omit<InvoiceListInput, 'refresh'> & { profileId: string } {
   const search = filter.search.trim();
   return {
@@ -96,7 +134,9 @@ export function invoiceQuery(
     ...(/^\d{4}-\d{2}$/.test(filter.period) ? { period: filter.period } : {}),
     ...(/^[A-Za-z]{3}$/.test(filter.currencyCode) ? { currencyCode: filter.currencyCode } : {}),
     ...(search ? { search } : {}),
-    limit: 500,
+    ...(filter.invoiceType ? { invoiceType: filter.invoiceType } : {}),
+    offset,
+    limit: INVOICE_PAGE_SIZE,
   };
 }
 
@@ -118,7 +158,7 @@ export function currenciesOf(state: BillingState): string[] {
   return [...codes].filter(Boolean).sort();
 }
 
-export type JobSlot = 'lineItemExport' | 'statement' | 'bulkStatements';
+export type JobSlot = 'lineItemExport' | 'statement' | 'bulkStatements' | 'unbilledExport';
 
 /** A job was asked for: its task id, or the sentence saying why it did not start. */
 export function jobStarted(
@@ -167,4 +207,12 @@ export function cacheAgeSentence(
 ): string {
   const when = age(new Date(answer.fetchedAt).toISOString());
   return answer.offline ? `Offline: showing what was read ${when}.` : `Read ${when}.`;
+}
+
+/** Which folder: statements or CSV exports. */
+export type FolderKind = 'statements' | 'exports';
+
+/** The subject an unbilled export job is kept under: "USD current". */
+export function unbilledSubject(currencyCode: string, period: 'current' | 'last'): string {
+  return `${currencyCode.toUpperCase()} ${period}`;
 }

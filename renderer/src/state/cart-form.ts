@@ -3,6 +3,7 @@
  * next to the field. Pure functions, tested on their own; main checks everything again.
  */
 import type { CatalogAvailability, CatalogSku, TermDuration } from '../../../preload/contract';
+import { termLabel } from './catalog-labels';
 
 /** Partner Center writes this where a SKU has no real maximum (issue 14: say "no limit"). */
 export const NO_LIMIT_SENTINEL = 999_999_999;
@@ -88,11 +89,8 @@ export function toTerm(raw: string | null): TermDuration | null {
   return term && (TERMS as ReadonlyArray<string>).includes(term) ? (term as TermDuration) : null;
 }
 
-/** "1 year", "3 years". */
-export function termLabel(term: TermDuration): string {
-  const years = Number(term.slice(1, -1));
-  return `${years} year${years === 1 ? '' : 's'}`;
-}
+/** "1 year", "3 years": declared with the catalog's other labels. */
+export { termLabel };
 
 /** A term the SKU can be bought for, with the availability that offers it. */
 export interface TermChoice {

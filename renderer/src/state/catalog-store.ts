@@ -21,6 +21,7 @@ import { useCustomers } from './customers-store';
 import { useMarkets } from './markets-store';
 import { reconnectDelayMs } from './reconnect';
 import { useRememberedMarket } from './remembered-market-store';
+import { FACETS_DELAY_MS, facetsInput, facetsLoaded } from './catalog-facets';
 import { onTaskFinished, useTasks } from './tasks-store';
 
 interface CatalogStore extends CatalogState {
@@ -45,19 +46,41 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   const apply = (change: (state: CatalogState) => CatalogState) => set((state) => change(state));
   const desk = () => getDesk();
   const inFlight = new Set<string>();
+  // Set when the last error came from a search, so the next search that works takes its bar away.
+  let searchFailed = false;
+  let facetsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const loadFacets = async () => {
+    const state = get();
+    const input = facetsInput(state);
+    if (!input) return;
+    const result = await desk().catalog.search(input);
+    if (result.ok) apply((s) => facetsLoaded(s, state.version, result.value));
+  };
+  /** Facet counts follow the query once it rests for a moment (see `FACETS_DELAY_MS`). */
+  const scheduleFacets = () => {
+    clearTimeout(facetsTimer);
+    facetsTimer = setTimeout(() => void loadFacets(), FACETS_DELAY_MS);
+  };
 
   const loadPage = async (pageIndex: number) => {
     const state = get();
     const { version } = state;
     const flightKey = `${version}:${pageIndex}`;
     if (inFlight.has(flightKey)) return;
-    const input = searchInput(state, pageIndex, pageIndex === 0 && state.facets === null);
+    const input = searchInput(state, pageIndex, false);
     if (!input) return;
     inFlight.add(flightKey);
     const result = await desk().catalog.search(input);
     inFlight.delete(flightKey);
-    if (result.ok) apply((s) => pageLoaded(s, version, pageIndex, result.value));
-    else if (get().version === version) set({ error: result.error });
+    if (result.ok) {
+      apply((s) => pageLoaded(s, version, pageIndex, result.value));
+      if (searchFailed) set({ error: null });
+      searchFailed = false;
+    } else if (get().version === version) {
+      searchFailed = true;
+      set({ error: result.error });
+    }
   };
 
   const refreshStatus = async () => {
@@ -102,6 +125,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!selection) return;
     set({ error: null, lastSync: null });
     void loadPage(0);
+    scheduleFacets();
     // No age here: main applies the user's preference (Settings), and reports it in `autoRefresh`.
     const status = await desk().catalog.open({ catalog: selection });
     if (get().selection !== selection) return;
@@ -125,6 +149,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       if (finished.outcome === 'completed') {
         apply((s) => changeFilters(s, {}));
         void loadPage(0);
+        scheduleFacets();
       }
     });
   };
@@ -160,10 +185,12 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     setFilters(patch) {
       apply((s) => changeFilters(s, patch));
       void loadPage(0);
+      scheduleFacets();
     },
     clearFilters() {
       apply(clearFilters);
       void loadPage(0);
+      scheduleFacets();
     },
     sortBy(column) {
       apply((s) => sortBy(s, column));

@@ -12,6 +12,7 @@ import type {
   CatalogStatus,
 } from '../../../preload/contract';
 import type { ManualMarket } from './catalog-market';
+import { pagesMissing, rowOfPages } from './paged-rows';
 
 export const PAGE_SIZE = 200;
 
@@ -196,16 +197,12 @@ export function pageLoaded(
 
 /** The row at an index, if its page is loaded. */
 export function rowAt(state: Pick<CatalogState, 'pages'>, index: number): CatalogSku | undefined {
-  return state.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+  return rowOfPages(state.pages, PAGE_SIZE, index);
 }
 
 /** Pages the visible rows need that are not loaded yet. */
 export function missingPages(state: CatalogState, firstIndex: number, lastIndex: number): number[] {
-  const pages: number[] = [];
-  for (let page = Math.floor(firstIndex / PAGE_SIZE); page <= Math.floor(lastIndex / PAGE_SIZE); page++) {
-    if (!state.pages[page]) pages.push(page);
-  }
-  return pages;
+  return pagesMissing(state.pages, PAGE_SIZE, firstIndex, lastIndex);
 }
 
 export function statusLoaded(state: CatalogState, status: CatalogStatus): CatalogState {

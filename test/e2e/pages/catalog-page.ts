@@ -44,6 +44,16 @@ export class SkuPanel {
   async close(): Promise<void> {
     await this.root.getByRole('button', { name: 'Close details' }).click();
   }
+
+  /** An attribute's value by its label ("Maximum quantity"). */
+  attribute(label: string): Locator {
+    return this.root.locator(`dt:text-is("${label}") + dd`);
+  }
+
+  /** Every attribute label the panel shows. */
+  attributeLabels(): Promise<string[]> {
+    return this.root.locator('dt').allTextContents();
+  }
 }
 
 export class CatalogPage {
@@ -75,6 +85,13 @@ export class CatalogPage {
   readonly rows: Locator;
   readonly regionFilter: Locator;
   readonly clearFiltersButton: Locator;
+  /** The vCPU range's field, with its message when the range is not valid. */
+  readonly coresField: Locator;
+  /** An empty result: what was searched, a hint, and "Clear filters". */
+  readonly noMatches: Locator;
+  readonly noMatchesHint: Locator;
+  /** The row the keyboard or a click selected. */
+  readonly selectedRow: Locator;
   readonly panel: SkuPanel;
 
   constructor(readonly page: Page) {
@@ -98,6 +115,10 @@ export class CatalogPage {
     this.rows = page.getByTestId('catalog-row');
     this.regionFilter = page.getByTestId('filter-region');
     this.clearFiltersButton = page.getByTestId('filter-clear');
+    this.coresField = page.getByTestId('filter-cores-field');
+    this.noMatches = page.getByTestId('catalog-no-matches');
+    this.noMatchesHint = page.getByTestId('catalog-no-matches-hint');
+    this.selectedRow = this.table.locator('[role=row][aria-selected=true]');
     this.panel = new SkuPanel(page);
   }
 
@@ -166,6 +187,21 @@ export class CatalogPage {
     await this.showFilters();
     await this.page.getByTestId('filter-cores-min').fill(min);
     await this.page.getByTestId('filter-cores-max').fill(max);
+  }
+
+  /** A Term checkbox, by its ISO term. */
+  termFilter(term: string): Locator {
+    return this.page.getByTestId(`filter-term-${term}`);
+  }
+
+  /** A Term checkbox's label ("1 year (1,234)"), by its ISO term. */
+  termFilterLabel(term: string): Locator {
+    return this.termFilter(term).locator('xpath=..').locator('label');
+  }
+
+  /** "Clear filters" in the empty result. */
+  async clearFiltersFromEmptyResult(): Promise<void> {
+    await this.noMatches.getByRole('button', { name: 'Clear filters' }).click();
   }
 
   async toggleNeedsInventoryCheck(): Promise<void> {

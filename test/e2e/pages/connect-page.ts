@@ -8,6 +8,8 @@ export interface ProfileFields {
   readonly app?: string;
   /** Chooses "App secret (App-only)" and types this secret. */
   readonly secret?: string;
+  /** The cloud as the form names it: "Global", "US Government" or "China (21Vianet)". */
+  readonly cloud?: string;
 }
 
 /** One profile's card. Its `data-state` says where sign-in stands (signed-in, signed-out, …). */
@@ -15,6 +17,8 @@ export class ProfileCard {
   readonly check: Locator;
   readonly status: Locator;
   readonly error: Locator;
+  /** Which cloud the profile belongs to ("US Government cloud"). */
+  readonly cloud: Locator;
 
   /** The step after signing in ("Choose a customer"), on the active profile's card. */
   readonly next: Locator;
@@ -24,6 +28,7 @@ export class ProfileCard {
     readonly root: Locator,
   ) {
     this.next = root.getByTestId('profile-next');
+    this.cloud = root.getByTestId('profile-card-cloud');
     this.check = root.getByTestId('profile-check');
     this.status = root.getByTestId('profile-status');
     this.error = root.getByTestId('profile-error');
@@ -46,6 +51,12 @@ export class ProfileCard {
     await expect(this.root).toHaveAttribute('data-state', state, options);
   }
 
+  /** Opens "Edit…" from the card's menu: the profile form, filled with the profile. */
+  async edit(profileName: string): Promise<void> {
+    await this.root.getByRole('button', { name: `More for ${profileName}` }).click();
+    await this.page.getByRole('menuitem', { name: 'Edit…' }).click();
+  }
+
   /** Opens "Remove…" from the card's menu; the answer to the question is up to `confirm`. */
   async remove(profileName: string, options: { confirm: boolean }): Promise<void> {
     await this.root.getByRole('button', { name: `More for ${profileName}` }).click();
@@ -63,10 +74,14 @@ export class ProfileForm {
   readonly app: Locator;
   readonly secret: Locator;
   readonly country: Locator;
+  readonly cloud: Locator;
+  readonly saveButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('profile-form');
     this.country = page.getByTestId('profile-country');
+    this.cloud = page.getByTestId('profile-cloud');
+    this.saveButton = page.getByTestId('profile-save');
     this.name = page.getByTestId('profile-name');
     this.tenant = page.getByTestId('profile-tenant');
     this.app = page.getByTestId('profile-app');
@@ -77,6 +92,7 @@ export class ProfileForm {
     if (fields.name !== undefined) await this.name.fill(fields.name);
     if (fields.tenant !== undefined) await this.tenant.fill(fields.tenant);
     if (fields.app !== undefined) await this.app.fill(fields.app);
+    if (fields.cloud !== undefined) await this.cloud.selectOption({ label: fields.cloud });
     if (fields.secret !== undefined) {
       await this.page.getByText('App secret (App-only)').click();
       await this.secret.fill(fields.secret);
@@ -84,7 +100,7 @@ export class ProfileForm {
   }
 
   async save(): Promise<void> {
-    await this.page.getByTestId('profile-save').click();
+    await this.saveButton.click();
   }
 
   /** Chooses "App secret (App-only)" without typing a secret. */

@@ -109,3 +109,15 @@ export async function axeRuleFindings(page: Page, rules: string[]): Promise<AxeF
     violation.nodes.map((node) => `${violation.id}: ${node.html.slice(0, 160)}`),
   );
 }
+
+/**
+ * The locator's element is what a click at its centre reaches: no layer (a popover's mount node, an
+ * overlay) covers it. A menu that opens over a blank sheet instead of over the screen fails this.
+ */
+export function isOnTop(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
+}

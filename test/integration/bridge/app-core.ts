@@ -22,16 +22,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `sandbox` overrides the embedded sandbox's options (a small catalog by default). */
+/**
+ * `sandbox` overrides the embedded sandbox's options (a small catalog by default); `cloudStandIn` is a
+ * sandbox started with `cloud: 'usgov'` (or `china`) that profiles of that cloud talk to.
+ */
 export function startTestApp(
   dataDir: string,
-  options: { secrets?: AppOptions['secrets']; sandbox?: SandboxOptions } = {},
+  options: {
+    secrets?: AppOptions['secrets'];
+    sandbox?: SandboxOptions;
+    cloudStandIn?: AppOptions['cloudStandIn'];
+  } = {},
 ): TestApp {
   const unexpected: unknown[] = [];
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'test', dataDir, startedAt: new Date() },
     secrets: options.secrets ?? createMemorySecretStore(),
     sandbox: { catalog: 'small', ...options.sandbox },
+    ...(options.cloudStandIn ? { cloudStandIn: options.cloudStandIn } : {}),
     onUnexpected: (channel, error) => unexpected.push({ channel, error }),
   });
   const finished = new Map<string, EventPayload<'task.finished'>>();

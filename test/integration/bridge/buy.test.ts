@@ -61,6 +61,8 @@ describe('buying over the bridge', () => {
     expect(cart.lines).toHaveLength(1);
     const review = await app.value<CartReview>('cart.review', ref);
     expect(review.canCheckout).toBe(true);
+    // Priced from the sheet, which takes only the partner API token the demo sign-in mints (§16).
+    expect(review.cart.lines[0]!.price?.source).toBe('price-sheet');
 
     await app.value('cart.updateLine', { ...ref, lineId: cart.lines[0]!.lineId, changes: { quantity: 2 } });
     const stale = await app.call('checkout.confirm', { ...ref, reviewId: review.reviewId });

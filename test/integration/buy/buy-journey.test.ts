@@ -11,6 +11,7 @@ import { toDeskError } from '../../../main/buy/context';
 import { openDatabase, openDurableConnection } from '../../../main/database';
 import {
   PROFILE,
+  azurePlanLine,
   buildService,
   clientFor,
   pickReservationSku,
@@ -35,16 +36,7 @@ describe('buying through the app', () => {
   let sku: Awaited<ReturnType<typeof pickReservationSku>>;
   let other: Awaited<ReturnType<typeof pickReservationSku>>;
 
-  const reservation = (overrides: Record<string, unknown> = {}) => ({
-    catalogScope: 'AzurePlan' as const,
-    productId: sku.productId,
-    skuId: sku.skuId,
-    termDuration: sku.term,
-    quantity: 1,
-    scope: 'shared' as const,
-    subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
-    ...overrides,
-  });
+  const reservation = (overrides: Record<string, unknown> = {}) => ({ ...azurePlanLine(sku), ...overrides });
 
   beforeAll(async () => {
     h = await startBuyHarness();

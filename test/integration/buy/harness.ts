@@ -18,6 +18,7 @@ import {
   type PartnerCenterClientOptions,
 } from '../../../main/partner-center';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox';
+import { DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
 
 export const PROFILE = 'buy-test-profile';
 
@@ -45,7 +46,15 @@ export interface HarnessOptions {
   readonly token?: string;
   /** SKU facts as the offline catalog would hold them (skips a Partner Center read per line). */
   readonly cachedSku?: CachedSkuLookup;
+  /**
+   * The price sheet's token (§16), from the harness's sandbox; by default one of the partner API
+   * audience, for a user (or the app, on an App-only profile).
+   */
+  readonly priceSheetToken?: (sandbox: RunningSandbox) => Promise<string>;
 }
+
+/** Audience of price sheet tokens (§16). */
+export const PARTNER_API_AUDIENCE = 'https://api.partner.microsoft.com';
 
 export function clientFor(
   baseUrl: string,
@@ -69,6 +78,7 @@ export function buildService(
   client: PartnerCenterClient,
   baseUrl: string,
   options: HarnessOptions,
+  priceToken?: () => Promise<string>,
 ): { service: BuyService; store: BuyStore } {
   const store = new BuyStore(db, journalDb);
   const customers = createCustomerService(() => Promise.resolve(client));
@@ -77,7 +87,11 @@ export function buildService(
     clientFor: () => Promise.resolve(client),
     customers,
     authModeOf: () => options.authMode ?? 'app-user',
-    priceSheetOrigin: () => Promise.resolve(baseUrl),
+    priceSheet: () =>
+      Promise.resolve({
+        origin: baseUrl,
+        getAccessToken: priceToken ?? (() => Promise.reject(new Error('no price sheet token'))),
+      }),
     ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.cachedSku ? { cachedSku: options.cachedSku } : {}),
   });
@@ -99,7 +113,11 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
   const client = clientFor(sandbox.baseUrl, token, options.client);
   const db = openDatabase({ dataDir });
   const journalDb = openDurableConnection(db.name);
-  const { service, store } = buildService(db, journalDb, client, sandbox.baseUrl, options);
+  const priceToken = () =>
+    options.priceSheetToken
+      ? options.priceSheetToken(sandbox)
+      : sandbox.issueToken({ audience: PARTNER_API_AUDIENCE, appOnly: options.authMode === 'app-only' });
+  const { service, store } = buildService(db, journalDb, client, sandbox.baseUrl, options, priceToken);
   const opened: Array<{ close(): void }> = [];
   return {
     sandbox,
@@ -111,7 +129,7 @@ export async function startBuyHarness(options: HarnessOptions = {}): Promise<Buy
     reopen() {
       const db2 = openDatabase({ dataDir });
       const journal2 = openDurableConnection(db2.name);
-      const built = buildService(db2, journal2, client, sandbox.baseUrl, options);
+      const built = buildService(db2, journal2, client, sandbox.baseUrl, options, priceToken);
       const handle = {
         ...built,
         close: () => {
@@ -140,6 +158,19 @@ export interface PickedSku {
   readonly term: 'P1Y' | 'P3Y';
   readonly maximumQuantity: number;
   readonly title: string;
+}
+
+/** One of a picked SKU, shared, on the demo Azure plan: the line most tests put in Contoso's cart. */
+export function azurePlanLine(sku: PickedSku) {
+  return {
+    catalogScope: 'AzurePlan' as const,
+    productId: sku.productId,
+    skuId: sku.skuId,
+    termDuration: sku.term,
+    quantity: 1,
+    scope: 'shared' as const,
+    subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
+  };
 }
 
 /** A cached-catalog lookup that knows the SKUs a test picked (as a synced catalog would). */

@@ -15,25 +15,10 @@ import {
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { CatalogSearchInput } from '../../../preload/contract';
+import { appOnlyToken } from '../sandbox/sandbox-helpers';
 
 /** Gets an app-only token the way a real app does: client credentials at the token endpoint. */
-export async function appOnlyToken(
-  sandbox: Pick<RunningSandbox, 'authority' | 'clientId' | 'clientSecret'>,
-): Promise<string> {
-  const response = await fetch(`${sandbox.authority}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: sandbox.clientId,
-      client_secret: sandbox.clientSecret,
-      scope: 'https://api.partnercenter.microsoft.com/.default',
-    }),
-  });
-  const body = (await response.json()) as { access_token?: unknown };
-  if (typeof body.access_token !== 'string') throw new Error(`no token (HTTP ${response.status})`);
-  return body.access_token;
-}
+export { appOnlyToken };
 
 /** Counts what goes over the wire, for assertions on requests. */
 export interface WireCounter {

@@ -143,6 +143,17 @@ describe('catalog free-text search', () => {
     expect(search({ text: '   ' }).total).toBe(all.length);
   });
 
+  it('finds nothing, not the whole catalog, for text with no letters or numbers in it', () => {
+    for (const text of ['😀', '"', '-', '*', '"-"']) {
+      const result = search({ text, includeFacets: true });
+      expect(result.total, text).toBe(0);
+      expect(result.rows, text).toEqual([]);
+      expect(result.facets?.regions, text).toEqual([]);
+    }
+    // A word next to the symbols still searches for the word.
+    expect(search({ text: '😀 standard' }).total).toBe(search({ text: 'standard' }).total);
+  });
+
   it('combines text with filters', () => {
     const result = search({ text: 'standard', terms: ['P3Y'], regions: ['eastus'] });
     expect(result.total).toBeGreaterThan(0);
@@ -233,6 +244,41 @@ describe('catalog sort and paging', () => {
       Math.min(...all.flatMap((row) => (row.cores === undefined ? [] : [row.cores]))),
     );
     expect(facets.needsInventoryCheck.reduce((sum, f) => sum + f.count, 0)).toBe(all.length);
+  });
+
+  it('counts each facet under every other active filter, but not under its own', () => {
+    const region = 'eastus';
+    const inRegion = all.filter((row) => row.armRegionName === region);
+    const facets = search({ regions: [region], includeFacets: true, limit: 1 }).facets!;
+    // Term counts only the chosen region's SKUs...
+    for (const term of facets.terms) {
+      expect(term.count, term.value).toBe(inRegion.filter((row) => row.term === term.value).length);
+    }
+    expect(facets.terms.reduce((sum, f) => sum + f.count, 0)).toBe(inRegion.length);
+    // ...while Region still counts every region, so another one can be added to the choice.
+    const unfiltered = search({ includeFacets: true, limit: 1 }).facets!;
+    expect(facets.regions).toEqual(unfiltered.regions);
+
+    // Two filters: each dimension applies the other one.
+    const both = search({ regions: [region], terms: ['P1Y'], includeFacets: true, limit: 1 }).facets!;
+    expect(both.terms.find((f) => f.value === 'P3Y')?.count).toBe(
+      inRegion.filter((row) => row.term === 'P3Y').length,
+    );
+    expect(both.regions.find((f) => f.value === 'westus2')?.count).toBe(
+      all.filter((row) => row.armRegionName === 'westus2' && row.term === 'P1Y').length,
+    );
+    // Text narrows every dimension; ranges count as their dimension's own filter.
+    const text = search({ text: 'standard', cores: { min: 4 }, includeFacets: true, limit: 1 }).facets!;
+    const standard = search({ text: 'standard' }).rows;
+    expect(text.cores?.values).toEqual(
+      [...new Set(standard.flatMap((row) => (row.cores === undefined ? [] : [row.cores])))].sort(
+        (a, b) => a - b,
+      ),
+    );
+    expect(text.regions.reduce((sum, f) => sum + f.count, 0)).toBe(
+      standard.filter((row) => row.cores !== undefined && row.cores >= 4 && row.armRegionName !== undefined)
+        .length,
+    );
   });
 
   it('answers an empty result, not an error, for a catalog never synced', () => {

@@ -20,6 +20,7 @@ import {
   type Subscription,
 } from '../../../main/partner-center';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
+import { appOnlyToken, submitForm } from '../sandbox/sandbox-helpers';
 
 const scope = 'https://api.partnercenter.microsoft.com';
 
@@ -30,25 +31,10 @@ let appToken: string;
 let userToken: string;
 
 async function form(url: string, fields: Record<string, string>): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
+  const response = await submitForm(url, fields);
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok) throw new Error(`token endpoint ${response.status}: ${String(body.error)}`);
   return body;
-}
-
-/** App-only: a plain client_credentials POST. */
-async function clientCredentialsToken(): Promise<string> {
-  const body = await form(`${sandbox.authority}/oauth2/v2.0/token`, {
-    grant_type: 'client_credentials',
-    client_id: sandbox.clientId,
-    client_secret: sandbox.clientSecret,
-    scope: `${scope}/.default`,
-  });
-  return String(body.access_token);
 }
 
 /** App+User: the device code flow, which the sandbox approves by itself in tests. */
@@ -75,7 +61,7 @@ beforeAll(async () => {
     registrationDelayMs: 200,
     orderCompletionMs: 200,
   });
-  appToken = await clientCredentialsToken();
+  appToken = await appOnlyToken(sandbox);
   userToken = await deviceCodeToken();
   // Both clients talk to the same partner tenant, so they share its one budget.
   const budget = budgetForTenant(sandbox.tenantId, { maxConcurrency: 4, requestsPerMinute: 2_000 });
@@ -414,19 +400,7 @@ describe('resilience against an unreliable sandbox', () => {
       faults: '429:0.08,500:0.05,503:0.08,drop-after-commit:0.15,timeout:0.04',
       faultTimeoutMs: 3_000,
     });
-    const token: unknown = await (
-      await fetch(`${faulty.authority}/oauth2/v2.0/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: faulty.clientId,
-          client_secret: faulty.clientSecret,
-          scope: `${scope}/.default`,
-        }).toString(),
-      })
-    ).json();
-    const accessToken = String((token as Record<string, unknown>).access_token);
+    const accessToken = await appOnlyToken(faulty);
     client = new PartnerCenterClient({
       baseUrl: faulty.baseUrl,
       getAccessToken: () => Promise.resolve(accessToken),

@@ -547,6 +547,33 @@ describe('secrets and safety', () => {
     expect(srv.requests).toHaveLength(0);
   });
 
+  it('sends the price sheet its own token on its own origin, and asks for it zipped', async () => {
+    const sheetHost = await startScriptedServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      response.end('ProductId,SkuId\nP,0001\n');
+    });
+    try {
+      const srv = await serve(json(200, registration));
+      const client = testClient(srv.baseUrl);
+      const body = await client.getPriceSheet(
+        { origin: sheetHost.baseUrl, getAccessToken: () => Promise.resolve('price-sheet-token') },
+        'us',
+      );
+      const parts: Uint8Array[] = [];
+      for await (const part of body) parts.push(part);
+      expect(Buffer.concat(parts).toString()).toBe('ProductId,SkuId\nP,0001\n');
+      const [sent] = sheetHost.requests;
+      expect(sent?.headers.authorization).toBe('Bearer price-sheet-token');
+      expect(sent?.headers['accept-encoding']).toBe('deflate');
+      expect(sent?.path).toMatch(
+        /^\/v1\.0\/sales\/pricesheets\(Market='US',PricesheetView='azure_reservations'\)\/\$value/,
+      );
+      expect(srv.requests).toHaveLength(0);
+    } finally {
+      await sheetHost.close();
+    }
+  });
+
   it('encodes ids in paths and refuses empty ones', async () => {
     const srv = await serve(json(200, { id: 'x/y', lineItems: [] }));
     const client = testClient(srv.baseUrl);

@@ -71,6 +71,7 @@ describe('sandbox CLI', () => {
     });
     expect(Object.keys(ready)).toEqual([
       'event',
+      'cloud',
       'baseUrl',
       'graphBaseUrl',
       'blobBaseUrl',
@@ -81,6 +82,7 @@ describe('sandbox CLI', () => {
       'user',
     ]);
     expect(ready.event).toBe('ready');
+    expect(ready.cloud).toBe('global');
     expect(String(ready.baseUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.authority).toBe(`${String(ready.baseUrl)}/${String(ready.tenantId)}`);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);

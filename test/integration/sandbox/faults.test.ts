@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS } from '../../../main/sandbox/data';
 import { parseFaultSpec } from '../../../main/sandbox/index';
-import { at, startTestSandbox, type TestSandbox } from './sandbox-helpers';
+import { at, azurePlanLine, startTestSandbox, type TestSandbox } from './sandbox-helpers';
 
 const products = '/v1/products?country=US&targetView=AzureReservations';
 
@@ -84,7 +84,7 @@ describe('sandbox faults', () => {
       const customer = DEMO_CUSTOMERS.azurePlan;
       const cart = await t.call(`/v1/customers/${customer}/carts`, {
         method: 'POST',
-        body: { lineItems: [await anyPlanLine(t)] },
+        body: { lineItems: [await azurePlanLine(t)] },
       });
       expect(at(cart.json, 'lineItems', 0, 'error')).toBeUndefined();
       const checkout = `${t.sandbox.baseUrl}/v1/customers/${customer}/carts/${String(at(cart.json, 'id'))}/checkout`;
@@ -155,35 +155,3 @@ describe('sandbox faults', () => {
     });
   });
 });
-
-/** A valid Azure plan cart line for the demo customer, found through the API. */
-async function anyPlanLine(t: TestSandbox): Promise<Record<string, unknown>> {
-  const { DEMO_SUBSCRIPTIONS } = await import('../../../main/sandbox/data');
-  const productsBody = await t.call(`${products}&reservationScope=AzurePlan`);
-  for (const product of at(productsBody.json, 'items') as Record<string, unknown>[]) {
-    const skus = at(
-      (await t.call(`/v1/products/${String(product.id)}/skus?country=US&reservationScope=AzurePlan`)).json,
-      'items',
-    ) as Record<string, unknown>[];
-    const sku = skus.find((s) => !(s.purchasePrerequisites as string[]).includes('InventoryCheck'));
-    if (!sku) continue;
-    const availability = at(
-      (
-        await t.call(
-          `/v1/products/${String(product.id)}/skus/${String(sku.id)}/availabilities?country=US&reservationScope=AzurePlan`,
-        )
-      ).json,
-      'items',
-      0,
-    ) as Record<string, unknown>;
-    return {
-      id: 0,
-      catalogItemId: availability.catalogItemId,
-      quantity: 1,
-      billingCycle: 'one_time',
-      termDuration: at(availability, 'terms', 0, 'duration'),
-      provisioningContext: { subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan, scope: 'shared' },
-    };
-  }
-  throw new Error('no purchasable SKU');
-}

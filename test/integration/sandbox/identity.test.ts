@@ -7,21 +7,9 @@ import { ConfidentialClientApplication, PublicClientApplication } from '@azure/m
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import { at } from './sandbox-helpers';
+import { at, postForm } from './sandbox-helpers';
 
 const PC = 'https://api.partnercenter.microsoft.com';
-
-async function postForm(
-  url: string,
-  form: Record<string, string>,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { status: response.status, json: await response.json() };
-}
 
 describe('sandbox identity (manual approval)', () => {
   let sandbox: RunningSandbox;

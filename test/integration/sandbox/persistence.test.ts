@@ -8,40 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
-import { at, itemsOf, startTestSandbox, type TestSandbox } from './sandbox-helpers';
+import { at, azurePlanLine, itemsOf, startTestSandbox } from './sandbox-helpers';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-async function planLine(t: TestSandbox): Promise<Record<string, unknown>> {
-  for (const product of itemsOf(
-    (await t.call('/v1/products?country=US&targetView=AzureReservations&reservationScope=AzurePlan')).json,
-  )) {
-    const skus = itemsOf(
-      (await t.call(`/v1/products/${String(product.id)}/skus?country=US&reservationScope=AzurePlan`)).json,
-    );
-    const sku = skus.find((s) => !(s.purchasePrerequisites as string[]).includes('InventoryCheck'));
-    if (!sku) continue;
-    const availability = itemsOf(
-      (
-        await t.call(
-          `/v1/products/${String(product.id)}/skus/${String(sku.id)}/availabilities?country=US&reservationScope=AzurePlan`,
-        )
-      ).json,
-    )[0]!;
-    return {
-      id: 0,
-      catalogItemId: availability.catalogItemId,
-      quantity: 1,
-      billingCycle: 'one_time',
-      termDuration: at(availability, 'terms', 0, 'duration'),
-      provisioningContext: { subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan, scope: 'shared' },
-    };
-  }
-  throw new Error('no purchasable SKU');
-}
 
 describe('sandbox persistence', () => {
   it('keeps registrations, carts, orders, tokens and idempotency across a restart', async () => {
@@ -55,7 +27,7 @@ describe('sandbox persistence', () => {
     const cartRequestId = randomUUID();
     const cart = await first.call(`/v1/customers/${customer}/carts`, {
       method: 'POST',
-      body: { lineItems: [await planLine(first)] },
+      body: { lineItems: [await azurePlanLine(first)] },
       headers: { 'MS-RequestId': cartRequestId },
     });
     const cartId = String(at(cart.json, 'id'));
@@ -121,7 +93,7 @@ describe('sandbox persistence', () => {
     const first = await startTestSandbox({ seed: 5 });
     const cart = await first.call(`/v1/customers/${DEMO_CUSTOMERS.azurePlan}/carts`, {
       method: 'POST',
-      body: { lineItems: [await planLine(first)] },
+      body: { lineItems: [await azurePlanLine(first)] },
     });
     await first.close();
     const second = await startTestSandbox({ seed: 5 });
@@ -143,7 +115,7 @@ describe('sandbox persistence', () => {
     const first = await startTestSandbox({ dataDir, seed: 3, now: madeAt });
     const cart = await first.call(`/v1/customers/${customer}/carts`, {
       method: 'POST',
-      body: { lineItems: [await planLine(first)] },
+      body: { lineItems: [await azurePlanLine(first)] },
     });
     expect(cart.status).toBe(201);
     const cartId = String(at(cart.json, 'id'));

@@ -5,19 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-
-async function clientCredentialsToken(sandbox: RunningSandbox, scope: string): Promise<Response> {
-  return fetch(`${sandbox.authority}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: sandbox.clientId,
-      client_secret: sandbox.clientSecret,
-      scope,
-    }),
-  });
-}
+import { appOnlyToken, clientCredentials } from './sandbox-helpers';
 
 describe('sandbox reconciliation exports', () => {
   let sandbox: RunningSandbox;
@@ -28,8 +16,7 @@ describe('sandbox reconciliation exports', () => {
       lineItems: 1_200,
       reconciliation: { runningMs: 300, linesPerBlob: 500 },
     });
-    const response = await clientCredentialsToken(sandbox, 'https://graph.microsoft.com/.default');
-    graphToken = ((await response.json()) as { access_token: string }).access_token;
+    graphToken = await appOnlyToken(sandbox, 'https://graph.microsoft.com/.default');
   });
   afterAll(() => sandbox.close());
 
@@ -48,7 +35,7 @@ describe('sandbox reconciliation exports', () => {
   it('refuses to issue a Graph token where PartnerBilling.Read.All was never consented', async () => {
     const noConsent = await startSandbox({ catalog: 'small', lineItems: 10, graphConsent: false });
     try {
-      const response = await clientCredentialsToken(noConsent, 'https://graph.microsoft.com/.default');
+      const response = await clientCredentials(noConsent, 'https://graph.microsoft.com/.default');
       expect(response.status).toBe(400);
       const body = (await response.json()) as { error_codes: number[]; error_description: string };
       expect(body.error_codes).toContain(65001);

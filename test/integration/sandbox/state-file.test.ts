@@ -8,25 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
-import { at } from './sandbox-helpers';
+import { at, postForm } from './sandbox-helpers';
 
 const PC = 'https://api.partnercenter.microsoft.com';
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-async function postForm(
-  url: string,
-  form: Record<string, string>,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { status: response.status, json: await response.json() };
-}
 
 /** Signs the demo user in with a device code; resolves with the refresh token it got. */
 async function signIn(sandbox: RunningSandbox): Promise<string> {

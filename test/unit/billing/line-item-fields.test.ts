@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { csvColumns } from '../../../main/billing/csv-export';
-import { normalizeProvider, normalizeRecord } from '../../../main/billing/line-item-fields';
+import { needsNormalizing, normalizeProvider, normalizeRecord } from '../../../main/billing/line-item-fields';
 
 describe('line-item fields', () => {
   it('maps PascalCase and older names onto the v1 names, turning percentages into fractions', () => {
@@ -41,6 +41,22 @@ describe('line-item fields', () => {
       expect(normalizeRecord({ BillingProvider: spelling })).toEqual({ billingProvider: 'one_time' });
     }
     expect(normalizeProvider('Azure')).toBe('azure');
+  });
+
+  it('says a record needs normalizing exactly when normalizing would change it', () => {
+    const samples: Array<Record<string, unknown>> = [
+      { customerName: 'Contoso', totalForCustomer: 1, billingProvider: 'one_time', SomethingNew: 'kept' },
+      { CustomerName: 'Contoso' },
+      { Total: 1 },
+      { billingProvider: 'OneTime' },
+      { attributes: { objectType: 'OneTimeInvoiceLineItem' } },
+      { billingProvider: 'azure' },
+    ];
+    for (const sample of samples) {
+      expect(needsNormalizing(sample)).toBe(
+        JSON.stringify(normalizeRecord(sample)) !== JSON.stringify(sample),
+      );
+    }
   });
 
   it('lists known columns in their usual order, then the others as first seen', () => {

@@ -15,8 +15,9 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     send: 'sending',
     ordered: null,
     'partially-ordered': null,
-    rejected: null,
+    rejected: 'failed',
     'answer-lost': null,
+    'stale-availability': null,
     restart: 'failed',
   },
   sending: {
@@ -25,6 +26,7 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     'partially-ordered': 'partially-ordered',
     rejected: 'failed',
     'answer-lost': 'in-doubt',
+    'stale-availability': 'prepared',
     restart: 'in-doubt',
   },
   'in-doubt': {
@@ -33,6 +35,7 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     'partially-ordered': 'partially-ordered',
     rejected: 'failed',
     'answer-lost': 'in-doubt',
+    'stale-availability': null,
     restart: 'in-doubt',
   },
   ordered: {
@@ -41,6 +44,7 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     'partially-ordered': null,
     rejected: null,
     'answer-lost': null,
+    'stale-availability': null,
     restart: 'ordered',
   },
   'partially-ordered': {
@@ -49,6 +53,7 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     'partially-ordered': null,
     rejected: null,
     'answer-lost': null,
+    'stale-availability': null,
     restart: 'partially-ordered',
   },
   failed: {
@@ -57,6 +62,7 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     'partially-ordered': null,
     rejected: null,
     'answer-lost': null,
+    'stale-availability': null,
     restart: 'failed',
   },
 };
@@ -72,8 +78,14 @@ describe('checkout journal state machine', () => {
 
   it('never lets a checkout that may have been sent go back to a state that sends with a new id', () => {
     for (const state of ['sending', 'in-doubt'] as const) {
-      for (const event of checkoutEvents) expect(nextCheckoutState(state, event)).not.toBe('prepared');
+      for (const event of checkoutEvents) {
+        // The one exception is a definite refusal that proves no order: a stale availability, answered
+        // to a request that was sent (never to one in doubt).
+        if (state === 'sending' && event === 'stale-availability') continue;
+        expect(nextCheckoutState(state, event)).not.toBe('prepared');
+      }
     }
+    expect(nextCheckoutState('in-doubt', 'stale-availability')).toBeNull();
   });
 
   it('settled states never change, and only unsettled ones block another checkout of the cart', () => {

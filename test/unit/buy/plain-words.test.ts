@@ -1,7 +1,7 @@
 /** Line errors, order errors, local checks and prices, as the person reading the cart sees them. */
 import { describe, expect, it } from 'vitest';
 import { cartLineProblem, orderErrorExplained } from '../../../main/buy/partner-center-problems';
-import { cartTotal, hoursIn, parsePriceSheet, reservationPrice } from '../../../main/buy/prices';
+import { cartTotal, hoursIn, readPriceSheet, reservationPrice } from '../../../main/buy/prices';
 import {
   FRIENDLY_NAME_MAX,
   commitmentProblem,
@@ -72,8 +72,8 @@ describe('local checks', () => {
 });
 
 describe('prices', () => {
-  it('reads a price sheet by header name, in any order and case, with quoted fields', () => {
-    const rows = parsePriceSheet(
+  it('reads a price sheet by header name, in any order and case, with quoted fields', async () => {
+    const rows = await readPriceSheet(
       'Currency,UnitPrice,SKUID,productid,TermDuration,SkuTitle\nusd,123.45,0001,ABC,p1y,"Title, with comma"\nUSD,oops,0002,ABC,P1Y,x\n',
     );
     expect(rows).toEqual([
@@ -86,7 +86,22 @@ describe('prices', () => {
         effectiveStart: null,
       },
     ]);
-    expect(parsePriceSheet('Nothing,Useful\n1,2\n')).toEqual([]);
+    expect(await readPriceSheet('Nothing,Useful\n1,2\n')).toEqual([]);
+  });
+
+  it('survives the typographic quote closing "ERP Price", a BOM, CRLF and bytes split anywhere', async () => {
+    const sheet =
+      '\uFEFFProductId,SkuId,Currency,Unit Price,"ERP Price\u201D\r\nP1,0001,EUR,10.5,12\r\nP1,0002,EUR,20,24\r\n';
+    const bytes = new TextEncoder().encode(sheet);
+    // Split inside the multi-byte quote and the BOM, as a network would.
+    function* trickle(): Generator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
+    }
+    const rows = await readPriceSheet(trickle());
+    expect(rows.map((row) => [row.skuId, row.currency, row.unitPrice])).toEqual([
+      ['0001', 'EUR', 10.5],
+      ['0002', 'EUR', 20],
+    ]);
   });
 
   it('totals lines of one currency; says why when it cannot', () => {

@@ -6,7 +6,11 @@ import {
   bulkSubject,
   cacheAgeSentence,
   emptyFilter,
+  filterChanged,
   initialBillingState,
+  INVOICE_PAGE_SIZE,
+  invoicePageMoved,
+  invoicePageSentence,
   invoiceQuery,
   invoiceSelected,
   invoicesSettled,
@@ -43,25 +47,64 @@ const finished = (taskId: string, outcome: TaskFinished['outcome'], message: str
 });
 
 describe('the invoice query', () => {
-  it('sends only a complete month and currency, and a trimmed search', () => {
-    expect(invoiceQuery('p', { period: '2026-1', currencyCode: 'US', search: '  ' })).toEqual({
-      profileId: 'p',
-      limit: 500,
-    });
-    expect(invoiceQuery('p', { period: '2026-10', currencyCode: 'EUR', search: ' G00 ' })).toEqual({
+  it('sends only a complete month and currency, a trimmed search, the type, and the page', () => {
+    expect(invoiceQuery('p', { ...emptyFilter, period: '2026-1', currencyCode: 'US', search: '  ' })).toEqual(
+      {
+        profileId: 'p',
+        offset: 0,
+        limit: INVOICE_PAGE_SIZE,
+      },
+    );
+    expect(
+      invoiceQuery(
+        'p',
+        { period: '2026-10', currencyCode: 'EUR', search: ' G00 ', invoiceType: 'OneTime' },
+        200,
+      ),
+    ).toEqual({
       profileId: 'p',
       period: '2026-10',
       currencyCode: 'EUR',
       search: 'G00',
-      limit: 500,
+      invoiceType: 'OneTime',
+      offset: 200,
+      limit: INVOICE_PAGE_SIZE,
     });
+  });
+});
+
+describe('pages of the invoice list', () => {
+  const many = (total: number, count: number): InvoiceList => ({
+    ...list,
+    items: Array.from({ length: count }, (_, i) => ({ ...list.items[0]!, id: `G${i}` })),
+    total,
+  });
+
+  it('pages on and back within the list, and a new filter starts at the first page', () => {
+    let state = invoicesSettled(initialBillingState, { ok: true, value: many(1234, INVOICE_PAGE_SIZE) });
+    expect(invoicePageSentence(state)).toBe(`Invoices 1–${INVOICE_PAGE_SIZE} of 1,234`);
+    expect(invoicePageMoved(state, -1)).toBe(state);
+    state = invoicePageMoved(state, 1);
+    expect(state.offset).toBe(INVOICE_PAGE_SIZE);
+    for (let i = 0; i < 20; i++) state = invoicePageMoved(state, 1);
+    // The last page starts below the total: no page past the end.
+    expect(state.offset).toBe(Math.floor(1233 / INVOICE_PAGE_SIZE) * INVOICE_PAGE_SIZE);
+    expect(filterChanged(state, { invoiceType: 'Recurring' }).offset).toBe(0);
+  });
+
+  it('says nothing about pages when one page holds the list', () => {
+    expect(
+      invoicePageSentence(invoicesSettled(initialBillingState, { ok: true, value: many(3, 3) })),
+    ).toBeNull();
   });
 });
 
 describe('a bulk download', () => {
   it('covers the complete period and currency typed, or every invoice', () => {
-    expect(bulkSubject({ period: '2026-10', currencyCode: 'eur', search: 'x' })).toBe('2026-10 EUR');
-    expect(bulkSubject({ period: '2026-1', currencyCode: '', search: '' })).toBe('every invoice');
+    expect(bulkSubject({ ...emptyFilter, period: '2026-10', currencyCode: 'eur', search: 'x' })).toBe(
+      '2026-10 EUR',
+    );
+    expect(bulkSubject({ ...emptyFilter, period: '2026-1' })).toBe('every invoice');
   });
 });
 

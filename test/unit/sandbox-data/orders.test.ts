@@ -6,7 +6,16 @@ import {
   resolveCatalogItem,
   toMinor,
 } from '../../../main/sandbox/data/index';
+import type { OrderStatus, ProvisioningStatus } from '../../../main/sandbox/data/model';
 import { NOW, smallWorld } from './fixtures';
+
+/** How an order's lines stand in each order status: fulfilled once completed, pending while pending. */
+const LINE_STATUS_OF_ORDER: Readonly<Record<OrderStatus, ProvisioningStatus>> = {
+  completed: 'fulfilled',
+  pending: 'prefulfillmentpending',
+  cancelled: 'unfulfilled',
+  unknown: 'unfulfilled',
+};
 
 describe('orders', () => {
   it('gives the Azure plan demo customer completed and pending reservation orders, newest first', () => {
@@ -120,12 +129,7 @@ describe('entitlements and reservations', () => {
       for (const order of orders) {
         const statuses = world.provisioningByOrder.get(order.id) ?? [];
         expect(statuses).toHaveLength(order.lineItems.length);
-        const expected =
-          order.status === 'completed'
-            ? 'fulfilled'
-            : order.status === 'pending'
-              ? 'prefulfillmentpending'
-              : 'unfulfilled';
+        const expected = LINE_STATUS_OF_ORDER[order.status];
         expect(statuses.every((status) => status.status === expected)).toBe(true);
       }
     }

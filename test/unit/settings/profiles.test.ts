@@ -56,7 +56,7 @@ describe('profile validation', () => {
       tenantId: 'contoso.onmicrosoft.com',
       appId: '1950a258-227b-4e31-a9cf-71749594',
       authMode: 'user',
-      cloud: 'china',
+      cloud: 'germany',
       defaults: { country: 'USA', segment: 'retail', locale: 'english' },
     });
     expect(result.ok).toBe(false);
@@ -67,12 +67,24 @@ describe('profile validation', () => {
       tenantId: 'Tenant ID must be a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.',
       appId: 'App ID must be a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.',
       authMode: 'Sign-in mode must be "app-only" or "app-user".',
-      cloud: 'Cloud must be "global" or "sandbox".',
+      cloud: 'Cloud must be Global, US Government or China (21Vianet).',
       'defaults.country': 'Country must be a two-letter ISO 3166 code such as US.',
       'defaults.segment': 'Segment must be commercial, education, government or nonprofit.',
       'defaults.locale': 'Locale must look like en-US.',
     });
     expect(result.message).toBe('Name is required.');
+  });
+
+  it("accepts each of Microsoft's clouds, Global when none is chosen", () => {
+    for (const cloud of ['global', 'usgov', 'china'] as const) {
+      const result = validateProfileInput(input({ cloud }));
+      expect(result).toMatchObject({ ok: true, value: { cloud } });
+    }
+    expect(validateProfileInput(input())).toMatchObject({ ok: true, value: { cloud: 'global' } });
+    expect(validateProfileInput(input({ cloud: 'USGov' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { cloud: 'Cloud must be Global, US Government or China (21Vianet).' },
+    });
   });
 
   it('reports missing required fields', () => {

@@ -20,7 +20,7 @@ import type { BalanceSummary } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
-import { cacheAgeSentence, currenciesOf, selectedInvoice } from '../../state/billing';
+import { cacheAgeSentence, currenciesOf, invoicePageSentence, selectedInvoice } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
 import { valueOf } from '../../state/load';
 import { useNavigation } from '../../state/navigation-store';
@@ -28,7 +28,9 @@ import { ageInWords } from '../../state/track';
 import { useActiveProfile } from '../../use-active-profile';
 import { formatDate, formatMoney } from '../orders/format';
 import { InvoiceDetail } from './invoice-detail';
+import { LineItemTable } from './line-item-table';
 import { StatementLibrary } from './statement-library';
+import { UnbilledExport } from './unbilled-export';
 
 /** Typing a number waits this long before the list is asked again. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -63,6 +65,12 @@ const useStyles = makeStyles({
   },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
   number: { fontFamily: tokens.fontFamilyMonospace },
+  pager: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 function Balance(props: { summary: BalanceSummary; main?: boolean }) {
@@ -94,9 +102,11 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
       selectedInvoiceId: s.selectedInvoiceId,
       currencies: currenciesOf(s).join(','),
       selected: selectedInvoice(s),
+      pageSentence: invoicePageSentence(s),
+      offset: s.offset,
     })),
   );
-  const { open, refresh, setFilter, select } = useBilling.getState();
+  const { open, refresh, setFilter, select, movePage } = useBilling.getState();
   const [search, setSearch] = useState(billing.filter.search);
 
   useEffect(() => {
@@ -168,6 +178,20 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
               </option>
             ))}
         </Select>
+        <Select
+          aria-label="Invoice type"
+          value={billing.filter.invoiceType}
+          onChange={(_e, data) =>
+            void setFilter({
+              invoiceType: data.value === 'Recurring' || data.value === 'OneTime' ? data.value : '',
+            })
+          }
+          data-testid="billing-type"
+        >
+          <option value="">Every type</option>
+          <option value="Recurring">Recurring</option>
+          <option value="OneTime">One-time</option>
+        </Select>
         <Input
           aria-label="Search by invoice number"
           placeholder="Invoice number"
@@ -234,16 +258,35 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
                 ))}
               </tbody>
             </table>
-            {invoices.total > invoices.items.length && (
-              <Text size={200}>
-                Showing {invoices.items.length} of {invoices.total} invoices: narrow the filters to see the
-                others.
-              </Text>
+            {billing.pageSentence && (
+              <nav className={styles.pager} aria-label="Pages of invoices">
+                <Button
+                  size="small"
+                  disabled={billing.offset === 0 || busy}
+                  onClick={() => void movePage(-1)}
+                  data-testid="invoices-previous"
+                >
+                  Previous
+                </Button>
+                <Text size={200} data-testid="invoices-page" aria-live="polite">
+                  {billing.pageSentence}
+                </Text>
+                <Button
+                  size="small"
+                  disabled={billing.offset + invoices.items.length >= invoices.total || busy}
+                  onClick={() => void movePage(1)}
+                  data-testid="invoices-next"
+                >
+                  Next
+                </Button>
+              </nav>
             )}
           </div>
           <InvoiceDetail invoice={billing.selected} />
         </div>
       )}
+      <LineItemTable />
+      <UnbilledExport currencies={billing.currencies.split(',').filter(Boolean)} />
       <StatementLibrary />
     </section>
   );

@@ -6,6 +6,7 @@ import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-com
 import type { InvoiceRow } from '../../../../preload/contract';
 import { detailPanelStyle } from '../../components/detail-panel-style';
 import { useBilling } from '../../state/billing-store';
+import { useLineItems } from '../../state/line-items-store';
 import { formatDate, formatMoney } from '../orders/format';
 import { JobState } from './job-state';
 
@@ -23,6 +24,8 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
   const styles = useStyles();
   const lineItemExport = useBilling((s) => s.lineItemExport);
   const statement = useBilling((s) => s.statement);
+  const profileId = useBilling((s) => s.profileId);
+  const showLineItems = useLineItems((s) => s.show);
   const { exportLineItems, downloadStatement } = useBilling.getState();
   const { invoice } = props;
   if (!invoice) {
@@ -53,7 +56,10 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
             .join(', ')}
         </Text>
       )}
-      <Text size={200}>{SOURCE_WORDS[invoice.lineItemSource]}</Text>
+      {/* A cloud without Graph reconciliation (US Government, China) says why v1 is used instead. */}
+      <Text size={200} data-testid="line-item-source">
+        {invoice.lineItemNote ?? SOURCE_WORDS[invoice.lineItemSource]}
+      </Text>
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -69,6 +75,13 @@ export function InvoiceDetail(props: { invoice: InvoiceRow | undefined }) {
           data-testid="download-statement"
         >
           Download statement
+        </Button>
+        <Button
+          disabled={profileId === null}
+          onClick={() => profileId && showLineItems(profileId, { kind: 'invoice', invoiceId: invoice.id })}
+          data-testid="show-line-items"
+        >
+          Show line items
         </Button>
       </div>
       <JobState job={lineItemExport} subject={invoice.id} testId="export" what="Exporting line items" />

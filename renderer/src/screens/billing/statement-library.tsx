@@ -1,11 +1,24 @@
 /** Every statement PDF downloaded, from the app's database: it works offline; a moved file shows as missing. */
-import { Badge, Button, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
 import { bulkSubject } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
 import { valueOf } from '../../state/load';
+import { useStatementViewer } from '../../state/statement-viewer-store';
+import { BillingFolderSettings } from './billing-folder-settings';
 import { formatDate, formatMoney } from '../orders/format';
 import { JobState } from './job-state';
+import { StatementViewerDialog } from './statement-viewer-dialog';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL },
@@ -23,6 +36,9 @@ export function StatementLibrary() {
   const library = useBilling((s) => s.library);
   const bulk = useBilling((s) => s.bulkStatements);
   const subject = useBilling((s) => bulkSubject(s.filter));
+  const profileId = useBilling((s) => s.profileId);
+  const notice = useStatementViewer((s) => s.notice);
+  const openStatement = useStatementViewer((s) => s.open);
   const { loadLibrary, downloadStatement, downloadStatements } = useBilling.getState();
   const answer = valueOf(library);
   return (
@@ -54,10 +70,11 @@ export function StatementLibrary() {
           onRetry={() => void loadLibrary()}
         />
       )}
-      {answer && (
-        <Text as="p" size={200}>
-          Statements are saved in {answer.folder}
-        </Text>
+      <BillingFolderSettings />
+      {notice && (
+        <MessageBar intent={notice.outcome === 'opened' ? 'success' : 'warning'}>
+          <MessageBarBody data-testid="open-statement-message">{notice.message}</MessageBarBody>
+        </MessageBar>
       )}
       {answer && answer.statements.length === 0 && (
         <Text as="p">No statements yet: choose an invoice and download its statement.</Text>
@@ -80,6 +97,16 @@ export function StatementLibrary() {
                 <td className={styles.cell}>{formatMoney(entry.amount, entry.currency)}</td>
                 <td className={styles.cell}>
                   {entry.fileName}{' '}
+                  {!entry.missing && profileId !== null && (
+                    <Button
+                      size="small"
+                      aria-label={`Open the statement of invoice ${entry.invoiceId}`}
+                      onClick={() => void openStatement(profileId, entry.invoiceId)}
+                      data-testid="library-open"
+                    >
+                      Open
+                    </Button>
+                  )}
                   {entry.missing && (
                     <>
                       <Badge appearance="tint" color="warning" data-testid="library-missing">
@@ -96,6 +123,7 @@ export function StatementLibrary() {
           </tbody>
         </table>
       )}
+      <StatementViewerDialog />
     </section>
   );
 }

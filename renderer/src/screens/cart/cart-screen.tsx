@@ -3,20 +3,12 @@
  * with their fixes, a savings plan, the review with prices, and a checkout that happens exactly once.
  * A checkout whose answer was lost is shown first, and that cart is not offered for checkout again.
  */
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, GridRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { ErrorBar } from '../../components/error-bar';
+import { NoticeBar } from '../../components/notice-bar';
+import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
 import { checkoutsToShow, isOffline } from '../../state/cart';
@@ -64,34 +56,30 @@ export function CartScreen({ info }: { info: ScreenInfo }) {
 
   if (loaded && !profile) {
     return (
-      <section data-testid="screen-cart">
-        <ScreenHeader info={info} />
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>Connect first</MessageBarTitle>
-            The cart belongs to a partner profile and a customer. Add a profile, or try the built-in demo.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => go('connect')}>Go to Connect</Button>
-          </MessageBarActions>
-        </MessageBar>
-      </section>
+      <PrerequisiteScreen
+        info={info}
+        need={{
+          from: 'connect',
+          action: 'Go to Connect',
+          title: 'Connect first',
+          message:
+            'The cart belongs to a partner profile and a customer. Add a profile, or try the built-in demo.',
+        }}
+      />
     );
   }
   if (currentReady && !current) {
     return (
-      <section data-testid="screen-cart">
-        <ScreenHeader info={info} />
-        <MessageBar intent="info" data-testid="cart-no-customer">
-          <MessageBarBody>
-            <MessageBarTitle>Choose a customer</MessageBarTitle>
-            Each customer has its own cart. Choose the one you buy for.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => go('customers')}>Go to Customers</Button>
-          </MessageBarActions>
-        </MessageBar>
-      </section>
+      <PrerequisiteScreen
+        info={info}
+        need={{
+          from: 'customers',
+          action: 'Go to Customers',
+          title: 'Choose a customer',
+          message: 'Each customer has its own cart. Choose the one you buy for.',
+          testId: 'cart-no-customer',
+        }}
+      />
     );
   }
 
@@ -124,17 +112,14 @@ export function CartScreen({ info }: { info: ScreenInfo }) {
         <CheckoutResult record={lastCheckout} onResolve={() => undefined} onOpenOrders={() => go('orders')} />
       )}
       {offline && (
-        <MessageBar intent="warning" data-testid="cart-offline">
-          <MessageBarBody>
-            <MessageBarTitle>Offline</MessageBarTitle>
-            {OFFLINE_CHECKOUT}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void cart.reviewCart()}>
-              Try again
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <NoticeBar
+          intent="warning"
+          title="Offline"
+          testId="cart-offline"
+          action={{ label: 'Try again', onClick: () => void cart.reviewCart(), size: 'small' }}
+        >
+          {OFFLINE_CHECKOUT}
+        </NoticeBar>
       )}
       {cart.review.status === 'error' && !isOffline(cart.review.error) && (
         <ErrorBar

@@ -10,7 +10,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { FacetValue } from '../../../../preload/contract';
+import { useState } from 'react';
 import { hasFilters, type Range } from '../../state/catalog';
+import { catalogFieldLabels, termLabel } from '../../state/catalog-labels';
+import {
+  checkRange,
+  draftOf,
+  rangeRules,
+  sameRange,
+  type RangeDraft,
+  type RangeRule,
+} from '../../state/catalog-range';
 import { MultiPicker } from '../../components/picker';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
@@ -71,40 +81,59 @@ function FacetPicker(props: {
   );
 }
 
+/**
+ * Two fields for a range, checked as the user types: an invalid range is explained next to the fields
+ * and never searched for; the search keeps the last valid one until the fields are fixed.
+ */
 function RangeInputs(props: {
   label: string;
   value: Range;
+  rule: RangeRule;
   onChange: (range: Range) => void;
   testId: string;
 }) {
   const styles = useStyles();
-  const parse = (text: string) =>
-    text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text);
+  const [draft, setDraft] = useState<RangeDraft>(() => draftOf(props.value));
+  // "Clear filters" (or another catalog) changes the range from outside: the fields follow it.
+  const [shown, setShown] = useState(props.value);
+  if (!sameRange(shown, props.value)) {
+    setShown(props.value);
+    setDraft(draftOf(props.value));
+  }
+  const check = checkRange(draft, props.rule);
+  const edit = (patch: Partial<RangeDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    const checked = checkRange(next, props.rule);
+    if (checked.ok && !sameRange(checked.range, props.value)) {
+      setShown(checked.range);
+      props.onChange(checked.range);
+    }
+  };
+  const input = (end: 'min' | 'max') => (
+    <Input
+      className={styles.rangeInput}
+      input={{ className: styles.rangeInputField }}
+      inputMode={props.rule.whole ? 'numeric' : 'decimal'}
+      placeholder={end}
+      aria-label={`${props.label} ${end === 'min' ? 'from' : 'to'}`}
+      aria-invalid={!check.ok && check.field === end}
+      maxLength={9}
+      value={draft[end]}
+      onChange={(_e, data) => edit({ [end]: data.value })}
+      data-testid={`${props.testId}-${end}`}
+    />
+  );
   return (
-    <Field label={props.label}>
+    <Field
+      label={props.label}
+      validationState={check.ok ? 'none' : 'error'}
+      validationMessage={check.ok ? undefined : check.message}
+      data-testid={`${props.testId}-field`}
+    >
       <div className={styles.range}>
-        <Input
-          className={styles.rangeInput}
-          input={{ className: styles.rangeInputField }}
-          type="number"
-          min={0}
-          placeholder="min"
-          aria-label={`${props.label} from`}
-          value={props.value.min?.toString() ?? ''}
-          onChange={(_e, data) => props.onChange({ ...props.value, min: parse(data.value) })}
-          data-testid={`${props.testId}-min`}
-        />
-        <Input
-          className={styles.rangeInput}
-          input={{ className: styles.rangeInputField }}
-          type="number"
-          min={0}
-          placeholder="max"
-          aria-label={`${props.label} to`}
-          value={props.value.max?.toString() ?? ''}
-          onChange={(_e, data) => props.onChange({ ...props.value, max: parse(data.value) })}
-          data-testid={`${props.testId}-max`}
-        />
+        {input('min')}
+        {input('max')}
       </div>
     </Field>
   );
@@ -123,43 +152,45 @@ export function CatalogFiltersPanel({ makeRoom = false }: { makeRoom?: boolean }
   return (
     <aside className={mergeClasses(styles.panel, makeRoom && styles.hiddenWhenNarrow)} aria-label="Filters">
       <FacetPicker
-        label="Region"
+        label={catalogFieldLabels.region}
         values={facets?.regions ?? []}
         selected={filters.regions}
         onChange={list('regions')}
         testId="filter-region"
       />
       <FacetPicker
-        label="Product"
+        label={catalogFieldLabels.product}
         values={facets?.products ?? []}
         selected={filters.productIds}
         onChange={list('productIds')}
         testId="filter-product"
       />
       <FacetPicker
-        label="VM series"
+        label={catalogFieldLabels.series}
         values={facets?.series ?? []}
         selected={filters.series}
         onChange={list('series')}
         testId="filter-series"
       />
       <RangeInputs
-        label="vCPUs"
+        label={catalogFieldLabels.cores}
+        rule={rangeRules.cores}
         value={filters.cores}
         onChange={(cores) => setFilters({ cores })}
         testId="filter-cores"
       />
       <RangeInputs
-        label="RAM (GB)"
+        label={catalogFieldLabels.ramGb}
+        rule={rangeRules.ramGb}
         value={filters.ramGb}
         onChange={(ramGb) => setFilters({ ramGb })}
         testId="filter-ram"
       />
-      <Field label="Term">
+      <Field label={catalogFieldLabels.term}>
         {(facets?.terms ?? []).map((term) => (
           <Checkbox
             key={term.value}
-            label={`${term.label} (${term.count.toLocaleString('en-US')})`}
+            label={`${termLabel(term.value)} (${term.count.toLocaleString('en-US')})`}
             checked={filters.terms.includes(term.value)}
             onChange={(_e, data) => toggleTerm(term.value, data.checked === true)}
             data-testid={`filter-term-${term.value}`}
@@ -167,14 +198,14 @@ export function CatalogFiltersPanel({ makeRoom = false }: { makeRoom?: boolean }
         ))}
       </Field>
       <FacetPicker
-        label="Category"
+        label={catalogFieldLabels.category}
         values={facets?.categories ?? []}
         selected={filters.categories}
         onChange={list('categories')}
         testId="filter-category"
       />
       <FacetPicker
-        label="Disk type"
+        label={catalogFieldLabels.diskType}
         values={facets?.diskTypes ?? []}
         selected={filters.diskTypes}
         onChange={list('diskTypes')}

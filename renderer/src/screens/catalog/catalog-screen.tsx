@@ -8,7 +8,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
@@ -23,7 +23,8 @@ import { useProfiles } from '../../state/profiles-store';
 import { useRememberedMarket } from '../../state/remembered-market-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CatalogFiltersPanel } from './catalog-filters';
-import { CatalogTable } from './catalog-table';
+import { CatalogTable, type CatalogTableHandle } from './catalog-table';
+import { NoMatches } from './no-matches';
 import { CatalogToolbar } from './catalog-toolbar';
 import { SkuDetail } from './sku-detail';
 
@@ -54,6 +55,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const go = useNavigation((s) => s.go);
   const remembered = useRememberedMarket((s) => s.remembered);
   const authState = useProfiles((s) => (profile ? s.statuses[profile.id]?.state : undefined));
+  const tableRef = useRef<CatalogTableHandle>(null);
   const { selection, manualMarket } = catalog;
   const wanted =
     profile && currentReady
@@ -177,17 +179,23 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
               {!cached && syncing
                 ? 'Downloading the catalog; it appears here when it is complete.'
                 : total === null
-                  ? 'Searching…'
+                  ? error
+                    ? 'The search did not finish.'
+                    : 'Searching…'
                   : `${total.toLocaleString('en-US')} SKU${total === 1 ? '' : 's'}`}
             </Text>
-            <CatalogTable />
+            {cached && total === 0 ? <NoMatches /> : <CatalogTable handle={tableRef} />}
           </div>
           {selected && selection && (
             <SkuDetail
               sku={selected}
               catalog={selection}
               preferredCustomerId={customer?.id ?? null}
-              onClose={() => select(null)}
+              onClose={() => {
+                select(null);
+                // Back where the user was: the row whose panel just closed.
+                tableRef.current?.focusSelectedRow();
+              }}
             />
           )}
         </div>

@@ -1,6 +1,8 @@
 /**
  * The SKU table: virtualized (only the visible rows exist in the DOM), pages loaded from main as the
- * user scrolls, sortable by every column, and usable from the keyboard (↑/↓ move, Home/End jump).
+ * user scrolls, sortable by every column, and usable from the keyboard: ↑/↓, Page Up/Down, Home and
+ * End move the selection without opening anything (no request per row passed), Enter or a short pause
+ * opens the SKU panel, Escape closes it with focus back on the row.
  */
 import {
   Badge,
@@ -13,14 +15,22 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CatalogSku, CatalogSortColumn } from '../../../../preload/contract';
 import { rowAt, skuKey } from '../../state/catalog';
+import { catalogFieldLabels, termLabel } from '../../state/catalog-labels';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
 import { catalogTableView } from '../../state/catalog-views';
 
 const ROW_HEIGHT = 36;
+/** How long the selection rests on a row before its SKU panel opens by itself. */
+export const OPEN_AFTER_PAUSE_MS = 600;
+
+/** What the screen asks of the table: focus back on the selected row (after the panel closes). */
+export interface CatalogTableHandle {
+  readonly focusSelectedRow: () => void;
+}
 
 interface Column {
   readonly id: CatalogSortColumn;
@@ -30,22 +40,46 @@ interface Column {
   readonly numeric?: true;
 }
 
-const termLabel = (term: string | null) =>
-  term === 'P1Y' ? '1 year' : term === 'P3Y' ? '3 years' : (term ?? '');
-
 const columns: ReadonlyArray<Column> = [
-  { id: 'productTitle', label: 'Product', width: 'minmax(110px, 1.4fr)', render: (s) => s.productTitle },
-  { id: 'armSkuName', label: 'SKU', width: 'minmax(100px, 1.2fr)', render: (s) => s.armSkuName ?? s.title },
+  {
+    id: 'productTitle',
+    label: catalogFieldLabels.product,
+    width: 'minmax(110px, 1.4fr)',
+    render: (s) => s.productTitle,
+  },
+  {
+    id: 'armSkuName',
+    label: catalogFieldLabels.sku,
+    width: 'minmax(100px, 1.2fr)',
+    render: (s) => s.armSkuName ?? s.title,
+  },
   {
     id: 'region',
-    label: 'Region',
+    label: catalogFieldLabels.region,
     width: 'minmax(90px, 1fr)',
     render: (s) => s.region ?? s.armRegionName ?? '',
   },
-  { id: 'cores', label: 'vCPUs', width: '60px', render: (s) => s.cores?.toString() ?? '', numeric: true },
-  { id: 'ramGb', label: 'RAM (GB)', width: '84px', render: (s) => s.ramGb?.toString() ?? '', numeric: true },
-  { id: 'term', label: 'Term', width: '68px', render: (s) => termLabel(s.term) },
-  { id: 'category', label: 'Category', width: 'minmax(80px, 0.8fr)', render: (s) => s.category ?? '' },
+  {
+    id: 'cores',
+    label: catalogFieldLabels.cores,
+    width: '60px',
+    render: (s) => s.cores?.toString() ?? '',
+    numeric: true,
+  },
+  {
+    id: 'ramGb',
+    label: catalogFieldLabels.ramGb,
+    width: '84px',
+    render: (s) => s.ramGb?.toString() ?? '',
+    numeric: true,
+  },
+  { id: 'term', label: catalogFieldLabels.term, width: '68px', render: (s) => termLabel(s.term) },
+  {
+    id: 'category',
+    label: catalogFieldLabels.category,
+    width: 'minmax(80px, 0.8fr)',
+    render: (s) => s.category ?? '',
+  },
   { id: 'diskType', label: 'Disk', width: '60px', render: (s) => s.diskType ?? '' },
 ];
 // The last column holds the "Inventory check" badge and its heading "Prerequisite", both in full.
@@ -100,7 +134,14 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  // The compound brand colour is dark on the light theme and light on the dark one: the selected row
+  // stands out from its neighbours by well over 3:1 in both, with text in the inverted colour.
+  selected: {
+    backgroundColor: tokens.colorCompoundBrandBackground,
+    color: tokens.colorNeutralForegroundInverted,
+    ':hover': { backgroundColor: tokens.colorCompoundBrandBackgroundHover },
+  },
+  rowFocus: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   cell: {
     padding: `0 ${tokens.spacingHorizontalS}`,
     overflow: 'hidden',
@@ -115,7 +156,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function CatalogTable() {
+export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
   const styles = useStyles();
   const view = useCatalog(useShallow(catalogTableView));
   const { total, sort, selectedKey, version } = view;
@@ -124,6 +165,15 @@ export function CatalogTable() {
   const select = useCatalog((s) => s.select);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
+  // The row the keyboard is on: it may run ahead of the SKU panel, which opens on Enter or a pause.
+  const [active, setActive] = useState<{ index: number; key: string | null; byKeyboard: boolean } | null>(
+    null,
+  );
+  const [activeVersion, setActiveVersion] = useState(version);
+  if (activeVersion !== version) {
+    setActiveVersion(version);
+    setActive(null);
+  }
   // TanStack Virtual cannot be memoized by the React Compiler; nothing here relies on compiler memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -145,7 +195,36 @@ export function CatalogTable() {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [version]);
 
+  const rowElement = (index: number) =>
+    scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${index + 1}"]`) ?? null;
+
+  useImperativeHandle(handle, () => ({
+    focusSelectedRow: () => {
+      const row = active ? rowElement(active.index) : null;
+      (row ?? scrollRef.current)?.focus({ preventScroll: true });
+    },
+  }));
+
+  const activeKey = active?.key ?? selectedKey;
+  const activeSku = active ? rowAt(view, active.index) : undefined;
+  const activeSkuKey = activeSku ? skuKey(activeSku) : null;
+
+  // Moved by the keyboard: focus follows to the row once it is on screen, and a pause opens it.
+  useEffect(() => {
+    if (!active?.byKeyboard) return;
+    // Only while the user is in the table: a scroll must never pull focus out of the SKU panel.
+    const focused = document.activeElement;
+    if (focused !== document.body && !scrollRef.current?.contains(focused)) return;
+    rowElement(active.index)?.focus({ preventScroll: true });
+  }, [active, items.length, first]);
+  useEffect(() => {
+    if (!active?.byKeyboard || activeSkuKey === null || activeSkuKey === selectedKey) return;
+    const timer = setTimeout(() => select(activeSkuKey), OPEN_AFTER_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [active, activeSkuKey, selectedKey, select]);
+
   const selectedIndex = (() => {
+    if (active) return active.index;
     if (!selectedKey) return -1;
     for (const item of items) {
       const sku = rowAt(view, item.index);
@@ -155,6 +234,16 @@ export function CatalogTable() {
   })();
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && activeSkuKey !== null) {
+      event.preventDefault();
+      select(activeSkuKey);
+      return;
+    }
+    if (event.key === 'Escape' && selectedKey !== null) {
+      event.preventDefault();
+      select(null);
+      return;
+    }
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 };
     let target: number | undefined;
     if (event.key in moves)
@@ -168,7 +257,7 @@ export function CatalogTable() {
     event.preventDefault();
     virtualizer.scrollToIndex(target, { align: 'auto' });
     const sku = rowAt(view, target);
-    if (sku) select(skuKey(sku));
+    setActive({ index: target, key: sku ? skuKey(sku) : null, byKeyboard: true });
   };
 
   return (
@@ -205,22 +294,28 @@ export function CatalogTable() {
           );
         })}
         <span className={mergeClasses(styles.headerCell, styles.plainHeader)} role="columnheader">
-          Prerequisite
+          {catalogFieldLabels.prerequisite}
         </span>
       </div>
       <div className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const sku = rowAt(view, item.index);
           const key = sku ? skuKey(sku) : null;
+          const isActive = active ? active.index === item.index : key !== null && key === activeKey;
           return (
             <div
               key={item.key}
               role="row"
               aria-rowindex={item.index + 1}
-              aria-selected={key !== null && key === selectedKey}
-              className={mergeClasses(styles.row, key !== null && key === selectedKey && styles.selected)}
+              aria-selected={isActive}
+              tabIndex={-1}
+              className={mergeClasses(styles.row, styles.rowFocus, isActive && styles.selected)}
               style={{ transform: `translateY(${item.start}px)` }}
-              onClick={() => key && select(key)}
+              onClick={() => {
+                if (!key) return;
+                setActive({ index: item.index, key, byKeyboard: false });
+                select(key);
+              }}
               data-testid={sku ? 'catalog-row' : 'catalog-row-loading'}
             >
               {sku ? (

@@ -59,10 +59,24 @@ export function CatalogToolbar(props: {
     useCatalog();
   const progress = useTaskProgress(syncTaskId);
   const [text, setText] = useState(filters.text);
+  // The text this box last searched for, and the one the filters hold: when the filters change it
+  // from elsewhere ("Clear filters"), the box follows instead of searching its old text again.
+  const [sent, setSent] = useState(filters.text);
+  const [seen, setSeen] = useState(filters.text);
+  if (seen !== filters.text) {
+    setSeen(filters.text);
+    if (filters.text !== sent) {
+      setText(filters.text);
+      setSent(filters.text);
+    }
+  }
 
   useEffect(() => {
     if (text === filters.text) return;
-    const timer = setTimeout(() => setFilters({ text }), TEXT_DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      setSent(text);
+      setFilters({ text });
+    }, TEXT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, filters.text, setFilters]);
 

@@ -18,6 +18,7 @@ import { useEffect } from 'react';
 import type { CatalogSku } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import type { CatalogSelection } from '../../state/catalog';
+import { skuDetailRows, termLabel } from '../../state/catalog-labels';
 import { useCustomers } from '../../state/customers-store';
 import { usableSubscriptions } from '../../state/sku-panel';
 import { useSkuPanel } from '../../state/sku-panel-store';
@@ -45,14 +46,8 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, wordBreak: 'break-word' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
-  return JSON.stringify(value) ?? '—';
-}
 
 export function SkuDetail(props: {
   sku: CatalogSku;
@@ -74,31 +69,27 @@ export function SkuDetail(props: {
   // Closing the panel forgets it: opening it again asks Partner Center again.
   useEffect(() => close, [close]);
 
-  const attributes: Array<[string, unknown]> = [
-    ['Product', sku.productTitle],
-    ['Product ID', sku.productId],
-    ['SKU ID', sku.skuId],
-    ['Title', sku.title],
-    ['Minimum quantity', sku.minimumQuantity],
-    ['Maximum quantity', sku.maximumQuantity],
-    ['Prerequisites', sku.prerequisites.join(', ') || 'none'],
-    ...Object.entries(sku.attributes),
-  ];
+  const attributes = skuDetailRows(sku);
 
   return (
-    <aside className={styles.panel} aria-label="SKU details" data-testid="sku-detail">
+    <aside
+      className={styles.panel}
+      aria-label="SKU details"
+      data-testid="sku-detail"
+      // Escape closes the panel from anywhere in it (a native select open handles its own Escape).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
       <div className={styles.head}>
         <div>
           <Subtitle2 as="h2" block>
             {sku.armSkuName ?? sku.title}
           </Subtitle2>
           <Caption1 block>
-            {[
-              sku.region ?? sku.armRegionName,
-              sku.term === 'P3Y' ? '3 years' : sku.term === 'P1Y' ? '1 year' : sku.term,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+            {[sku.region ?? sku.armRegionName, termLabel(sku.term)].filter(Boolean).join(' · ')}
           </Caption1>
         </div>
         <Button
@@ -113,7 +104,7 @@ export function SkuDetail(props: {
         {attributes.map(([name, value]) => (
           <div key={name} style={{ display: 'contents' }}>
             <dt className={styles.term}>{name}</dt>
-            <dd className={styles.value}>{describe(value)}</dd>
+            <dd className={styles.value}>{value}</dd>
           </div>
         ))}
       </dl>
@@ -162,11 +153,16 @@ function InventoryCheck(props: {
   const allSubscriptions = useCustomers((s) => (customerId ? s.subscriptions[customerId] : undefined));
   const subscriptions = usableSubscriptions(allSubscriptions, catalog.scope);
   const { startInventoryCheck, pickCustomer, pickSubscription, checkInventory } = useSkuPanel.getState();
+  const styles = useStyles();
 
   return (
-    <section aria-label="Inventory check" data-testid="inventory-check">
-      <Subtitle2 as="h3">Inventory check</Subtitle2>
-      <Caption1 as="p">This SKU needs an inventory check before it can be bought.</Caption1>
+    <section aria-label="Inventory check" className={styles.section} data-testid="inventory-check">
+      <Subtitle2 as="h3" block>
+        Inventory check
+      </Subtitle2>
+      <Caption1 as="p" block>
+        This SKU needs an inventory check before it can be bought.
+      </Caption1>
       {!started && (
         <Button onClick={() => void startInventoryCheck(preferredCustomerId)} data-testid="inventory-start">
           Check for a customer…

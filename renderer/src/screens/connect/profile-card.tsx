@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
-import type { ProfileView } from '../../../../preload/contract';
+import { CLOUD_LABELS, type ProfileView } from '../../../../preload/contract';
 import { activeProfileIdOf } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
 
@@ -77,6 +77,9 @@ export function ProfileCard(props: {
         }
         description={
           <div className={styles.facts}>
+            <Caption1 data-testid="profile-card-cloud">
+              {profile.cloud === 'sandbox' ? CLOUD_LABELS.sandbox : `${CLOUD_LABELS[profile.cloud]} cloud`}
+            </Caption1>
             <Caption1>Tenant {profile.tenantId}</Caption1>
             <Caption1>{profile.authMode === 'app-user' ? 'App+User (MFA)' : 'App-only'}</Caption1>
             <Caption1 data-testid="profile-status">{status ? status.message : 'Checking sign-in…'}</Caption1>

@@ -39,6 +39,7 @@ import {
 } from '../../state/profile-form';
 import { fieldErrors } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
+import { CloudField } from './cloud-field';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,6 +57,8 @@ interface Draft {
   appSecret: string;
   country: string;
   segment: (typeof segments)[number];
+  /** `sandbox` only for the demo profile, which the form never edits. */
+  cloud: ProfileView['cloud'];
 }
 
 function draftFrom(profile: ProfileView | undefined): Draft {
@@ -67,6 +70,7 @@ function draftFrom(profile: ProfileView | undefined): Draft {
     appSecret: '',
     country: profile?.defaults.country ?? 'US',
     segment: profile?.defaults.segment ?? 'commercial',
+    cloud: profile?.cloud ?? 'global',
   };
 }
 
@@ -126,6 +130,7 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
       appId: draft.appId,
       authMode: draft.authMode,
       defaults: { country: draft.country, segment: draft.segment },
+      ...(draft.cloud !== 'sandbox' ? { cloud: draft.cloud } : {}),
       ...(draft.authMode === 'app-only' && draft.appSecret ? { appSecret: draft.appSecret } : {}),
     };
     const result = await save(payload, props.profile?.id);
@@ -193,6 +198,13 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
                   data-testid="profile-app"
                 />
               </Field>
+              {draft.cloud !== 'sandbox' && (
+                <CloudField
+                  value={draft.cloud}
+                  onChange={(cloud) => set('cloud', cloud)}
+                  error={shown.cloud}
+                />
+              )}
               <Field label="Sign in with" validationMessage={shown.authMode}>
                 <RadioGroup
                   value={draft.authMode}

@@ -18,11 +18,13 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { OrderView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
+import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
+import { SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { useCustomers } from '../../state/customers-store';
 import { valueOf } from '../../state/load';
-import { useNavigation } from '../../state/navigation-store';
 import { ageInWords } from '../../state/track';
 import { useOrders } from '../../state/track-store';
 import { useActiveProfile } from '../../use-active-profile';
@@ -30,26 +32,8 @@ import { OrderDetail } from './order-detail';
 import { formatDate, formatMoney } from './format';
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalL,
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    marginBottom: tokens.spacingVerticalM,
-  },
-  layout: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
-    gap: tokens.spacingHorizontalXL,
-  },
-  table: { width: '100%', borderCollapse: 'collapse' },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    verticalAlign: 'top',
-  },
-  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  toolbar: toolbarStyle,
+  layout: listAndDetailStyle,
   orderButton: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -65,7 +49,6 @@ function statusBadge(order: OrderView) {
 
 export function OrdersScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const go = useNavigation((s) => s.go);
   const { loaded, profile, currentReady } = useActiveProfile();
   const current = useCustomers((s) => s.current);
   const orders = useOrders(
@@ -82,25 +65,70 @@ export function OrdersScreen({ info }: { info: ScreenInfo }) {
     if (profile && current) void open(profile.id, current.id);
   }, [profile, current, open]);
 
-  if (loaded && (!profile || (currentReady && !current))) {
+  if (loaded && !profile) {
     return (
-      <section data-testid="screen-orders">
-        <ScreenHeader info={info} />
-        <MessageBar intent="info">
-          <MessageBarBody>
-            {profile
-              ? 'Choose the customer whose orders you want to see.'
-              : 'Connect a partner profile first.'}
-          </MessageBarBody>
-          <Button appearance="primary" onClick={() => go(profile ? 'customers' : 'connect')}>
-            {profile ? 'Choose a customer' : 'Go to Connect'}
-          </Button>
-        </MessageBar>
-      </section>
+      <PrerequisiteScreen
+        info={info}
+        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
+      />
+    );
+  }
+  if (loaded && currentReady && !current) {
+    return (
+      <PrerequisiteScreen
+        info={info}
+        need={{
+          from: 'customers',
+          action: 'Choose a customer',
+          message: 'Choose the customer whose orders you want to see.',
+        }}
+      />
     );
   }
 
   const answer = valueOf(orders.list);
+  const columns: ReadonlyArray<Column<OrderView>> = [
+    {
+      header: 'Order',
+      cell: (order) => (
+        <>
+          <Button
+            appearance="transparent"
+            className={styles.orderButton}
+            aria-pressed={order.id === orders.selectedOrderId}
+            onClick={() => void select(order.id)}
+          >
+            {order.id}
+          </Button>
+          {order.justPlaced && (
+            <Badge appearance="filled" color="brand" data-testid="just-placed">
+              Just placed
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { header: 'Created', cell: (order) => formatDate(order.creationDate) },
+    {
+      header: 'Status',
+      cell: (order) => (
+        <>
+          {statusBadge(order)}
+          {orders.watching[order.id] !== undefined && <Text size={200}> watching…</Text>}
+        </>
+      ),
+    },
+    {
+      header: 'Lines',
+      cell: (order) =>
+        order.lines.map((line) => (
+          <div key={line.lineItemNumber}>
+            {line.quantity ?? '?'} × {line.friendlyName ?? line.offerId ?? 'line'}
+          </div>
+        )),
+    },
+    { header: 'Total', cell: (order) => formatMoney(order.totalPrice, order.currencyCode) },
+  ];
   return (
     <section data-testid="screen-orders">
       <ScreenHeader info={info} />
@@ -141,56 +169,14 @@ export function OrdersScreen({ info }: { info: ScreenInfo }) {
       )}
       {answer && answer.orders.length > 0 && (
         <div className={styles.layout}>
-          <table className={styles.table} data-testid="orders-table">
-            <thead>
-              <tr>
-                <th className={styles.cell}>Order</th>
-                <th className={styles.cell}>Created</th>
-                <th className={styles.cell}>Status</th>
-                <th className={styles.cell}>Lines</th>
-                <th className={styles.cell}>Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.orders.map((order) => (
-                <tr
-                  key={order.id}
-                  className={order.id === orders.selectedOrderId ? styles.selected : undefined}
-                  data-testid="order-row"
-                  data-order-id={order.id}
-                >
-                  <td className={styles.cell}>
-                    <Button
-                      appearance="transparent"
-                      className={styles.orderButton}
-                      aria-pressed={order.id === orders.selectedOrderId}
-                      onClick={() => void select(order.id)}
-                    >
-                      {order.id}
-                    </Button>
-                    {order.justPlaced && (
-                      <Badge appearance="filled" color="brand" data-testid="just-placed">
-                        Just placed
-                      </Badge>
-                    )}
-                  </td>
-                  <td className={styles.cell}>{formatDate(order.creationDate)}</td>
-                  <td className={styles.cell}>
-                    {statusBadge(order)}
-                    {orders.watching[order.id] !== undefined && <Text size={200}> watching…</Text>}
-                  </td>
-                  <td className={styles.cell}>
-                    {order.lines.map((line) => (
-                      <div key={line.lineItemNumber}>
-                        {line.quantity ?? '?'} × {line.friendlyName ?? line.offerId ?? 'line'}
-                      </div>
-                    ))}
-                  </td>
-                  <td className={styles.cell}>{formatMoney(order.totalPrice, order.currencyCode)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SelectableTable
+            testId="orders-table"
+            columns={columns}
+            rows={answer.orders}
+            keyOf={(order) => order.id}
+            selectedKey={orders.selectedOrderId}
+            rowData={(order) => ({ 'data-testid': 'order-row', 'data-order-id': order.id })}
+          />
           <OrderDetail />
         </div>
       )}

@@ -10,19 +10,20 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Text,
   ToggleButton,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ExpiryBucket } from '../../../../preload/contract';
+import type { ExpiryBucket, ReservationView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { FilterSelect } from '../../components/filter-select';
+import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
+import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
+import { SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { valueOf } from '../../state/load';
-import { useNavigation } from '../../state/navigation-store';
 import { reservationsCsv } from '../../state/reservations-csv';
 import { useTaskProgress } from '../../state/tasks-store';
 import { ageInWords } from '../../state/track';
@@ -40,25 +41,8 @@ const bucketLabels: ReadonlyArray<readonly [ExpiryBucket, string]> = [
 ];
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    marginBottom: tokens.spacingVerticalM,
-  },
-  layout: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)',
-    gap: tokens.spacingHorizontalXL,
-  },
-  table: { width: '100%', borderCollapse: 'collapse' },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  toolbar: toolbarStyle,
+  layout: listAndDetailStyle,
   select: { maxWidth: '220px' },
 });
 
@@ -73,7 +57,6 @@ function download(csv: string): void {
 
 export function ReservationsScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const go = useNavigation((s) => s.go);
   const { loaded, profile } = useActiveProfile();
   const state = useReservations(
     useShallow((s) => ({
@@ -92,15 +75,10 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
 
   if (loaded && !profile) {
     return (
-      <section data-testid="screen-reservations">
-        <ScreenHeader info={info} />
-        <MessageBar intent="info">
-          <MessageBarBody>Connect a partner profile first.</MessageBarBody>
-          <Button appearance="primary" onClick={() => go('connect')}>
-            Go to Connect
-          </Button>
-        </MessageBar>
-      </section>
+      <PrerequisiteScreen
+        info={info}
+        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
+      />
     );
   }
 
@@ -114,6 +92,26 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
     });
   };
   const one = (value: string) => (value === '' ? [] : [value]);
+  const same = (value: string) => ({ value, label: value });
+  const columns: ReadonlyArray<Column<ReservationView>> = [
+    { header: 'Expires', cell: (row) => formatDate(row.expiryDate) },
+    { header: 'Days left', cell: (row) => row.daysLeft ?? '—' },
+    { header: 'Customer', cell: (row) => row.customerName },
+    {
+      header: 'Reservation',
+      cell: (row) => (
+        <Button
+          appearance="transparent"
+          onClick={() => select(row.key)}
+          aria-pressed={row.key === state.selectedKey}
+        >
+          {row.displayName ?? row.reservationType ?? 'Reservation'}
+        </Button>
+      ),
+    },
+    { header: 'Region', cell: (row) => row.region ?? '—' },
+    { header: 'Qty', cell: (row) => row.quantity ?? '—' },
+  ];
 
   return (
     <section data-testid="screen-reservations">
@@ -176,87 +174,43 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
             ))}
           </div>
           <div className={styles.toolbar}>
-            <Select
+            <FilterSelect
               className={styles.select}
-              aria-label="Customer"
+              label="Customer"
+              all="All customers"
               value={state.filters.customerIds[0] ?? ''}
-              onChange={(_e, data) => void setFilters({ customerIds: one(data.value) })}
-            >
-              <option value="">All customers</option>
-              {radar.customers.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-            <Select
+              choices={radar.customers.map((c) => ({ value: c.id, label: c.name }))}
+              onChange={(value) => void setFilters({ customerIds: one(value) })}
+            />
+            <FilterSelect
               className={styles.select}
-              aria-label="Reservation type"
+              label="Reservation type"
+              all="All types"
               value={state.filters.reservationTypes[0] ?? ''}
-              onChange={(_e, data) => void setFilters({ reservationTypes: one(data.value) })}
-            >
-              <option value="">All types</option>
-              {radar.reservationTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </Select>
-            <Select
+              choices={radar.reservationTypes.map(same)}
+              onChange={(value) => void setFilters({ reservationTypes: one(value) })}
+            />
+            <FilterSelect
               className={styles.select}
-              aria-label="Region"
+              label="Region"
+              all="All regions"
               value={state.filters.regions[0] ?? ''}
-              onChange={(_e, data) => void setFilters({ regions: one(data.value) })}
-            >
-              <option value="">All regions</option>
-              {radar.regions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </Select>
+              choices={radar.regions.map(same)}
+              onChange={(value) => void setFilters({ regions: one(value) })}
+            />
             <Button onClick={() => download(reservationsCsv(radar.rows))} disabled={radar.rows.length === 0}>
               Export CSV ({radar.rows.length})
             </Button>
           </div>
           <div className={styles.layout}>
-            <table className={styles.table} data-testid="radar-table">
-              <thead>
-                <tr>
-                  <th className={styles.cell}>Expires</th>
-                  <th className={styles.cell}>Days left</th>
-                  <th className={styles.cell}>Customer</th>
-                  <th className={styles.cell}>Reservation</th>
-                  <th className={styles.cell}>Region</th>
-                  <th className={styles.cell}>Qty</th>
-                </tr>
-              </thead>
-              <tbody>
-                {radar.rows.map((row) => (
-                  <tr
-                    key={row.key}
-                    className={row.key === state.selectedKey ? styles.selected : undefined}
-                    data-testid="radar-row"
-                    data-bucket={row.bucket ?? ''}
-                  >
-                    <td className={styles.cell}>{formatDate(row.expiryDate)}</td>
-                    <td className={styles.cell}>{row.daysLeft ?? '—'}</td>
-                    <td className={styles.cell}>{row.customerName}</td>
-                    <td className={styles.cell}>
-                      <Button
-                        appearance="transparent"
-                        onClick={() => select(row.key)}
-                        aria-pressed={row.key === state.selectedKey}
-                      >
-                        {row.displayName ?? row.reservationType ?? 'Reservation'}
-                      </Button>
-                    </td>
-                    <td className={styles.cell}>{row.region ?? '—'}</td>
-                    <td className={styles.cell}>{row.quantity ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SelectableTable
+              testId="radar-table"
+              columns={columns}
+              rows={radar.rows}
+              keyOf={(row) => row.key}
+              selectedKey={state.selectedKey}
+              rowData={(row) => ({ 'data-testid': 'radar-row', 'data-bucket': row.bucket ?? '' })}
+            />
             <ReservationDetail />
           </div>
           {radar.total > radar.rows.length && (
