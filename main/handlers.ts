@@ -114,6 +114,10 @@ export function createHandlers(services: Services): Handlers {
         const maxAge = preferences.catalogMaxAgeMinutes();
         return withAutoRefresh(catalog.status(key, staleAfterMinutes(maxAge)), maxAge);
       },
+      probe: async (key) => {
+        const maxAge = preferences.catalogMaxAgeMinutes();
+        return withAutoRefresh(await catalog.probe(key, staleAfterMinutes(maxAge)), maxAge);
+      },
       // The caller's age wins (tests, benchmarks); the user's preference applies otherwise.
       open: async ({ catalog: key, maxAgeMinutes }) => {
         const maxAge = maxAgeMinutes ?? preferences.catalogMaxAgeMinutes();

@@ -240,6 +240,11 @@ export const calls = {
       'Every market, and whether reservations are sold there.',
     ),
     status: call(CatalogKey, CatalogStatus, 'How old the cached catalog is, and whether it is refreshing.'),
+    probe: call(
+      CatalogKey,
+      CatalogStatus,
+      'For a catalog marked offline: asks Partner Center once whether it can be reached again (any answer counts) and clears the mark when it can. The status after.',
+    ),
     open: call(
       z.strictObject({ catalog: CatalogKey, maxAgeMinutes: z.number().int().min(0).max(100_000).optional() }),
       CatalogStatus,

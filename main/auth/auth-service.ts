@@ -538,7 +538,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     try {
       const app = await publicApp(profile);
       const account = await pickAccount(app, profile);
-      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      if (!account)
+        throw new SignInRequiredError(profile.name, { detail: 'no_account', neverSignedIn: true });
       const result = await app.acquireTokenSilent({
         account,
         scopes: partnerCenterScopes(profile.cloud, 'app-user'),
@@ -573,7 +574,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       }
       const app = await publicApp(profile);
       const account = await pickAccount(app, profile);
-      if (!account) throw new SignInRequiredError(profile.name, { detail: 'no_account' });
+      if (!account)
+        throw new SignInRequiredError(profile.name, { detail: 'no_account', neverSignedIn: true });
       const result = await app.acquireTokenSilent({ account, scopes: [...GRAPH_USER_SCOPES] });
       return { accessToken: result.accessToken, expiresOn: result.expiresOn };
     } catch (error) {

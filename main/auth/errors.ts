@@ -68,15 +68,22 @@ export class AuthFailure extends Error {
   }
 }
 
-/** The user must sign in again (expired or revoked refresh token, or never signed in). */
+/** The user must sign in (again): an expired or revoked refresh token, or no sign-in ever. */
 export class SignInRequiredError extends AuthFailure {
   override readonly name = 'SignInRequiredError';
 
-  constructor(profileName: string, options: { detail?: string; correlationId?: string } = {}) {
+  constructor(
+    profileName: string,
+    options: { detail?: string; correlationId?: string; neverSignedIn?: boolean } = {},
+  ) {
+    const { neverSignedIn, ...rest } = options;
     super(
       'sign-in-required',
-      `Your sign-in for "${profileName}" has expired. Sign in again to continue.`,
-      options,
+      // A profile that never signed in has nothing that could have expired.
+      neverSignedIn
+        ? `"${profileName}" is not signed in yet. Sign in on the Connect screen to continue.`
+        : `Your sign-in for "${profileName}" has expired. Sign in again to continue.`,
+      rest,
     );
   }
 }

@@ -14,7 +14,7 @@ import type {
 import { assertNever } from '../../preload/assert-never';
 import { DEFAULT_CATALOG_MAX_AGE_MINUTES } from '../../preload/contract';
 import { DeskFailure } from '../ipc/failure';
-import { marketName, reservationsSoldIn } from '../markets';
+import { marketName, reservationsSoldIn, servedMarkets } from '../markets';
 import type { PartnerCenterClient } from '../partner-center';
 import type { TaskEngine, TaskSummary } from '../tasks';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
@@ -23,8 +23,17 @@ import { marketStatus, type MarketStatus } from './market';
 import { CatalogSearch, type CatalogSearchQuery } from './search';
 import type { CatalogStore } from './store';
 import { inProcessSkuWriter, writerWhenReady, type SkuWriter } from './sku-writer';
-import { CatalogSyncEngine, isCatalogStale, type CatalogSyncResult, type SyncPhase } from './sync';
+import {
+  CatalogSyncEngine,
+  isCatalogStale,
+  isOfflineError,
+  type CatalogSyncResult,
+  type SyncPhase,
+} from './sync';
 import { normalizeCatalogKey, type CatalogSkuRow } from './types';
+
+/** A probe for the network waits this long for an answer: a reachable service answers far sooner. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** Stale after this when nobody says otherwise (the bridge handlers pass the user's preference). */
 const DEFAULT_MAX_AGE_MINUTES = DEFAULT_CATALOG_MAX_AGE_MINUTES;
@@ -52,42 +61,11 @@ function toMarket(status: MarketStatus): Market {
   };
 }
 
-/** Every market Partner Center might be asked about: the ISO 3166 regions the runtime can name. */
+/** Every market Partner Center serves, and whether reservations are sold there. */
 export function allMarkets(): Market[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  // Codes the runtime names that are groupings or reserved, not markets.
-  const notMarkets = new Set([
-    'EU',
-    'EZ',
-    'UN',
-    'QO',
-    'XA',
-    'XB',
-    'ZZ',
-    'AC',
-    'CP',
-    'DG',
-    'EA',
-    'IC',
-    'TA',
-    'CQ',
-  ]);
-  const markets: Market[] = [];
-  for (const first of letters) {
-    for (const second of letters) {
-      const code = first + second;
-      // Skip unnamed codes and deprecated aliases (UK → GB, TP → TL) that the runtime still names.
-      if (
-        notMarkets.has(code) ||
-        !names.of(code) ||
-        Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`
-      )
-        continue;
-      markets.push(toMarket(marketStatus(code)));
-    }
-  }
-  return markets.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return servedMarkets()
+    .map((code) => toMarket(marketStatus(code)))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
 function toSku(row: CatalogSkuRow): CatalogSku {
@@ -306,6 +284,27 @@ export function createCatalogService(options: CatalogServiceOptions) {
     },
 
     sync: startSync,
+
+    /**
+     * Whether Partner Center can be reached again, for a catalog marked offline: one cheap request
+     * (the first customer), not retried, with a short timeout. Any answer of the service counts (even a
+     * refusal): only a network failure keeps the catalog offline. Returns the catalog's status.
+     */
+    async probe(key: CatalogKey, maxAgeMinutes?: number): Promise<CatalogStatus> {
+      const catalogId = store.ensureCatalog(normalizeCatalogKey(key));
+      if (store.freshness(key).offlineSince === undefined) return status(key, maxAgeMinutes);
+      try {
+        const client = await clientFor(key.profileId);
+        await client
+          .listCustomers({ size: 1 }, { retry: { maxRetries: 0 }, timeoutMs: PROBE_TIMEOUT_MS })
+          .pages()
+          .next();
+      } catch (error) {
+        if (isOfflineError(error)) return status(key, maxAgeMinutes);
+      }
+      store.markOnline(catalogId);
+      return status(key, maxAgeMinutes);
+    },
 
     async availabilities(
       key: CatalogKey,

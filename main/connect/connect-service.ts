@@ -21,6 +21,9 @@ import { DEMO_PROFILE_ID, ensureDemoProfile, type Profile, type SettingsStore } 
 import type { EmbeddedSandbox } from './embedded-sandbox';
 import { requireProfile } from './profile-endpoint';
 
+/** Said next to the secret field when an App-only profile would be saved without one. */
+const SECRET_REQUIRED = 'Enter the app secret: an App-only profile signs in with it.';
+
 /** What a new profile browses and buys with until the user says otherwise. */
 const NEW_PROFILE_DEFAULTS = { country: 'US', segment: 'commercial', locale: 'en-US' } as const;
 
@@ -113,11 +116,26 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
 
     async createProfile(draft) {
       const { appSecret, ...input } = draft;
+      // An App-only profile without its secret could never sign in: refuse it with the other fields.
+      const secretMissing = input.authMode === 'app-only' && !appSecret?.trim();
       const result = settings.addProfile({
         ...input,
         defaults: { ...NEW_PROFILE_DEFAULTS, ...input.defaults },
       });
-      if (!result.ok) throw settingsFailure(result);
+      if (!result.ok) {
+        throw settingsFailure(
+          secretMissing
+            ? { ...result, fieldErrors: { ...result.fieldErrors, appSecret: SECRET_REQUIRED } }
+            : result,
+        );
+      }
+      if (secretMissing) {
+        settings.removeProfile(result.profile.id);
+        throw new DeskFailure('INVALID_INPUT', SECRET_REQUIRED, {
+          field: 'appSecret',
+          fields: { appSecret: SECRET_REQUIRED },
+        });
+      }
       try {
         await saveSecret(result.profile, appSecret);
       } catch (error) {
@@ -130,11 +148,18 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
 
     async updateProfile(profileId, changes) {
       const { appSecret, ...patch } = changes;
-      const before = profileOrThrow(profileId);
+      const existing = profileOrThrow(profileId);
+      const becomesAppOnly = (patch.authMode ?? existing.authMode) === 'app-only';
+      if (becomesAppOnly && !appSecret?.trim() && !(await auth.hasClientSecret(existing))) {
+        throw new DeskFailure('INVALID_INPUT', SECRET_REQUIRED, {
+          field: 'appSecret',
+          fields: { appSecret: SECRET_REQUIRED },
+        });
+      }
       const result = settings.updateProfile(profileId, patch);
       if (!result.ok) throw settingsFailure(result);
       // A sign-in belongs to one cloud's authority: a profile moved to another cloud signs in again.
-      if (before.cloud !== result.profile.cloud) await auth.signOut(result.profile);
+      if (existing.cloud !== result.profile.cloud) await auth.signOut(result.profile);
       await saveSecret(result.profile, appSecret);
       clients.forget(profileId);
       return toProfileView(result.profile);

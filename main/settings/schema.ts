@@ -4,7 +4,9 @@ import {
   Cloud as CloudIds,
   CurrentCustomer,
   DEFAULT_CATALOG_MAX_AGE_MINUTES,
+  PROFILE_LIMITS,
 } from '../../preload/contract';
+import { isServedMarket } from '../markets';
 
 /**
  * Settings schemas. There is deliberately no field for a secret anywhere: app secrets and token caches
@@ -49,7 +51,8 @@ export const ProfileDefaultsSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'Country must be a two-letter ISO 3166 code such as US.')
-    .transform((value) => value.toUpperCase()),
+    .transform((value) => value.toUpperCase())
+    .refine(isServedMarket, 'Partner Center does not serve this country: use a code such as US or DE.'),
   segment: SegmentSchema,
   locale: z
     .string()
@@ -62,7 +65,7 @@ const name = z
   .string({ error: 'Name is required.' })
   .trim()
   .min(1, 'Name is required.')
-  .max(80, 'Name must be at most 80 characters.');
+  .max(PROFILE_LIMITS.name, `Name must be at most ${PROFILE_LIMITS.name} characters.`);
 
 /** The fields a user edits on the Connect screen (no id, no timestamps, no secret). */
 export const ProfileInputSchema = z.strictObject({

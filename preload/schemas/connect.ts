@@ -35,6 +35,19 @@ export const ProfileView = z.object({
 export type ProfileView = z.infer<typeof ProfileView>;
 
 /**
+ * How long a profile's fields may be. Main refuses longer values with a sentence; the form stops the
+ * typing at the limit (`maxLength`), so the refusal is never needed from the UI.
+ */
+export const PROFILE_LIMITS = {
+  name: 80,
+  /** A GUID as Entra ID prints it: 36 characters. */
+  guid: 36,
+  appSecret: 2048,
+  /** ISO 3166-1 alpha-2. */
+  country: 2,
+} as const;
+
+/**
  * What the Connect form sends. Field rules (GUIDs, lengths) are checked in main, which answers
  * INVALID_INPUT with `details.fields` (field → message) so the form can show each next to its field.
  * `appSecret` goes to the OS keychain and never comes back.
@@ -46,7 +59,7 @@ const ProfileFields = {
   authMode: AuthMode,
   cloud: Cloud.optional(),
   defaults: ProfileDefaults.partial().optional(),
-  appSecret: z.string().min(1).max(2048).optional(),
+  appSecret: z.string().min(1).max(PROFILE_LIMITS.appSecret).optional(),
 };
 export const ProfileDraft = z.strictObject(ProfileFields);
 export type ProfileDraft = z.input<typeof ProfileDraft>;

@@ -96,3 +96,48 @@ test('a market where reservations are not sold says so instead of showing an emp
   await expect(catalog.unavailable).toContainText('not sold in Brazil');
   await expect(catalog.syncButton).toBeDisabled();
 });
+
+test('when Partner Center comes back, the offline banner goes by itself', async ({ demoApp, catalog }) => {
+  test.setTimeout(180_000);
+  await catalog.waitForCatalog();
+  demoApp.sandbox.stop();
+  await catalog.sync();
+  await expect(catalog.offline).toContainText('Catalog from', { timeout: 60_000 });
+
+  // No click, no reload: the app notices on its own.
+  await demoApp.sandbox.restart();
+  await expect(catalog.offline).toHaveCount(0, { timeout: 90_000 });
+});
+
+test('offline, a market with no cached catalog says so once', async ({ demoApp, catalog }) => {
+  await catalog.waitForCatalog();
+  demoApp.sandbox.stop();
+  await catalog.sync();
+  await expect(catalog.offline).toBeVisible({ timeout: 60_000 });
+  await catalog.pickMarket('SE');
+  await expect(catalog.offline).toContainText('no cached catalog for this market yet', { timeout: 60_000 });
+  await expect(catalog.empty).toHaveCount(0);
+});
+
+test('a market picked by hand survives a reload', async ({ shell, catalog }) => {
+  await catalog.waitForCatalog();
+  await catalog.pickMarket('SE');
+  await expect(catalog.marketSource).toHaveText('Picked by hand');
+  await shell.reload();
+  await shell.go('catalog');
+  await expect(catalog.market).toHaveValue('SE');
+  await expect(catalog.marketSource).toHaveText('Picked by hand');
+});
+
+test('markets are listed by name, the customer’s and recent ones first, and unsold ones say so', async ({
+  catalog,
+}) => {
+  await catalog.waitForCatalog();
+  await catalog.pickMarket('SE');
+  const labels = await catalog.marketLabels();
+  expect(labels[0]).toBe('Sweden');
+  // Not a list of ISO codes starting with Afghanistan, and no embargoed country offered.
+  expect(labels).not.toContain('Cuba');
+  expect(labels).toContain('Brazil · not sold');
+  expect(labels.some((label) => /\([A-Z]{2}\)/.test(label))).toBe(false);
+});

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { primaryButtonLabels } from './pages/screen-audit';
 
 const TENANT = '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f';
 const APP = '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -110,4 +111,104 @@ test('removing a profile asks first, then removes it', async ({ webApp, shell, c
   await expect(card.root).toBeVisible();
   await card.remove('Temporary', { confirm: true });
   await expect(connect.profileCards).toHaveCount(0);
+});
+
+test('the form stops at each field’s limit and says what is wrong as the user leaves the field', async ({
+  webApp,
+  shell,
+  connect,
+}) => {
+  await shell.open(webApp.url);
+  const form = await connect.startNewProfile({ name: 'x'.repeat(120) });
+  await expect(form.name).toHaveValue('x'.repeat(80));
+
+  // Leaving a field says what is wrong with it, before any save, in a sentence next to it.
+  await form.tenant.fill('not-a-guid');
+  await form.app.focus();
+  await expect(form.messageFor(form.tenant)).toHaveText(
+    'Tenant ID must be a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.',
+  );
+  await expect(form.messageFor(form.app)).toHaveCount(0);
+  // Fixed while typing, the message goes.
+  await form.tenant.fill(TENANT);
+  await expect(form.messageFor(form.tenant)).toHaveCount(0);
+
+  // A code that is no market Partner Center serves is refused next to the country.
+  await form.country.fill('ZZ');
+  await form.name.focus();
+  await expect(form.messageFor(form.country)).toHaveText(
+    'Partner Center does not serve this country: use a code such as US or DE.',
+  );
+  await form.country.fill('DE');
+  await expect(form.messageFor(form.country)).toHaveCount(0);
+  await expect(form.root).toContainText('Germany');
+});
+
+test('an App-only profile is not saved without its secret, and focus goes to what needs fixing', async ({
+  webApp,
+  shell,
+  connect,
+  page,
+}) => {
+  await shell.open(webApp.url);
+  const form = await connect.startNewProfile({ name: 'Fabrikam', tenant: TENANT, app: APP });
+  await form.chooseAppOnly();
+  await form.save();
+  await expect(form.messageFor(form.secret)).toHaveText(
+    'Enter the app secret: an App-only profile signs in with it.',
+  );
+  await expect(form.secret).toBeFocused();
+
+  // With an earlier field also wrong, focus goes to the first one.
+  await form.app.fill('');
+  await form.save();
+  await expect(form.app).toBeFocused();
+
+  // Escape closes the dialog, and nothing was saved.
+  await page.keyboard.press('Escape');
+  await expect(form.root).toHaveCount(0);
+  await expect(connect.profileCards).toHaveCount(0);
+});
+
+test('a profile that never signed in is told so, not that its sign-in expired', async ({
+  webApp,
+  shell,
+  connect,
+  customers,
+  catalog,
+}) => {
+  await shell.open(webApp.url);
+  await connect.addProfile({ name: 'Contoso CSP', tenant: TENANT, app: APP });
+  const card = connect.profileAt(0);
+  await card.expectState('signed-out');
+  await expect(card.status).toHaveText('Not signed in.');
+
+  await shell.go('customers');
+  await expect(customers.signInFirst).toContainText('is not signed in yet');
+  await expect(shell.screen('customers')).not.toContainText('expired');
+
+  // The catalog: one state, one message, one action.
+  await shell.go('catalog');
+  await expect(catalog.signInFirst).toContainText('Sign in to download the catalog');
+  expect(await primaryButtonLabels(shell.screen('catalog'))).toEqual(['Go to Connect']);
+  await expect(shell.screen('catalog').getByRole('button', { name: 'Download catalog' })).toHaveCount(0);
+  await expect(shell.screen('catalog')).not.toContainText('expired');
+});
+
+test('once the demo is signed in, the one primary action is the next step: choosing a customer', async ({
+  webApp,
+  shell,
+  connect,
+  customers,
+}) => {
+  await shell.open(webApp.url);
+  await connect.addProfile({ name: 'Contoso CSP', tenant: TENANT, app: APP });
+  await connect.addProfile({ name: 'Fabrikam', tenant: TENANT, app: APP });
+  const demo = await connect.tryDemo();
+  await expect(demo.check).toContainText('Connected as', { timeout: 45_000 });
+  expect(await primaryButtonLabels(shell.screen('connect'))).toEqual(['Choose a customer']);
+
+  await demo.next.click();
+  await expect(shell.screen('customers')).toBeVisible();
+  await expect(customers.row('Northwind Traders GmbH')).toBeVisible({ timeout: 30_000 });
 });

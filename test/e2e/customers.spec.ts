@@ -6,6 +6,7 @@
  * and shows in the catalog's status line.
  */
 import { demoTest as test, expect } from './fixtures';
+import { axeRuleFindings, primaryButtonLabels } from './pages/screen-audit';
 
 test('the list names each customer’s billing country and domain, and its subscriptions’ scope', async ({
   shell,
@@ -142,4 +143,75 @@ test('the catalog’s refresh age is a setting: it persists, and the status line
   await expect(catalog.autoRefresh).toContainText('Automatic refresh is off');
   await shell.reload();
   await expect(catalog.autoRefresh).toContainText('Automatic refresh is off');
+});
+
+test('the customer’s name is the way in, with one tab stop for the rows and arrow keys between them', async ({
+  page,
+  shell,
+  customers,
+}) => {
+  await shell.go('customers');
+  await expect(customers.row('Northwind Traders GmbH')).toBeVisible({ timeout: 30_000 });
+  // No column of "Work with this customer" buttons: nothing on the screen is primary before a choice.
+  expect(await primaryButtonLabels(shell.screen('customers'))).toEqual([]);
+
+  const names = await customers.names();
+  await customers.chooseButton(names[0]!).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(customers.chooseButton(names[1]!)).toBeFocused();
+  // Tab leaves the rows at once, instead of visiting every customer.
+  await page.keyboard.press('Tab');
+  await expect(customers.focusInRows).toHaveCount(0);
+
+  await page.keyboard.press('Shift+Tab');
+  await expect(customers.chooseButton(names[1]!)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(customers.currentName).toHaveText(`You work for ${names[1]}`);
+  await expect(customers.currentMark(names[1]!)).toHaveText('Current');
+
+  // Every control's accessible name contains its visible label (speech input finds it by what it shows).
+  expect(await axeRuleFindings(page, ['label-content-name-mismatch'])).toEqual([]);
+});
+
+test('the columns sort, both ways', async ({ shell, customers }) => {
+  await shell.go('customers');
+  await expect(customers.row('Northwind Traders GmbH')).toBeVisible({ timeout: 30_000 });
+  const byName = await customers.names();
+  expect(byName).toEqual(
+    [...byName].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })),
+  );
+  await expect(customers.sortHeader('name')).toHaveAttribute('aria-sort', 'ascending');
+
+  await customers.sortBy('name');
+  await expect(customers.sortHeader('name')).toHaveAttribute('aria-sort', 'descending');
+  const descending = await customers.names();
+  expect(descending).toEqual(
+    [...descending].sort((a, b) => b.localeCompare(a, undefined, { sensitivity: 'base', numeric: true })),
+  );
+  expect(descending[0]).not.toBe(byName[0]);
+
+  await customers.sortBy('country');
+  await expect(customers.sortHeader('country')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(customers.sortHeader('name')).not.toHaveAttribute('aria-sort', /ending/);
+});
+
+test.describe('a partner with thousands of customers', () => {
+  test.use({ sandboxArgs: ['--customers', '3000'] });
+
+  test('sees them a page at a time, filtered and sorted across all of them', async ({ shell, customers }) => {
+    test.setTimeout(180_000);
+    await shell.go('customers');
+    await expect(customers.count).toHaveText('3,000 customers', { timeout: 90_000 });
+    await expect(customers.pageLabel).toHaveText('Page 1 of 60');
+    expect(await customers.names()).toHaveLength(50);
+    const first = await customers.names();
+    await customers.nextPage();
+    await expect(customers.pageLabel).toHaveText('Page 2 of 60');
+    expect(await customers.names()).not.toEqual(first);
+
+    // A filter searches every page, and starts again on the first.
+    await customers.filter.fill('northwind traders gmbh');
+    await expect(customers.row('Northwind Traders GmbH')).toBeVisible();
+    await expect(customers.pageLabel).toHaveCount(0);
+  });
 });

@@ -36,8 +36,11 @@ export interface WebApp {
 
 /** The app with the demo profile signed in to a Partner Center sandbox in its own process. */
 export interface DemoApp extends WebApp {
-  /** Partner Center as the app sees it: stopping it is a real loss of network. */
-  readonly sandbox: { readonly stop: () => void };
+  /**
+   * Partner Center as the app sees it: stopping it is a real loss of network; `restart` brings it
+   * back at the same address (same seed, so the same data).
+   */
+  readonly sandbox: { readonly stop: () => void; readonly restart: () => Promise<void> };
 }
 
 /** Starts a process and resolves with the JSON of the first line it prints (its "ready" line). */
@@ -118,23 +121,36 @@ export async function startWebApp({
  * A Partner Center sandbox in its own process (small catalog, sign-ins approve themselves), for
  * tests that need to cut the app off from it: killing it is a real loss of network.
  */
-export async function startSandboxProcess() {
-  const { ready, child } = await startWithReadyLine<Record<string, string>>([
+export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = []) {
+  const args = (port: string) => [
     '--import',
     'tsx',
     'main/sandbox/cli.ts',
     '--port',
-    '0',
+    port,
     '--catalog',
     'small',
     '--auto-approve',
     '--seed',
     '20261123',
-  ]);
-  return { readyLine: JSON.stringify(ready), stop: () => child.kill('SIGKILL') };
+    ...extraArgs,
+  ];
+  const first = await startWithReadyLine<Record<string, string>>(args('0'));
+  let child = first.child;
+  const port = new URL(first.ready.baseUrl ?? '').port;
+  return {
+    readyLine: JSON.stringify(first.ready),
+    stop: () => child.kill('SIGKILL'),
+    async restart() {
+      await stop(child, 'SIGKILL');
+      child = (await startWithReadyLine<Record<string, string>>(args(port))).child;
+    },
+  };
 }
 
 interface Fixtures {
+  /** Extra sandbox options for `demoApp`, e.g. `test.use({ sandboxArgs: ['--customers', '3000'] })`. */
+  sandboxArgs: ReadonlyArray<string>;
   /** A fresh app, not opened yet: `shell.open(webApp.url)`. */
   webApp: WebApp;
   /** A fresh app, opened on Connect with the demo profile signed in to a sandbox process. */
@@ -156,6 +172,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  sandboxArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
   webApp: async ({}, use) => {
     const { app, dispose } = await startWebApp();
@@ -163,8 +180,8 @@ export const test = base.extend<Fixtures>({
     await dispose();
   },
   demoApp: [
-    async ({ shell, connect }, use) => {
-      const sandbox = await startSandboxProcess();
+    async ({ shell, connect, sandboxArgs }, use) => {
+      const sandbox = await startSandboxProcess(sandboxArgs);
       try {
         const { app, dispose } = await startWebApp({
           env: { ...process.env, RESERVATION_DESK_DEMO_SANDBOX: sandbox.readyLine },

@@ -13,6 +13,16 @@ export interface ManualMarket {
   readonly country: string;
 }
 
+/**
+ * A hand-picked market as remembered across reloads: for the customer it was picked under (null:
+ * none). Choosing a customer forgets it, as it ends the in-memory pick.
+ */
+export interface RememberedMarket {
+  readonly profileId: string;
+  readonly customerId: string | null;
+  readonly country: string;
+}
+
 /** Why the Catalog shows the market it shows. */
 export type MarketSource = 'manual' | 'customer' | 'profile';
 
@@ -22,12 +32,18 @@ export interface MarketInput {
   readonly customer: CurrentCustomer | null;
   readonly choice: number;
   readonly manual: ManualMarket | null;
+  /** The hand-picked market of an earlier run of this window, if any. */
+  readonly remembered?: RememberedMarket | null;
 }
 
 export function catalogMarket(input: MarketInput): { country: string; source: MarketSource } {
   const { manual } = input;
   if (manual && manual.profileId === input.profileId && manual.choice === input.choice) {
     return { country: manual.country.toUpperCase(), source: 'manual' };
+  }
+  const { remembered } = input;
+  if (remembered?.profileId === input.profileId && remembered.customerId === (input.customer?.id ?? null)) {
+    return { country: remembered.country.toUpperCase(), source: 'manual' };
   }
   if (input.customer?.country) return { country: input.customer.country.toUpperCase(), source: 'customer' };
   return { country: input.profileCountry.toUpperCase(), source: 'profile' };

@@ -1,6 +1,6 @@
 /** The Catalog screen's store: the pure changes in `catalog.ts`, bound to zustand and the bridge. */
 import { create } from 'zustand';
-import type { CatalogScope, CatalogSortColumn, Market } from '../../../preload/contract';
+import type { CatalogScope, CatalogSortColumn } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import {
   changeFilters,
@@ -15,13 +15,18 @@ import {
   selectCatalog,
   selectSku,
   sortBy,
+  statusLoaded,
   statusLoading,
   statusSettled,
   type CatalogFilters,
   type CatalogState,
 } from './catalog';
+import { useCustomers } from './customers-store';
+import { useMarkets } from './markets-store';
+import { reconnectDelayMs } from './reconnect';
+import { useRememberedMarket } from './remembered-market-store';
 import { FACETS_DELAY_MS, facetsInput, facetsLoaded } from './catalog-facets';
-import { idle, loading, mapResult, settle, type Load } from './load';
+import { valueOf } from './load';
 import { onTaskFinished, useTasks } from './tasks-store';
 
 /**
@@ -31,7 +36,6 @@ import { onTaskFinished, useTasks } from './tasks-store';
 const ROWS_REFRESH_MS = 1_000;
 
 interface CatalogStore extends CatalogState {
-  readonly markets: Load<ReadonlyArray<Market>>;
   readonly lastSync: { outcome: string; message: string } | null;
   /** The sync this screen started or found running, so its end can be recognised. */
   readonly syncTaskId: string | null;
@@ -107,7 +111,34 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (status.ok && get().selection === selection) {
       apply((s) => statusSettled(s, status));
       if (status.value.syncTaskId) followSync(status.value.syncTaskId);
+      probeWhenOffline();
     }
+  };
+
+  // While the catalog is marked offline, ask main now and then whether Partner Center is back; when
+  // it is, open the catalog again (which refreshes it if it is stale) and the banner goes by itself.
+  let probing: CatalogState['selection'] = null;
+  const probeUntilOnline = async () => {
+    const selection = get().selection;
+    if (!selection || probing === selection) return;
+    probing = selection;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(attempt)));
+        if (get().selection !== selection || !valueOf(get().status)?.offlineSince) return;
+        const status = await desk().catalog.probe(selection);
+        if (get().selection !== selection) return;
+        if (status.ok && !status.value.offlineSince) {
+          apply((s) => statusLoaded(s, status.value));
+          return void openSelection();
+        }
+      }
+    } finally {
+      if (probing === selection) probing = null;
+    }
+  };
+  const probeWhenOffline = () => {
+    if (valueOf(get().status)?.offlineSince) void probeUntilOnline();
   };
 
   const openSelection = async () => {
@@ -121,7 +152,9 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     const status = await desk().catalog.open({ catalog: selection });
     if (get().selection !== selection) return;
     apply((s) => statusSettled(s, status));
-    if (status.ok) followSync(status.value.syncTaskId);
+    if (!status.ok) return;
+    followSync(status.value.syncTaskId);
+    probeWhenOffline();
   };
 
   /** Re-reads the rows on screen: a first sync stored more, or a sync swapped in a new catalog. */
@@ -183,22 +216,12 @@ export const useCatalog = create<CatalogStore>((set, get) => {
 
   return {
     ...initialCatalogState,
-    markets: idle,
     lastSync: null,
     syncTaskId: null,
 
     async open(profileId, country, scope) {
       listen();
-      if (get().markets.status !== 'ready') {
-        set((s) => ({ markets: loading(s.markets) }));
-        const markets = await desk().catalog.markets();
-        set((s) => ({
-          markets: settle(
-            s.markets,
-            mapResult(markets, (value) => value.markets),
-          ),
-        }));
-      }
+      await useMarkets.getState().load();
       apply((s) =>
         selectCatalog(s, { profileId, country, scope: scope ?? s.selection?.scope ?? 'AzurePlan' }),
       );
@@ -207,6 +230,9 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     pickMarket(country, customerChoice) {
       const selection = get().selection;
       if (!selection) return;
+      useMarkets.getState().used(country);
+      const customerId = useCustomers.getState().current?.id ?? null;
+      useRememberedMarket.getState().remember({ profileId: selection.profileId, customerId, country });
       apply((s) => marketPicked(s, { profileId: selection.profileId, choice: customerChoice, country }));
     },
     async setScope(scope) {

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { CustomerSummary } from '../../../preload/contract';
 import { getDesk } from '../bridge';
 import { mapResult } from './load';
+import { useRememberedMarket } from './remembered-market-store';
 import {
   chooseFailed,
   currentFailed,
@@ -12,10 +13,13 @@ import {
   initialCustomersState,
   listRequested,
   listSettled,
+  pageChanged,
   profileSelected,
+  sortChanged,
   subscriptionsRequested,
   subscriptionsSettled,
   subscriptionsToggled,
+  type CustomerSortColumn,
   type CustomersState,
 } from './customers';
 
@@ -27,6 +31,8 @@ interface CustomersActions {
   /** Works with this customer from now on (null: with none); main remembers it. */
   readonly choose: (customer: CustomerSummary | null) => Promise<void>;
   readonly setFilter: (filter: string) => void;
+  readonly sortBy: (column: CustomerSortColumn) => void;
+  readonly showPage: (page: number) => void;
   /** Shows or hides a customer's subscriptions, reading them the first time. */
   readonly toggleSubscriptions: (customerId: string) => Promise<void>;
   /** Reads a customer's subscriptions unless they are read or on their way. */
@@ -79,6 +85,7 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
     async choose(customer) {
       const { profileId } = get();
       if (!profileId) return;
+      useRememberedMarket.getState().forget(profileId);
       // Main reads the customer from Partner Center, so the billing country it keeps is the real one.
       const result = await desk().customers.choose({ profileId, customerId: customer?.id ?? null });
       apply((s) =>
@@ -86,6 +93,12 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
       );
     },
 
+    sortBy(column) {
+      apply((s) => sortChanged(s, column));
+    },
+    showPage(page) {
+      apply((s) => pageChanged(s, page));
+    },
     setFilter(filter) {
       apply((s) => filterChanged(s, filter));
     },

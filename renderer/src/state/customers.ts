@@ -26,12 +26,25 @@ export interface CustomersState {
   readonly choice: number;
   readonly list: Load<ReadonlyArray<CustomerSummary>>;
   readonly filter: string;
+  /** How the table is sorted, and which page of it shows (partners may have thousands of customers). */
+  readonly sort: CustomerSort;
+  readonly page: number;
   /** Customer whose subscriptions are shown, and the subscriptions read so far, by customer id. */
   readonly expandedId: string | null;
   readonly subscriptions: Readonly<Record<string, Load<ReadonlyArray<SubscriptionSummary>>>>;
   /** Why the current customer could not be read or saved. */
   readonly currentError: DeskError | null;
 }
+
+/** Columns the customer table sorts by. */
+export type CustomerSortColumn = 'name' | 'domain' | 'country';
+export interface CustomerSort {
+  readonly column: CustomerSortColumn;
+  readonly direction: 'ascending' | 'descending';
+}
+
+/** Rows per page of the customer table: a screenful at 1366×768 with room to scroll a little. */
+export const CUSTOMERS_PER_PAGE = 50;
 
 export const initialCustomersState: CustomersState = {
   profileId: null,
@@ -40,6 +53,8 @@ export const initialCustomersState: CustomersState = {
   choice: 0,
   list: idle,
   filter: '',
+  sort: { column: 'name', direction: 'ascending' },
+  page: 0,
   expandedId: null,
   subscriptions: {},
   currentError: null,
@@ -96,8 +111,20 @@ export function listSettled(
   return { ...state, list: settle(state.list, result) };
 }
 
+/** A new filter shows its matches from the first page. */
 export function filterChanged(state: CustomersState, filter: string): CustomersState {
-  return { ...state, filter };
+  return { ...state, filter, page: 0 };
+}
+
+/** A click on a column header: sort by it, or reverse it when it already sorts; back to page one. */
+export function sortChanged(state: CustomersState, column: CustomerSortColumn): CustomersState {
+  const direction =
+    state.sort.column === column && state.sort.direction === 'ascending' ? 'descending' : 'ascending';
+  return { ...state, sort: { column, direction }, page: 0 };
+}
+
+export function pageChanged(state: CustomersState, page: number): CustomersState {
+  return { ...state, page: Math.max(0, Math.floor(page)) };
 }
 
 /** Shows one customer's subscriptions (hides them when they were showing). */
@@ -156,4 +183,30 @@ export function visibleCustomers(
       .toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/** One page of the (filtered) customers, sorted; a page past the end shows the last one. */
+export function customerPage(
+  customers: ReadonlyArray<CustomerSummary>,
+  sort: CustomerSort,
+  page: number,
+  perPage: number = CUSTOMERS_PER_PAGE,
+): { rows: ReadonlyArray<CustomerSummary>; page: number; pageCount: number } {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const key = (customer: CustomerSummary): string =>
+    sort.column === 'name'
+      ? customer.name
+      : sort.column === 'domain'
+        ? (customer.domain ?? '')
+        : customer.country
+          ? countryName(customer.country)
+          : '';
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const sorted = [...customers].sort(
+    // Ties (same country) keep a stable, readable order: by name.
+    (a, b) => sign * collator.compare(key(a), key(b)) || collator.compare(a.name, b.name),
+  );
+  const pageCount = Math.max(1, Math.ceil(sorted.length / perPage));
+  const shown = Math.min(page, pageCount - 1);
+  return { rows: sorted.slice(shown * perPage, (shown + 1) * perPage), page: shown, pageCount };
 }

@@ -73,6 +73,8 @@ export class CatalogPage {
   readonly progress: Locator;
   readonly offline: Locator;
   readonly unavailable: Locator;
+  /** The one message shown while the profile is signed out and nothing is cached. */
+  readonly signInFirst: Locator;
   readonly empty: Locator;
   readonly error: Locator;
   readonly syncMessage: Locator;
@@ -104,6 +106,7 @@ export class CatalogPage {
     this.progress = page.getByTestId('catalog-progress');
     this.offline = page.getByTestId('catalog-offline');
     this.unavailable = page.getByTestId('catalog-unavailable');
+    this.signInFirst = page.getByTestId('catalog-sign-in');
     this.empty = page.getByTestId('catalog-empty');
     this.error = page.getByTestId('catalog-error');
     this.syncMessage = page.getByTestId('catalog-sync-message');
@@ -137,6 +140,11 @@ export class CatalogPage {
   }
 
   /** Picks a market by hand. */
+  /** The market picker's entries as the user reads them, top to bottom. */
+  marketLabels(): Promise<string[]> {
+    return this.market.locator('option').allTextContents();
+  }
+
   async pickMarket(country: string): Promise<void> {
     await this.market.selectOption(country);
   }

@@ -20,10 +20,14 @@ export class ProfileCard {
   /** Which cloud the profile belongs to ("US Government cloud"). */
   readonly cloud: Locator;
 
+  /** The step after signing in ("Choose a customer"), on the active profile's card. */
+  readonly next: Locator;
+
   constructor(
     readonly page: Page,
     readonly root: Locator,
   ) {
+    this.next = root.getByTestId('profile-next');
     this.cloud = root.getByTestId('profile-card-cloud');
     this.check = root.getByTestId('profile-check');
     this.status = root.getByTestId('profile-status');
@@ -69,11 +73,13 @@ export class ProfileForm {
   readonly tenant: Locator;
   readonly app: Locator;
   readonly secret: Locator;
+  readonly country: Locator;
   readonly cloud: Locator;
   readonly saveButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('profile-form');
+    this.country = page.getByTestId('profile-country');
     this.cloud = page.getByTestId('profile-cloud');
     this.saveButton = page.getByTestId('profile-save');
     this.name = page.getByTestId('profile-name');
@@ -95,6 +101,18 @@ export class ProfileForm {
 
   async save(): Promise<void> {
     await this.saveButton.click();
+  }
+
+  /** Chooses "App secret (App-only)" without typing a secret. */
+  async chooseAppOnly(): Promise<void> {
+    await this.page.getByText('App secret (App-only)').click();
+  }
+
+  /** The message shown under a field (its error, as a sentence). */
+  messageFor(input: Locator): Locator {
+    return input
+      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " fui-Field ")][1]')
+      .locator('.fui-Field__validationMessage');
   }
 }
 

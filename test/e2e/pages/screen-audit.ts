@@ -82,6 +82,35 @@ export function controlsCutOffSideways(root: Locator): Promise<string[]> {
 }
 
 /**
+ * Labels of the visible buttons in `root` that look primary (filled with the brand colour), so a test
+ * can hold a view to one primary action. The mouse is moved away first: hover changes the colour.
+ */
+export async function primaryButtonLabels(root: Locator): Promise<string[]> {
+  await root.page().mouse.move(0, 0);
+  return root.evaluate((element) => {
+    const probe = document.createElement('div');
+    probe.style.background = 'var(--colorBrandBackground)';
+    element.appendChild(probe);
+    const brand = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return Array.from(element.querySelectorAll<HTMLElement>('button, a[role="button"]'))
+      .filter((button) => {
+        const box = button.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(button).backgroundColor === brand;
+      })
+      .map((button) => button.textContent?.trim() ?? '');
+  });
+}
+
+/** Findings of the named axe rules only, experimental ones included (e.g. `label-content-name-mismatch`). */
+export async function axeRuleFindings(page: Page, rules: string[]): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').withRules(rules).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.html.slice(0, 160)}`),
+  );
+}
+
+/**
  * The locator's element is what a click at its centre reaches: no layer (a popover's mount node, an
  * overlay) covers it. A menu that opens over a blank sheet instead of over the screen fails this.
  */

@@ -40,13 +40,13 @@ describe('auth service (logic, no identity server)', () => {
     await expect(auth.setClientSecret(appOnly, '   ')).rejects.toMatchObject({ code: 'secret-missing' });
   });
 
-  it('says "sign in again" when an App+User profile has no signed-in user', async () => {
+  it('says "not signed in yet", never "expired", when an App+User profile never signed in', async () => {
     const auth = createAuthService({ secrets: createMemorySecretStore(), fetch: noNetwork });
     const error: unknown = await auth.getAccessToken(appUser).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SignInRequiredError);
     expect(isSignInRequired(error)).toBe(true);
     expect((error as Error).message).toBe(
-      'Your sign-in for "Contoso" has expired. Sign in again to continue.',
+      '"Contoso" is not signed in yet. Sign in on the Connect screen to continue.',
     );
     expect(await auth.status(appUser)).toMatchObject({ state: 'signed-out' });
   });

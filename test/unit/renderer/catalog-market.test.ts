@@ -54,4 +54,24 @@ describe('the catalog’s market', () => {
     expect(gb.manualMarket).toEqual(picked.manualMarket);
     expect(gb.selection?.country).toBe('GB');
   });
+
+  it('keeps a market picked by hand across a reload, for the customer it was picked under only', () => {
+    const remembered = { profileId: 'demo', customerId: northwind.id, country: 'se' };
+    expect(catalogMarket({ ...base, customer: northwind, remembered })).toEqual({
+      country: 'SE',
+      source: 'manual',
+    });
+    expect(
+      catalogMarket({ ...base, customer: { ...northwind, id: 'c4', country: 'FR' }, remembered }),
+    ).toEqual({ country: 'FR', source: 'customer' });
+    expect(catalogMarket({ ...base, profileId: 'other', customer: northwind, remembered })).toEqual({
+      country: 'DE',
+      source: 'customer',
+    });
+    // Picked with no customer chosen: applies while there is still none.
+    expect(catalogMarket({ ...base, remembered: { ...remembered, customerId: null } })).toEqual({
+      country: 'SE',
+      source: 'manual',
+    });
+  });
 });

@@ -3,6 +3,11 @@ import type { CustomerSummary, DeskError } from '../../../preload/contract';
 import {
   countryName,
   currentFailed,
+  customerPage,
+  CUSTOMERS_PER_PAGE,
+  filterChanged,
+  pageChanged,
+  sortChanged,
   currentLoaded,
   customerChosen,
   initialCustomersState,
@@ -123,5 +128,37 @@ describe('customer helpers', () => {
     expect(visibleCustomers(all, 'ltd united')).toEqual([contoso]);
     expect(visibleCustomers(all, 'ltd germany')).toEqual([]);
     expect(visibleCustomers(all, '  STATELESS ')).toEqual([nowhere]);
+  });
+});
+
+describe('the customer table’s order and pages', () => {
+  const many = Array.from({ length: 120 }, (_, i) => ({
+    id: `c${i}`,
+    name: `Customer ${i + 1}`,
+    domain: `d${(i * 7) % 120}.example`,
+    country: i % 2 ? 'DE' : 'FR',
+  }));
+
+  it('sorts by a column, reversed by a second click, from the first page', () => {
+    let state = pageChanged({ ...initialCustomersState }, 2);
+    state = sortChanged(state, 'name');
+    expect(state.sort).toEqual({ column: 'name', direction: 'descending' });
+    expect(state.page).toBe(0);
+    state = sortChanged(state, 'country');
+    expect(state.sort).toEqual({ column: 'country', direction: 'ascending' });
+    expect(filterChanged(pageChanged(state, 1), 'x').page).toBe(0);
+  });
+
+  it('pages through them, numbers in names in their natural order, ties by name', () => {
+    const first = customerPage(many, { column: 'name', direction: 'ascending' }, 0);
+    expect(first.pageCount).toBe(Math.ceil(120 / CUSTOMERS_PER_PAGE));
+    expect(first.rows.slice(0, 3).map((c) => c.name)).toEqual(['Customer 1', 'Customer 2', 'Customer 3']);
+    const last = customerPage(many, { column: 'name', direction: 'descending' }, 99);
+    expect(last.page).toBe(first.pageCount - 1);
+    expect(last.rows.at(-1)?.name).toBe('Customer 1');
+    // By country name: France before Germany; within France, by name.
+    const byCountry = customerPage(many, { column: 'country', direction: 'ascending' }, 0, 200).rows;
+    expect(byCountry[0]).toMatchObject({ country: 'FR', name: 'Customer 1' });
+    expect(byCountry.at(-1)?.country).toBe('DE');
   });
 });

@@ -20,6 +20,8 @@ import { catalogScreenView } from '../../state/catalog-views';
 import { valueOf } from '../../state/load';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
+import { useProfiles } from '../../state/profiles-store';
+import { useRememberedMarket } from '../../state/remembered-market-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CatalogFiltersPanel } from './catalog-filters';
 import { CatalogTable, type CatalogTableHandle } from './catalog-table';
@@ -51,6 +53,8 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const customer = useCustomers((s) => s.current);
   const customerChoice = useCustomers((s) => s.choice);
   const go = useNavigation((s) => s.go);
+  const remembered = useRememberedMarket((s) => s.remembered);
+  const authState = useProfiles((s) => (profile ? s.statuses[profile.id]?.state : undefined));
   const tableRef = useRef<CatalogTableHandle>(null);
   const { selection, manualMarket } = catalog;
   const wanted =
@@ -61,6 +65,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
           customer,
           choice: customerChoice,
           manual: manualMarket,
+          remembered,
         })
       : null;
   const profileId = profile?.id;
@@ -109,6 +114,24 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
   const unavailable = (market ?? status?.market)?.reservationsSold === false;
   const syncing = Boolean(status?.syncTaskId);
 
+  // Signed out with nothing cached: nothing here can work yet, so one message and one way forward.
+  if (authState !== undefined && authState !== 'signed-in' && !cached && !syncing) {
+    return (
+      <section data-testid="screen-catalog" className={styles.screen}>
+        <ScreenHeader info={info} />
+        <MessageBar intent="info" data-testid="catalog-sign-in">
+          <MessageBarBody>
+            <MessageBarTitle>Sign in to download the catalog</MessageBarTitle>
+            {profile?.name} is not signed in, and there is no catalog on this computer for it yet.
+          </MessageBarBody>
+          <Button appearance="primary" onClick={() => go('connect')} data-testid="catalog-go-connect">
+            Go to Connect
+          </Button>
+        </MessageBar>
+      </section>
+    );
+  }
+
   return (
     <section data-testid="screen-catalog" className={styles.screen}>
       <ScreenHeader info={info} />
@@ -147,7 +170,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
               'Microsoft does not offer Azure reservations in this market.'}
           </MessageBarBody>
         </MessageBar>
-      ) : !cached && !syncing && total === 0 ? (
+      ) : !cached && status?.offlineSince ? null : !cached && !syncing && total === 0 ? (
         <MessageBar intent="info" data-testid="catalog-empty">
           <MessageBarBody>
             <MessageBarTitle>No catalog for this market yet</MessageBarTitle>

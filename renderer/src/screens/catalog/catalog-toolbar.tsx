@@ -9,7 +9,6 @@ import {
   makeStyles,
   ProgressBar,
   SearchBox,
-  Select,
   Tab,
   TabList,
   Text,
@@ -19,6 +18,7 @@ import { ArrowSyncRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { CatalogScope } from '../../../../preload/contract';
 import { CustomerPicker } from '../../components/customer-picker';
+import { MarketPicker } from '../../components/market-picker';
 import { formatEta, formatSyncedAt } from '../../state/catalog';
 import type { MarketSource } from '../../state/catalog-market';
 import { useCatalog } from '../../state/catalog-store';
@@ -59,8 +59,8 @@ export function CatalogToolbar(props: {
 }) {
   const styles = useStyles();
   const customerName = useCustomers((s) => s.current?.name ?? null);
+  const customerCountry = useCustomers((s) => s.current?.country ?? null);
   const {
-    markets,
     selection,
     status: catalogStatus,
     syncTaskId,
@@ -102,19 +102,13 @@ export function CatalogToolbar(props: {
     <div className={styles.bar}>
       <CustomerPicker onManage={props.onManageCustomers} />
       <div className={styles.market}>
-        <Select
-          aria-label="Market"
-          aria-describedby="catalog-market-source"
-          data-testid="catalog-market"
+        <MarketPicker
           value={selection?.country ?? ''}
-          onChange={(_e, data) => pickMarket(data.value, props.customerChoice)}
-        >
-          {(valueOf(markets) ?? []).map((market) => (
-            <option key={market.code} value={market.code}>
-              {market.name} ({market.code}){market.reservationsSold ? '' : ' · not sold'}
-            </option>
-          ))}
-        </Select>
+          customerCountry={customerCountry}
+          onPick={(code) => pickMarket(code, props.customerChoice)}
+          describedBy="catalog-market-source"
+          testId="catalog-market"
+        />
         <Caption1
           id="catalog-market-source"
           className={styles.marketSource}

@@ -20,7 +20,8 @@ import type { ProfileView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
-import { profilesAnswered, profilesOf, screenErrorOf } from '../../state/profiles';
+import { useNavigation } from '../../state/navigation-store';
+import { activeProfileIdOf, profilesAnswered, profilesOf, screenErrorOf } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
 import { DeviceCodeDialog } from './device-code-dialog';
 import { KeychainBanner } from './keychain-banner';
@@ -40,11 +41,15 @@ export function ConnectScreen({ info }: { info: ScreenInfo }) {
   const loaded = useProfiles(profilesAnswered);
   const profiles = useProfiles(profilesOf);
   const screenError = useProfiles(screenErrorOf);
+  const activeId = useProfiles(activeProfileIdOf);
+  const go = useNavigation((s) => s.go);
   const { load, tryDemo, remove } = useProfiles.getState();
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [removing, setRemoving] = useState<ProfileView | null>(null);
   const [startingDemo, setStartingDemo] = useState(false);
   const hasDemo = profiles.some((p) => p.isDemo);
+  // One primary action per view: the active profile's next step, or the demo while none is active.
+  const leadingId = profiles.some((p) => p.id === activeId) ? activeId : null;
 
   useEffect(() => {
     void load();
@@ -80,7 +85,7 @@ export function ConnectScreen({ info }: { info: ScreenInfo }) {
               />
               <div>
                 <Button
-                  appearance="primary"
+                  appearance={leadingId === null ? 'primary' : 'secondary'}
                   icon={<PlayRegular />}
                   disabled={startingDemo}
                   onClick={() => void startDemo()}
@@ -95,6 +100,8 @@ export function ConnectScreen({ info }: { info: ScreenInfo }) {
             <ProfileCard
               key={profile.id}
               profile={profile}
+              leads={profile.id === leadingId}
+              onNext={() => go('customers')}
               onEdit={() => setEditing({ kind: 'edit', profile })}
               onRemove={() => setRemoving(profile)}
             />

@@ -41,7 +41,15 @@ const activityLabel = {
   removing: 'Removing…',
 } as const;
 
-export function ProfileCard(props: { profile: ProfileView; onEdit: () => void; onRemove: () => void }) {
+export function ProfileCard(props: {
+  profile: ProfileView;
+  /** The card whose next step is the view's one primary action (the active profile's). */
+  leads: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+  /** The step after signing in: choosing a customer to work for. */
+  onNext: () => void;
+}) {
   const styles = useStyles();
   const { profile } = props;
   const status = useProfiles((s) => s.statuses[profile.id]);
@@ -52,6 +60,7 @@ export function ProfileCard(props: { profile: ProfileView; onEdit: () => void; o
   const { signIn, signOut, test, activate } = useProfiles.getState();
   const signedIn = status?.state === 'signed-in';
   const busy = activity !== undefined;
+  const primaryIfLeading = props.leads ? 'primary' : 'secondary';
 
   return (
     <Card
@@ -108,12 +117,12 @@ export function ProfileCard(props: { profile: ProfileView; onEdit: () => void; o
       <div className={styles.actions}>
         {signedIn ? (
           <>
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={() => void test(profile.id)}
-              data-testid="profile-test"
-            >
+            {isActive && (
+              <Button appearance={primaryIfLeading} onClick={props.onNext} data-testid="profile-next">
+                Choose a customer
+              </Button>
+            )}
+            <Button disabled={busy} onClick={() => void test(profile.id)} data-testid="profile-test">
               Test connection
             </Button>
             <Button disabled={busy} onClick={() => void signOut(profile.id)} data-testid="profile-sign-out">
@@ -122,7 +131,7 @@ export function ProfileCard(props: { profile: ProfileView; onEdit: () => void; o
           </>
         ) : (
           <Button
-            appearance="primary"
+            appearance={primaryIfLeading}
             disabled={busy}
             onClick={() => void signIn(profile.id)}
             data-testid="profile-sign-in"

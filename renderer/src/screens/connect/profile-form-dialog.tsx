@@ -1,4 +1,8 @@
-/** Add or edit a partner profile. Field errors come from main and show next to their fields. */
+/**
+ * Add or edit a partner profile. Each field is checked as the user leaves it and then as they type
+ * (the same rules and words as main's); main's own refusals show next to their fields too. After a
+ * refused save, focus goes to the first field in error.
+ */
 import {
   Button,
   Dialog,
@@ -17,8 +21,22 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { DeskError, ProfileDraft, ProfileView } from '../../../../preload/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  PROFILE_LIMITS,
+  type DeskError,
+  type ProfileDraft,
+  type ProfileView,
+} from '../../../../preload/contract';
+import { localMarketName } from '../../state/markets';
+import { marketList, useMarkets } from '../../state/markets-store';
+import {
+  firstInvalidField,
+  PROFILE_FORM_FIELDS,
+  profileFormErrors,
+  type ProfileFormErrors,
+  type ProfileFormField,
+} from '../../state/profile-form';
 import { fieldErrors } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
 import { CloudField } from './cloud-field';
@@ -29,16 +47,7 @@ const useStyles = makeStyles({
 });
 
 const segments = ['commercial', 'education', 'government', 'nonprofit'] as const;
-const FORM_FIELDS = new Set([
-  'name',
-  'tenantId',
-  'appId',
-  'authMode',
-  'appSecret',
-  'country',
-  'segment',
-  'cloud',
-]);
+const FORM_FIELDS: ReadonlySet<string> = new Set(PROFILE_FORM_FIELDS);
 
 interface Draft {
   name: string;
@@ -68,17 +77,52 @@ function draftFrom(profile: ProfileView | undefined): Draft {
 export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean; onClose: () => void }) {
   const styles = useStyles();
   const save = useProfiles((s) => s.save);
+  const secretStored = useProfiles((s) =>
+    props.profile ? s.statuses[props.profile.id]?.hasAppSecret === true : false,
+  );
+  const markets = useMarkets(marketList);
+  const loadMarkets = useMarkets((s) => s.load);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(props.profile));
   const [error, setError] = useState<DeskError | null>(null);
+  // Main's refusals, per field, until that field is edited again.
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState<ReadonlySet<ProfileFormField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
-  const errors = fieldErrors(error);
+  const checks = profileFormErrors(draft, { secretStored, markets });
+  const shown: ProfileFormErrors & Record<string, string | undefined> = { ...refused };
+  for (const field of PROFILE_FORM_FIELDS) {
+    if (!shown[field] && (submitted || touched.has(field))) shown[field] = checks[field];
+  }
   // An error about something the form has no field for is said at the top, so it is never invisible.
-  const unplaced = Object.keys(errors).filter((field) => !FORM_FIELDS.has(field));
+  const unplaced = Object.keys(refused).filter((field) => !FORM_FIELDS.has(field));
   const editing = props.profile !== undefined;
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const market = markets.find((m) => m.code === draft.country);
 
-  async function submit(event: FormEvent) {
+  useEffect(() => {
+    void loadMarkets();
+  }, [loadMarkets]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setRefused(({ [key]: _edited, ...rest }) => rest);
+  };
+  const leave = (field: ProfileFormField) => setTouched((t) => new Set(t).add(field));
+  // Inputs are named after their fields, so the form finds the one to focus without refs.
+  const bind = (field: ProfileFormField) => ({ name: field, onBlur: () => leave(field) });
+  const focusFirst = (form: HTMLFormElement, errors: Record<string, string | undefined>) => {
+    const field = firstInvalidField(errors);
+    const target = field
+      ? form.elements.namedItem(field)
+      : form.querySelector('[data-testid="profile-form-error"]');
+    if (target instanceof HTMLElement) target.focus();
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    setSubmitted(true);
+    if (firstInvalidField(checks)) return focusFirst(form, checks);
     setSaving(true);
     const payload: ProfileDraft = {
       name: draft.name,
@@ -91,8 +135,12 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
     };
     const result = await save(payload, props.profile?.id);
     setSaving(false);
-    if (result.ok) props.onClose();
-    else setError(result.error);
+    if (result.ok) return props.onClose();
+    const fields = fieldErrors(result.error);
+    setError(result.error);
+    setRefused(fields);
+    // After React has drawn the messages, so the focused field is read out with its error.
+    requestAnimationFrame(() => focusFirst(form, fields));
   }
 
   return (
@@ -103,44 +151,50 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
           <DialogBody>
             <DialogTitle>{editing ? `Edit ${props.profile?.name}` : 'Add a partner profile'}</DialogTitle>
             <DialogContent className={styles.form}>
-              {error && (Object.keys(errors).length === 0 || unplaced.length > 0) && (
-                <MessageBar intent="error" data-testid="profile-form-error">
+              {error && (Object.keys(refused).length === 0 || unplaced.length > 0) && (
+                <MessageBar intent="error" data-testid="profile-form-error" tabIndex={-1}>
                   <MessageBarBody>
-                    {unplaced.length > 0 ? unplaced.map((field) => errors[field]).join(' ') : error.message}
+                    {unplaced.length > 0 ? unplaced.map((field) => refused[field]).join(' ') : error.message}
                   </MessageBarBody>
                 </MessageBar>
               )}
-              <Field label="Name" required validationMessage={errors.name}>
+              <Field label="Name" required validationMessage={shown.name}>
                 <Input
                   value={draft.name}
                   onChange={(_e, d) => set('name', d.value)}
                   placeholder="Contoso CSP (production)"
+                  maxLength={PROFILE_LIMITS.name}
+                  {...bind('name')}
                   data-testid="profile-name"
                 />
               </Field>
               <Field
                 label="Partner tenant ID"
                 required
-                validationMessage={errors.tenantId}
+                validationMessage={shown.tenantId}
                 hint="A GUID, from Partner Center → Account settings → Organization profile."
               >
                 <Input
                   value={draft.tenantId}
                   onChange={(_e, d) => set('tenantId', d.value.trim())}
                   placeholder="00000000-0000-0000-0000-000000000000"
+                  maxLength={PROFILE_LIMITS.guid}
+                  {...bind('tenantId')}
                   data-testid="profile-tenant"
                 />
               </Field>
               <Field
                 label="App ID (client ID)"
                 required
-                validationMessage={errors.appId}
+                validationMessage={shown.appId}
                 hint="The Microsoft Entra app registered for Partner Center API access."
               >
                 <Input
                   value={draft.appId}
                   onChange={(_e, d) => set('appId', d.value.trim())}
                   placeholder="00000000-0000-0000-0000-000000000000"
+                  maxLength={PROFILE_LIMITS.guid}
+                  {...bind('appId')}
                   data-testid="profile-app"
                 />
               </Field>
@@ -148,10 +202,10 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
                 <CloudField
                   value={draft.cloud}
                   onChange={(cloud) => set('cloud', cloud)}
-                  error={errors.cloud}
+                  error={shown.cloud}
                 />
               )}
-              <Field label="Sign in with" validationMessage={errors.authMode}>
+              <Field label="Sign in with" validationMessage={shown.authMode}>
                 <RadioGroup
                   value={draft.authMode}
                   onChange={(_e, d) => set('authMode', d.value as Draft['authMode'])}
@@ -164,9 +218,10 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
               {draft.authMode === 'app-only' && (
                 <Field
                   label="App secret"
-                  validationMessage={errors.appSecret}
+                  required={!secretStored}
+                  validationMessage={shown.appSecret}
                   hint={
-                    editing
+                    secretStored
                       ? 'Leave empty to keep the secret already in your keychain.'
                       : 'Stored only in your OS keychain; never shown again.'
                   }
@@ -176,6 +231,8 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
                     value={draft.appSecret}
                     onChange={(_e, d) => set('appSecret', d.value)}
                     autoComplete="off"
+                    maxLength={PROFILE_LIMITS.appSecret}
+                    {...bind('appSecret')}
                     data-testid="profile-secret"
                   />
                 </Field>
@@ -183,17 +240,22 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
               <div className={styles.row}>
                 <Field
                   label="Default country"
-                  validationMessage={errors.country}
-                  hint="Two letters, e.g. US."
+                  validationMessage={shown.country}
+                  hint={
+                    market
+                      ? `${localMarketName(market, navigator.language)}${market.reservationsSold ? '' : ': reservations are not sold there'}`
+                      : 'Two letters, e.g. US.'
+                  }
                 >
                   <Input
                     value={draft.country}
-                    maxLength={2}
+                    maxLength={PROFILE_LIMITS.country}
+                    {...bind('country')}
                     onChange={(_e, d) => set('country', d.value.toUpperCase())}
                     data-testid="profile-country"
                   />
                 </Field>
-                <Field label="Segment" validationMessage={errors.segment}>
+                <Field label="Segment" validationMessage={shown.segment}>
                   <Select
                     value={draft.segment}
                     onChange={(_e, d) => set('segment', d.value as Draft['segment'])}
@@ -211,7 +273,13 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
               <Button onClick={props.onClose} disabled={saving}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={saving} data-testid="profile-save">
+              {/* Focusable while saving, so focus never falls to the page (and Escape still reaches the dialog). */}
+              <Button
+                appearance="primary"
+                type="submit"
+                disabledFocusable={saving}
+                data-testid="profile-save"
+              >
                 {saving ? 'Saving…' : editing ? 'Save changes' : 'Add profile'}
               </Button>
             </DialogActions>

@@ -1,11 +1,12 @@
 /**
- * The profile's customers as a table: name, domain, billing country, the action that makes one the
- * current customer, and (read-only) its subscriptions with the reservation scope they can buy for.
- * A plain table of buttons: Tab reaches every action, Enter or Space runs it.
+ * The profile's customers as a table, as in Partner Center: the customer's name is the way in (it
+ * makes the customer the current one), columns sort, long lists are paged. The body is one tab stop:
+ * arrow keys move between the names and the subscription toggles, Enter or Space runs one.
  */
 import {
   Badge,
   Button,
+  Link,
   makeStyles,
   Spinner,
   Table,
@@ -16,16 +17,16 @@ import {
   TableRow,
   Text,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { CheckmarkRegular, ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
 import type { CatalogScope, CustomerSummary, SubscriptionSummary } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
-import { countryName } from '../../state/customers';
+import { countryName, type CustomerSort, type CustomerSortColumn } from '../../state/customers';
 import type { Load } from '../../state/load';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   subscriptions: {
     margin: 0,
     padding: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXL}`,
@@ -37,10 +38,16 @@ const useStyles = makeStyles({
   subscription: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
   currentBadge: { marginLeft: tokens.spacingHorizontalS },
-  // Wide enough for both actions side by side on a laptop window, so rows keep one height.
-  actionsColumn: { width: '300px' },
+  current: { fontWeight: tokens.fontWeightSemibold },
+  subscriptionsColumn: { width: '160px' },
   // Long onmicrosoft.com domains wrap inside their column instead of running into the next one.
   domain: { overflowWrap: 'anywhere' },
+  pager: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 function scopeLabel(scope: CatalogScope | null): string {
@@ -49,66 +56,87 @@ function scopeLabel(scope: CatalogScope | null): string {
   return 'No reservations';
 }
 
+const sortColumns: ReadonlyArray<{ column: CustomerSortColumn; label: string }> = [
+  { column: 'name', label: 'Customer' },
+  { column: 'domain', label: 'Domain' },
+  { column: 'country', label: 'Billing country' },
+];
+
 export function CustomerList(props: {
   customers: ReadonlyArray<CustomerSummary>;
   currentId: string | null;
   expandedId: string | null;
   subscriptions: Readonly<Record<string, Load<ReadonlyArray<SubscriptionSummary>>>>;
+  sort: CustomerSort;
+  page: number;
+  pageCount: number;
+  onSort: (column: CustomerSortColumn) => void;
+  onPage: (page: number) => void;
   onChoose: (customer: CustomerSummary) => void;
   onToggleSubscriptions: (customerId: string) => void;
 }) {
   const styles = useStyles();
+  // One tab stop for the rows; the arrow keys move within them, and it remembers where you were.
+  const arrowKeys = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
   return (
-    <Table aria-label="Customers" data-testid="customer-list">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Customer</TableHeaderCell>
-          <TableHeaderCell>Domain</TableHeaderCell>
-          <TableHeaderCell>Billing country</TableHeaderCell>
-          <TableHeaderCell className={styles.actionsColumn}>
-            <span className={styles.muted}>Actions</span>
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.customers.map((customer) => {
-          const isCurrent = customer.id === props.currentId;
-          const expanded = customer.id === props.expandedId;
-          const subscriptions = props.subscriptions[customer.id];
-          return (
-            <Fragment key={customer.id}>
-              <TableRow data-testid="customer-row" data-customer-id={customer.id} aria-selected={isCurrent}>
-                <TableCell>
-                  <Text weight={isCurrent ? 'semibold' : 'regular'}>{customer.name}</Text>
-                  {isCurrent && (
-                    <Badge appearance="tint" color="brand" className={styles.currentBadge}>
-                      Current
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell className={styles.domain}>{customer.domain ?? '—'}</TableCell>
-                <TableCell>
-                  {countryName(customer.country)}
-                  {customer.country ? ` (${customer.country})` : ''}
-                </TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button
-                      size="small"
-                      appearance={isCurrent ? 'subtle' : 'primary'}
-                      icon={isCurrent ? <CheckmarkRegular /> : undefined}
-                      disabled={isCurrent}
+    <>
+      <Table aria-label="Customers" data-testid="customer-list" sortable>
+        <TableHeader>
+          <TableRow>
+            {sortColumns.map(({ column, label }) => (
+              <TableHeaderCell
+                key={column}
+                sortDirection={props.sort.column === column ? props.sort.direction : undefined}
+                onClick={() => props.onSort(column)}
+                data-testid={`customers-sort-${column}`}
+              >
+                {label}
+              </TableHeaderCell>
+            ))}
+            <TableHeaderCell className={styles.subscriptionsColumn}>
+              <span className={styles.muted}>Subscriptions</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody {...arrowKeys}>
+          {props.customers.map((customer) => {
+            const isCurrent = customer.id === props.currentId;
+            const expanded = customer.id === props.expandedId;
+            const subscriptions = props.subscriptions[customer.id];
+            return (
+              <Fragment key={customer.id}>
+                <TableRow
+                  data-testid="customer-row"
+                  data-customer-id={customer.id}
+                  aria-current={isCurrent ? 'true' : undefined}
+                >
+                  <TableCell>
+                    {/* The visible name is the accessible name: speech input finds it by what it shows. */}
+                    <Link
+                      as="button"
+                      className={isCurrent ? styles.current : undefined}
                       onClick={() => props.onChoose(customer)}
-                      // The name starts with the visible label, so speech input ("click Work with…") finds it.
-                      aria-label={
-                        isCurrent
-                          ? `Current customer: ${customer.name}`
-                          : `Work with this customer: ${customer.name}`
-                      }
                       data-testid="customer-choose"
                     >
-                      {isCurrent ? 'Current customer' : 'Work with this customer'}
-                    </Button>
+                      {customer.name}
+                    </Link>
+                    {isCurrent && (
+                      <Badge
+                        appearance="tint"
+                        color="brand"
+                        className={styles.currentBadge}
+                        data-testid="customer-current"
+                      >
+                        Current
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className={styles.domain}>{customer.domain ?? '—'}</TableCell>
+                  <TableCell>
+                    {countryName(customer.country)}
+                    {customer.country ? ` (${customer.country})` : ''}
+                  </TableCell>
+                  <TableCell>
                     <Button
                       size="small"
                       appearance="subtle"
@@ -120,21 +148,42 @@ export function CustomerList(props: {
                     >
                       Subscriptions
                     </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-              {expanded && (
-                <TableRow data-testid="customer-subscriptions">
-                  <TableCell colSpan={4}>
-                    <Subscriptions load={subscriptions} />
                   </TableCell>
                 </TableRow>
-              )}
-            </Fragment>
-          );
-        })}
-      </TableBody>
-    </Table>
+                {expanded && (
+                  <TableRow data-testid="customer-subscriptions">
+                    <TableCell colSpan={4}>
+                      <Subscriptions load={subscriptions} />
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {props.pageCount > 1 && (
+        <nav className={styles.pager} aria-label="Customer pages" data-testid="customers-pager">
+          <Button
+            disabled={props.page === 0}
+            onClick={() => props.onPage(props.page - 1)}
+            data-testid="customers-previous"
+          >
+            Previous
+          </Button>
+          <Text data-testid="customers-page">
+            Page {props.page + 1} of {props.pageCount}
+          </Text>
+          <Button
+            disabled={props.page >= props.pageCount - 1}
+            onClick={() => props.onPage(props.page + 1)}
+            data-testid="customers-next"
+          >
+            Next
+          </Button>
+        </nav>
+      )}
+    </>
   );
 }
 

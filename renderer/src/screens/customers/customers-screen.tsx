@@ -21,7 +21,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
 import { useShallow } from 'zustand/react/shallow';
-import { visibleCustomers } from '../../state/customers';
+import { customerPage, visibleCustomers } from '../../state/customers';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
@@ -48,13 +48,15 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
       profileId: s.profileId,
       list: s.list,
       filter: s.filter,
+      sort: s.sort,
+      page: s.page,
       current: s.current,
       currentError: s.currentError,
       expandedId: s.expandedId,
       subscriptions: s.subscriptions,
     })),
   );
-  const { loadList, choose, setFilter, toggleSubscriptions } = useCustomers.getState();
+  const { loadList, choose, setFilter, sortBy, showPage, toggleSubscriptions } = useCustomers.getState();
   const customersProfileId = customers.profileId;
 
   useEffect(() => {
@@ -78,6 +80,7 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
 
   const { list, filter, current } = customers;
   const shown = list.status === 'ready' ? visibleCustomers(list.value, filter) : [];
+  const paged = customerPage(shown, customers.sort, customers.page);
 
   return (
     <section data-testid="screen-customers">
@@ -115,8 +118,8 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
         {list.status === 'ready' && (
           <Text aria-live="polite" data-testid="customers-count">
             {shown.length === list.value.length
-              ? `${list.value.length} customers`
-              : `${shown.length} of ${list.value.length} customers`}
+              ? `${list.value.length.toLocaleString('en-US')} customers`
+              : `${shown.length.toLocaleString('en-US')} of ${list.value.length.toLocaleString('en-US')} customers`}
           </Text>
         )}
       </div>
@@ -140,7 +143,12 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
           </Text>
         ) : (
           <CustomerList
-            customers={shown}
+            customers={paged.rows}
+            sort={customers.sort}
+            page={paged.page}
+            pageCount={paged.pageCount}
+            onSort={sortBy}
+            onPage={showPage}
             currentId={current?.id ?? null}
             expandedId={customers.expandedId}
             subscriptions={customers.subscriptions}
