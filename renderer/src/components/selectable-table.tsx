@@ -1,6 +1,6 @@
 /**
- * The list half of a list-and-detail screen (orders, reservations): a plain table whose selected row
- * is highlighted. Each screen says only what its columns show and how its rows are named for tests.
+ * The list half of a list-and-detail screen (orders, reservations, invoices): a plain table whose
+ * selected row is highlighted (a list without a selection passes `null`). Each screen says only what its columns show and how its rows are named for tests.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
