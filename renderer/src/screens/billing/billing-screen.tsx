@@ -13,7 +13,7 @@ import { toolbarStyle } from '../../components/list-detail-style';
 import { NoticeBar } from '../../components/notice-bar';
 import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
-import { SelectableTable, type Column } from '../../components/selectable-table';
+import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { cacheAgeSentence, currenciesOf, invoicePageSentence, selectedInvoice } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
@@ -50,7 +50,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXL,
   },
   list: { maxHeight: '360px', overflowY: 'auto' },
-  number: { fontFamily: tokens.fontFamilyMonospace },
   pager: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -121,14 +120,13 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
       header: 'Invoice',
       cell: (invoice) => (
         <>
-          <Button
-            appearance="transparent"
-            className={styles.number}
-            aria-pressed={invoice.id === billing.selectedInvoiceId}
-            onClick={() => select(invoice.id)}
+          <RowSelectButton
+            id
+            selected={invoice.id === billing.selectedInvoiceId}
+            onSelect={() => select(invoice.id)}
           >
             {invoice.id}
-          </Button>
+          </RowSelectButton>
           {invoice.amendments.length > 0 && (
             <Text size={200}> +{invoice.amendments.length} amendment(s)</Text>
           )}
