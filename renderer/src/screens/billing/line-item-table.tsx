@@ -17,6 +17,7 @@ import {
 import { useLineItems } from '../../state/line-items-store';
 import { useWindowedRows } from '../../use-windowed-rows';
 import { formatMoney } from '../orders/format';
+import { billingSectionStyle } from './section-style';
 
 const ROW_HEIGHT = 32;
 /** Typing in a filter waits this long before the table is asked again. */
@@ -61,12 +62,7 @@ const filterFields: ReadonlyArray<{ key: keyof LineItemFilter; label: string }> 
 ];
 
 const useStyles = makeStyles({
-  section: {
-    marginTop: tokens.spacingVerticalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  section: billingSectionStyle,
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   scroller: {
