@@ -12,7 +12,7 @@
  * one retry, before the cart is refreshed and checked out again; the retry checks out the same cart,
  * which Partner Center orders at most once.
  */
-import type { CheckoutState } from '../../preload/contract';
+import { CheckoutState } from '../../preload/contract';
 
 /** What can happen to a checkout. */
 export type CheckoutEvent =
@@ -44,14 +44,8 @@ export const checkoutEvents: ReadonlyArray<CheckoutEvent> = [
   'restart',
 ];
 
-export const checkoutStates: ReadonlyArray<CheckoutState> = [
-  'prepared',
-  'sending',
-  'in-doubt',
-  'ordered',
-  'partially-ordered',
-  'failed',
-];
+/** Every state, as the contract declares them. */
+export const checkoutStates: ReadonlyArray<CheckoutState> = CheckoutState.options;
 
 /** States that never change again. */
 export function isSettled(state: CheckoutState): boolean {

@@ -24,7 +24,14 @@ import {
 import { refreshAvailability, wireLine } from './cart-lines';
 import { blocksCheckout, isSettled, type CheckoutEvent } from './checkout-state';
 import { isUnreachable, toDeskError, type BuyContext } from './context';
-import type { JournalEntry, JournalLine, JournalResult, StoredDraft, StoredLine } from './model';
+import {
+  emptyDraft,
+  type JournalEntry,
+  type JournalLine,
+  type JournalResult,
+  type StoredDraft,
+  type StoredLine,
+} from './model';
 import { orderErrorExplained } from './partner-center-problems';
 import type { TransitionPatch } from './store';
 
@@ -153,21 +160,8 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
     const back = (old?.lines ?? []).filter((line) => lineIds.includes(line.lineId));
     if (back.length === 0) return null;
     const now = ctx.now();
-    const target: StoredDraft = store.activeDraft(entry.profileId, entry.customerId) ?? {
-      id: randomUUID(),
-      profileId: entry.profileId,
-      customerId: entry.customerId,
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-      reviewedAt: null,
-      reviewId: null,
-      reviewDuplicates: 0,
-      remoteCartId: null,
-      remoteExpiresAt: null,
-      fromCheckoutId: entry.id,
-      lines: [],
-    };
+    const target =
+      store.activeDraft(entry.profileId, entry.customerId) ?? emptyDraft(randomUUID(), entry, now, entry.id);
     if (!store.draft(target.id)) store.createDraft(target);
     const present = new Set(target.lines.map((line) => line.lineId));
     const restored = back

@@ -18,7 +18,14 @@ import {
 import { DeskFailure } from '../ipc/failure';
 import { marketName, reservationsSoldIn } from '../markets';
 import { isUnreachable, type BuyContext, type CustomerFacts } from './context';
-import type { LineFields, ReservationFields, SavingsPlanFields, StoredDraft, StoredLine } from './model';
+import {
+  emptyDraft,
+  type LineFields,
+  type ReservationFields,
+  type SavingsPlanFields,
+  type StoredDraft,
+  type StoredLine,
+} from './model';
 import { remoteSkuFacts, type SkuFacts } from './sku-facts';
 import { defaultFriendlyName, localProblems, MIN_HOURLY_COMMITMENT } from './validation';
 
@@ -96,21 +103,7 @@ export function createDraftOps(ctx: BuyContext, cachedSku: CachedSkuLookup | und
     const existing = store.activeDraft(ref.profileId, ref.customerId);
     if (existing) return existing;
     const now = ctx.now();
-    const draft: StoredDraft = {
-      id: randomUUID(),
-      profileId: ref.profileId,
-      customerId: ref.customerId,
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-      reviewedAt: null,
-      reviewId: null,
-      reviewDuplicates: 0,
-      remoteCartId: null,
-      remoteExpiresAt: null,
-      fromCheckoutId: null,
-      lines: [],
-    };
+    const draft = emptyDraft(randomUUID(), ref, now);
     store.createDraft(draft);
     return draft;
   };

@@ -79,6 +79,33 @@ export interface StoredDraft {
   readonly lines: ReadonlyArray<StoredLine>;
 }
 
+/**
+ * A new, empty active draft of a customer's cart; `fromCheckoutId` names the checkout whose failed
+ * lines it takes back, if any.
+ */
+export function emptyDraft(
+  id: string,
+  owner: { readonly profileId: string; readonly customerId: string },
+  now: number,
+  fromCheckoutId: string | null = null,
+): StoredDraft {
+  return {
+    id,
+    profileId: owner.profileId,
+    customerId: owner.customerId,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    reviewedAt: null,
+    reviewId: null,
+    reviewDuplicates: 0,
+    remoteCartId: null,
+    remoteExpiresAt: null,
+    fromCheckoutId,
+    lines: [],
+  };
+}
+
 /** A line as a checkout bought it: enough for the duplicate guard and to map orders back. */
 export interface JournalLine {
   readonly lineId: string;

@@ -10,8 +10,8 @@ import {
   type InvoiceLineItem,
   type InvoiceSummary,
 } from '../models/billing';
-import { collectionSchema } from '../models/common';
 import { paginate, type PagedCollection } from '../paging';
+import { getItems } from './collection';
 import { segment } from './path';
 
 /** Gets the partner's current account balance, split into Recurring and OneTime. */
@@ -30,12 +30,12 @@ export async function getInvoiceSummaries(
   http: HttpPipeline,
   options?: CallOptions,
 ): Promise<InvoiceSummary[]> {
-  const { data } = await http.json(
-    { operation: 'getInvoiceSummaries', method: 'GET', path: '/invoices/summaries' },
-    collectionSchema(invoiceSummarySchema),
+  return getItems(
+    http,
+    { operation: 'getInvoiceSummaries', path: '/invoices/summaries' },
+    invoiceSummarySchema,
     options,
   );
-  return data.items;
 }
 
 /** Lists invoices, offset-paged (`links.next`). */

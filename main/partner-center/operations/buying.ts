@@ -4,8 +4,8 @@
  */
 import type { CallOptions, HttpPipeline, OriginCredential } from '../http';
 import { availabilitySchema, type Availability } from '../models/catalog';
-import { collectionSchema } from '../models/common';
 import { unzippedIfZip } from '../zipped-body';
+import { getItems } from './collection';
 import { segment } from './path';
 
 /** The savings plan product (§15): fixed id, SKUs `0001` (1 year) and `0002` (3 years). */
@@ -21,12 +21,7 @@ export async function getCustomerAvailabilities(
 ): Promise<Availability[]> {
   const operation = 'getCustomerAvailabilities';
   const path = `/customers/${segment(operation, 'customerId', customerId)}/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}/availabilities`;
-  const { data } = await http.json(
-    { operation, method: 'GET', path },
-    collectionSchema(availabilitySchema),
-    options,
-  );
-  return data.items;
+  return getItems(http, { operation, path }, availabilitySchema, options);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type Product,
   type Sku,
 } from '../models/catalog';
-import { collectionSchema } from '../models/common';
+import { getItems } from './collection';
 import { segment } from './path';
 
 /** Which catalog to read: a country, and reservation products for an Azure plan or not. */
@@ -43,10 +43,10 @@ export async function getProducts(
   query: ProductQuery,
   options?: CallOptions,
 ): Promise<Product[]> {
-  const { data } = await http.json(
+  return getItems(
+    http,
     {
       operation: 'getProducts',
-      method: 'GET',
       path: '/products',
       query: {
         country: query.country,
@@ -55,10 +55,9 @@ export async function getProducts(
         reservationScope: query.reservationScope,
       },
     },
-    collectionSchema(productSchema),
+    productSchema,
     options,
   );
-  return data.items;
 }
 
 /** Gets one product. */
@@ -88,8 +87,7 @@ export async function getSkus(
     targetSegment: scope.targetSegment,
     reservationScope: scope.reservationScope,
   };
-  return (await http.json({ operation, method: 'GET', path, query }, collectionSchema(skuSchema), options))
-    .data.items;
+  return getItems(http, { operation, path, query }, skuSchema, options);
 }
 
 /** Gets one SKU. */
@@ -121,12 +119,7 @@ export async function getAvailabilities(
     targetSegment: scope.targetSegment,
     reservationScope: scope.reservationScope,
   };
-  const { data } = await http.json(
-    { operation, method: 'GET', path, query },
-    collectionSchema(availabilitySchema),
-    options,
-  );
-  return data.items;
+  return getItems(http, { operation, path, query }, availabilitySchema, options);
 }
 
 /** Gets one availability. */

@@ -2,7 +2,6 @@
  * Customers, their subscriptions, and registering a subscription for reservations (contract §4.1–4.2, §13).
  */
 import type { CallOptions, HttpPipeline, WriteOptions } from '../http';
-import { collectionSchema } from '../models/common';
 import {
   customerSchema,
   registrationStatusSchema,
@@ -12,6 +11,7 @@ import {
   type Subscription,
 } from '../models/customers';
 import { paginate, type PagedCollection } from '../paging';
+import { getItems } from './collection';
 import { segment } from './path';
 
 /** Lists the partner's customers, seek-paged (`MS-ContinuationToken`). */
@@ -47,12 +47,7 @@ export async function listSubscriptions(
 ): Promise<Subscription[]> {
   const operation = 'listSubscriptions';
   const path = `/customers/${segment(operation, 'customerId', customerId)}/subscriptions`;
-  const { data } = await http.json(
-    { operation, method: 'GET', path },
-    collectionSchema(subscriptionSchema),
-    options,
-  );
-  return data.items;
+  return getItems(http, { operation, path }, subscriptionSchema, options);
 }
 
 /** Gets one of a customer's subscriptions. */

@@ -3,7 +3,7 @@
  */
 import { PartnerCenterError } from '../errors';
 import type { CallOptions, HttpPipeline } from '../http';
-import { collectionSchema, type Link } from '../models/common';
+import type { Link } from '../models/common';
 import {
   entitlementSchema,
   reservationDetailsSchema,
@@ -11,6 +11,7 @@ import {
   type EntitlementType,
   type ReservationDetails,
 } from '../models/entitlements';
+import { getItems } from './collection';
 import { segment } from './path';
 
 /** Filters of an entitlement listing. */
@@ -34,12 +35,7 @@ export async function listEntitlements(
     entitlementType: query.entitlementType,
     showExpiry: query.showExpiry === true ? true : undefined,
   };
-  const { data } = await http.json(
-    { operation, method: 'GET', path, query: params },
-    collectionSchema(entitlementSchema),
-    options,
-  );
-  return data.items;
+  return getItems(http, { operation, path, query: params }, entitlementSchema, options);
 }
 
 /**

@@ -2,13 +2,13 @@
  * Orders and provisioning status (contract §4.14–4.17).
  */
 import type { CallOptions, HttpPipeline } from '../http';
-import { collectionSchema } from '../models/common';
 import {
   lineItemProvisioningStatusSchema,
   orderSchema,
   type LineItemProvisioningStatus,
   type Order,
 } from '../models/orders';
+import { getItems } from './collection';
 import { segment } from './path';
 
 /** Options of order reads. */
@@ -64,12 +64,7 @@ export async function getProvisioningStatus(
 ): Promise<LineItemProvisioningStatus[]> {
   const operation = 'getProvisioningStatus';
   const path = `/customers/${segment(operation, 'customerId', customerId)}/orders/${segment(operation, 'orderId', orderId)}/provisioningstatus`;
-  const { data } = await http.json(
-    { operation, method: 'GET', path },
-    collectionSchema(lineItemProvisioningStatusSchema),
-    options,
-  );
-  return data.items;
+  return getItems(http, { operation, path }, lineItemProvisioningStatusSchema, options);
 }
 
 async function ordersRequest(
@@ -82,10 +77,5 @@ async function ordersRequest(
 ): Promise<Order[]> {
   const path = `/customers/${segment(operation, 'customerId', customerId)}/orders`;
   const params = { billingType, include_price: query.includePrice === true ? true : undefined };
-  const { data } = await http.json(
-    { operation, method: 'GET', path, query: params },
-    collectionSchema(orderSchema),
-    options,
-  );
-  return data.items;
+  return getItems(http, { operation, path, query: params }, orderSchema, options);
 }

@@ -10,6 +10,7 @@ export interface FilterSelectProps {
   readonly choices: ReadonlyArray<{ readonly value: string; readonly label: string }>;
   readonly onChange: (value: string) => void;
   readonly className?: string;
+  readonly testId?: string;
 }
 
 export function FilterSelect(props: FilterSelectProps) {
@@ -19,6 +20,7 @@ export function FilterSelect(props: FilterSelectProps) {
       aria-label={props.label}
       value={props.value}
       onChange={(_event, data) => props.onChange(data.value)}
+      data-testid={props.testId}
     >
       <option value="">{props.all}</option>
       {props.choices.map((choice) => (

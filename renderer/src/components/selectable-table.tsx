@@ -1,8 +1,9 @@
 /**
- * The list half of a list-and-detail screen (orders, reservations): a plain table whose selected row
- * is highlighted. Each screen says only what its columns show and how its rows are named for tests.
+ * The list half of a list-and-detail screen (orders, reservations, invoices): a plain table whose
+ * selected row is highlighted (a list without a selection passes `null`). Each screen says only what
+ * its columns show and how its rows are named for tests.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -14,7 +15,29 @@ const useStyles = makeStyles({
     verticalAlign: 'top',
   },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
+  id: { fontFamily: tokens.fontFamilyMonospace },
 });
+
+/** The button in a row that selects it (pressed while it is the selected one). */
+export function RowSelectButton(props: {
+  readonly selected: boolean;
+  readonly onSelect: () => void;
+  /** Shows an id (an order or invoice number) in a monospace font. */
+  readonly id?: boolean;
+  readonly children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <Button
+      appearance="transparent"
+      className={props.id ? styles.id : undefined}
+      aria-pressed={props.selected}
+      onClick={props.onSelect}
+    >
+      {props.children}
+    </Button>
+  );
+}
 
 /** One column: its header and what it shows for a row. */
 export interface Column<Row> {

@@ -13,12 +13,13 @@ import { BuyStore } from '../../../main/buy/store';
 import { createCustomerService } from '../../../main/customers/customer-service';
 import { openDatabase, openDurableConnection, type AppDatabase } from '../../../main/database';
 import {
-  PartnerCenterClient,
   RequestBudget,
+  type PartnerCenterClient,
   type PartnerCenterClientOptions,
 } from '../../../main/partner-center';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox';
 import { DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
+import { testClient } from '../partner-center/support/client';
 
 export const PROFILE = 'buy-test-profile';
 
@@ -56,16 +57,14 @@ export interface HarnessOptions {
 /** Audience of price sheet tokens (§16). */
 export const PARTNER_API_AUDIENCE = 'https://api.partner.microsoft.com';
 
+/** The shared test client with this sandbox's token and room for a whole checkout's requests. */
 export function clientFor(
   baseUrl: string,
   token: string,
   overrides: Partial<PartnerCenterClientOptions> = {},
 ) {
-  return new PartnerCenterClient({
-    baseUrl,
+  return testClient(baseUrl, {
     getAccessToken: () => Promise.resolve(token),
-    locale: 'en-US',
-    appName: 'Reservation Desk (tests)',
     budget: new RequestBudget({ maxConcurrency: 16, requestsPerMinute: 100_000 }),
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
     ...overrides,

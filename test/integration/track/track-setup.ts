@@ -9,7 +9,7 @@ import { openDatabase, type AppDatabase } from '../../../main/database';
 import { createTaskEngine, type TaskEngine } from '../../../main/tasks';
 import { createOrderService, type OrderService } from '../../../main/orders/orders-service';
 import { OrderStore } from '../../../main/orders/store';
-import { PartnerCenterClient, RequestBudget, type Order } from '../../../main/partner-center';
+import { RequestBudget, type Order, type PartnerCenterClient } from '../../../main/partner-center';
 import {
   createReservationService,
   type ReservationService,
@@ -17,6 +17,7 @@ import {
 import { ReservationStore } from '../../../main/reservations/store';
 import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox/index';
+import { testClient } from '../partner-center/support/client';
 
 /** The two profiles of the tests. */
 export const USER = 'profile-user';
@@ -44,13 +45,9 @@ export async function startTrack(options: SandboxOptions = {}): Promise<TrackSet
   const db = openDatabase({ dataDir: dir });
   const budget = new RequestBudget({ maxConcurrency: 8, requestsPerMinute: 100_000 });
   const clientOf = (appOnly: boolean) =>
-    new PartnerCenterClient({
-      baseUrl: sandbox.baseUrl,
+    testClient(sandbox.baseUrl, {
       getAccessToken: () => sandbox.issueToken(appOnly ? { appOnly: true } : undefined),
-      locale: 'en-US',
-      appName: 'Reservation Desk (tests)',
       budget,
-      retry: { baseDelayMs: 10, maxDelayMs: 50 },
     });
   const clients = { [USER]: clientOf(false), [APP]: clientOf(true) } as Record<string, PartnerCenterClient>;
   const clientFor = (profileId: string) => Promise.resolve(clients[profileId]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CartReview, CartView, CheckoutRecord, FixAction } from '../../../preload/contract';
+import { FixAction, type CartReview, type CartView, type CheckoutRecord } from '../../../preload/contract';
 import {
   cartSelected,
   cartSettled,
@@ -178,22 +178,7 @@ describe('checkouts shown', () => {
 
 describe('fix buttons', () => {
   it('name an action for every fix main can suggest', () => {
-    const fixes: FixAction[] = [
-      'register-subscription',
-      'choose-subscription',
-      'change-scope',
-      'change-quantity',
-      'change-commitment',
-      'change-term',
-      'change-billing-plan',
-      'change-friendly-name',
-      'refresh-availability',
-      'choose-another-sku',
-      'remove-line',
-      'sign-in-as-user',
-      'retry-later',
-    ];
-    for (const fix of fixes) expect(fixButton(fix)?.label, fix).toMatch(/^[A-Z]/);
+    for (const fix of FixAction.options) expect(fixButton(fix)?.label, fix).toMatch(/^[A-Z]/);
     expect(fixButton('register-subscription')).toEqual({ label: 'Register', does: 'register' });
     expect(fixButton(null)).toBeNull();
   });

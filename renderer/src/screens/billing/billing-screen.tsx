@@ -3,27 +3,21 @@
  * currency, search by number), an invoice's detail with its CSV export and statement download, and
  * the statement library. Everything opens from the cache with its age, also offline.
  */
-import {
-  Button,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BalanceSummary } from '../../../../preload/contract';
+import type { BalanceSummary, InvoiceRow } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { FilterSelect } from '../../components/filter-select';
+import { toolbarStyle } from '../../components/list-detail-style';
+import { NoticeBar } from '../../components/notice-bar';
+import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
+import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { cacheAgeSentence, currenciesOf, invoicePageSentence, selectedInvoice } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
 import { valueOf } from '../../state/load';
-import { useNavigation } from '../../state/navigation-store';
 import { ageInWords } from '../../state/track';
 import { useActiveProfile } from '../../use-active-profile';
 import { formatDate, formatMoney } from '../orders/format';
@@ -32,17 +26,17 @@ import { LineItemTable } from './line-item-table';
 import { StatementLibrary } from './statement-library';
 import { UnbilledExport } from './unbilled-export';
 
+/** The invoice types a list can be narrowed to. */
+const INVOICE_TYPES = [
+  { value: 'Recurring', label: 'Recurring' },
+  { value: 'OneTime', label: 'One-time' },
+] as const;
+
 /** Typing a number waits this long before the list is asked again. */
 const SEARCH_DEBOUNCE_MS = 250;
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    marginBottom: tokens.spacingVerticalM,
-  },
+  toolbar: toolbarStyle,
   balances: {
     display: 'flex',
     gap: tokens.spacingHorizontalXL,
@@ -56,15 +50,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXL,
   },
   list: { maxHeight: '360px', overflowY: 'auto' },
-  table: { width: '100%', borderCollapse: 'collapse' },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    verticalAlign: 'top',
-  },
-  selected: { backgroundColor: tokens.colorBrandBackground2 },
-  number: { fontFamily: tokens.fontFamilyMonospace },
   pager: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -92,7 +77,6 @@ function Balance(props: { summary: BalanceSummary; main?: boolean }) {
 
 export function BillingScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const go = useNavigation((s) => s.go);
   const { loaded, profile } = useActiveProfile();
   const billing = useBilling(
     useShallow((s) => ({
@@ -121,21 +105,38 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
 
   if (loaded && !profile) {
     return (
-      <section data-testid="screen-billing">
-        <ScreenHeader info={info} />
-        <MessageBar intent="info">
-          <MessageBarBody>Connect a partner profile first.</MessageBarBody>
-          <Button appearance="primary" onClick={() => go('connect')}>
-            Go to Connect
-          </Button>
-        </MessageBar>
-      </section>
+      <PrerequisiteScreen
+        info={info}
+        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
+      />
     );
   }
 
   const overview = valueOf(billing.overview);
   const invoices = valueOf(billing.invoices);
   const busy = billing.overview.status === 'loading' || billing.invoices.status === 'loading';
+  const columns: ReadonlyArray<Column<InvoiceRow>> = [
+    {
+      header: 'Invoice',
+      cell: (invoice) => (
+        <>
+          <RowSelectButton
+            id
+            selected={invoice.id === billing.selectedInvoiceId}
+            onSelect={() => select(invoice.id)}
+          >
+            {invoice.id}
+          </RowSelectButton>
+          {invoice.amendments.length > 0 && (
+            <Text size={200}> +{invoice.amendments.length} amendment(s)</Text>
+          )}
+        </>
+      ),
+    },
+    { header: 'Date', cell: (invoice) => formatDate(invoice.invoiceDate) },
+    { header: 'Type', cell: (invoice) => invoice.invoiceType ?? '—' },
+    { header: 'Total', cell: (invoice) => formatMoney(invoice.totalCharges, invoice.currencyCode) },
+  ];
   return (
     <section data-testid="screen-billing">
       <ScreenHeader info={info} />
@@ -162,36 +163,27 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
           onChange={(_e, data) => void setFilter({ period: data.value })}
           data-testid="billing-period"
         />
-        <Select
-          aria-label="Currency"
+        <FilterSelect
+          label="Currency"
+          all="Every currency"
           value={billing.filter.currencyCode}
-          onChange={(_e, data) => void setFilter({ currencyCode: data.value })}
-          data-testid="billing-currency"
-        >
-          <option value="">Every currency</option>
-          {billing.currencies
+          choices={billing.currencies
             .split(',')
             .filter(Boolean)
-            .map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-        </Select>
-        <Select
-          aria-label="Invoice type"
+            .map((code) => ({ value: code, label: code }))}
+          onChange={(value) => void setFilter({ currencyCode: value })}
+          testId="billing-currency"
+        />
+        <FilterSelect
+          label="Invoice type"
+          all="Every type"
           value={billing.filter.invoiceType}
-          onChange={(_e, data) =>
-            void setFilter({
-              invoiceType: data.value === 'Recurring' || data.value === 'OneTime' ? data.value : '',
-            })
+          choices={INVOICE_TYPES}
+          onChange={(value) =>
+            void setFilter({ invoiceType: value === 'Recurring' || value === 'OneTime' ? value : '' })
           }
-          data-testid="billing-type"
-        >
-          <option value="">Every type</option>
-          <option value="Recurring">Recurring</option>
-          <option value="OneTime">One-time</option>
-        </Select>
+          testId="billing-type"
+        />
         <Input
           aria-label="Search by invoice number"
           placeholder="Invoice number"
@@ -213,51 +205,23 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
         />
       )}
       {invoices && invoices.items.length === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>No invoices match these filters.</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="info">No invoices match these filters.</NoticeBar>
       )}
       {invoices && invoices.items.length > 0 && (
         <div className={styles.layout}>
           <div className={styles.list}>
-            <table className={styles.table} data-testid="invoices-table">
-              <thead>
-                <tr>
-                  <th className={styles.cell}>Invoice</th>
-                  <th className={styles.cell}>Date</th>
-                  <th className={styles.cell}>Type</th>
-                  <th className={styles.cell}>Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.items.map((invoice) => (
-                  <tr
-                    key={invoice.id}
-                    className={invoice.id === billing.selectedInvoiceId ? styles.selected : undefined}
-                    data-testid="invoice-row"
-                    data-invoice-id={invoice.id}
-                    data-period={(invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '').slice(0, 7)}
-                  >
-                    <td className={styles.cell}>
-                      <Button
-                        appearance="transparent"
-                        className={styles.number}
-                        aria-pressed={invoice.id === billing.selectedInvoiceId}
-                        onClick={() => select(invoice.id)}
-                      >
-                        {invoice.id}
-                      </Button>
-                      {invoice.amendments.length > 0 && (
-                        <Text size={200}> +{invoice.amendments.length} amendment(s)</Text>
-                      )}
-                    </td>
-                    <td className={styles.cell}>{formatDate(invoice.invoiceDate)}</td>
-                    <td className={styles.cell}>{invoice.invoiceType ?? '—'}</td>
-                    <td className={styles.cell}>{formatMoney(invoice.totalCharges, invoice.currencyCode)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SelectableTable
+              testId="invoices-table"
+              columns={columns}
+              rows={invoices.items}
+              keyOf={(invoice) => invoice.id}
+              selectedKey={billing.selectedInvoiceId}
+              rowData={(invoice) => ({
+                'data-testid': 'invoice-row',
+                'data-invoice-id': invoice.id,
+                'data-period': (invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '').slice(0, 7),
+              })}
+            />
             {billing.pageSentence && (
               <nav className={styles.pager} aria-label="Pages of invoices">
                 <Button

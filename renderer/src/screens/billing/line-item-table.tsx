@@ -4,7 +4,6 @@
  * and currency. Keyboard: the table scrolls with the arrow and page keys once focused.
  */
 import { Button, Input, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import {
@@ -16,7 +15,9 @@ import {
   type LineItemRow,
 } from '../../state/line-items';
 import { useLineItems } from '../../state/line-items-store';
+import { useWindowedRows } from '../../use-windowed-rows';
 import { formatMoney } from '../orders/format';
+import { billingSectionStyle } from './section-style';
 
 const ROW_HEIGHT = 32;
 /** Typing in a filter waits this long before the table is asked again. */
@@ -61,12 +62,7 @@ const filterFields: ReadonlyArray<{ key: keyof LineItemFilter; label: string }> 
 ];
 
 const useStyles = makeStyles({
-  section: {
-    marginTop: tokens.spacingVerticalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  section: billingSectionStyle,
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   scroller: {
@@ -139,26 +135,15 @@ export function LineItemTable() {
   const table = useLineItems();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = table.total ?? 0;
-  // TanStack Virtual cannot be memoized by the React Compiler; nothing here relies on compiler memoization.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
   const { ensureRows, version, show, profileId } = table;
-
-  useEffect(() => {
-    if (count > 0) ensureRows(first, last);
-  }, [first, last, count, version, ensureRows]);
-
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [version]);
+  const { virtualizer, items, first, last } = useWindowedRows({
+    scrollRef,
+    count,
+    rowHeight: ROW_HEIGHT,
+    overscan: 10,
+    version,
+    ensureRows,
+  });
 
   if (!table.subject || profileId === null) return null;
   const title = subjectTitle(table.subject);

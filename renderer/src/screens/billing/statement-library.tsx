@@ -1,16 +1,9 @@
 /** Every statement PDF downloaded, from the app's database: it works offline; a moved file shows as missing. */
-import {
-  Badge,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { StatementEntry } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { NoticeBar } from '../../components/notice-bar';
+import { SelectableTable, type Column } from '../../components/selectable-table';
 import { bulkSubject } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
 import { valueOf } from '../../state/load';
@@ -23,12 +16,6 @@ import { StatementViewerDialog } from './statement-viewer-dialog';
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL },
   bulk: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
-  table: { width: '100%', borderCollapse: 'collapse' },
-  cell: {
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
 });
 
 export function StatementLibrary() {
@@ -41,6 +28,39 @@ export function StatementLibrary() {
   const openStatement = useStatementViewer((s) => s.open);
   const { loadLibrary, downloadStatement, downloadStatements } = useBilling.getState();
   const answer = valueOf(library);
+  const columns: ReadonlyArray<Column<StatementEntry>> = [
+    { header: 'Invoice', cell: (entry) => entry.invoiceId },
+    { header: 'Date', cell: (entry) => formatDate(entry.invoiceDate) },
+    { header: 'Amount', cell: (entry) => formatMoney(entry.amount, entry.currency) },
+    {
+      header: 'File',
+      cell: (entry) => (
+        <>
+          {entry.fileName}{' '}
+          {!entry.missing && profileId !== null && (
+            <Button
+              size="small"
+              aria-label={`Open the statement of invoice ${entry.invoiceId}`}
+              onClick={() => void openStatement(profileId, entry.invoiceId)}
+              data-testid="library-open"
+            >
+              Open
+            </Button>
+          )}
+          {entry.missing && (
+            <>
+              <Badge appearance="tint" color="warning" data-testid="library-missing">
+                Missing
+              </Badge>{' '}
+              <Button size="small" onClick={() => void downloadStatement(entry.invoiceId)}>
+                Download again
+              </Button>
+            </>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <section
       className={styles.section}
@@ -72,56 +92,25 @@ export function StatementLibrary() {
       )}
       <BillingFolderSettings />
       {notice && (
-        <MessageBar intent={notice.outcome === 'opened' ? 'success' : 'warning'}>
-          <MessageBarBody data-testid="open-statement-message">{notice.message}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar
+          intent={notice.outcome === 'opened' ? 'success' : 'warning'}
+          testId="open-statement-message"
+        >
+          {notice.message}
+        </NoticeBar>
       )}
       {answer && answer.statements.length === 0 && (
         <Text as="p">No statements yet: choose an invoice and download its statement.</Text>
       )}
       {answer && answer.statements.length > 0 && (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th className={styles.cell}>Invoice</th>
-              <th className={styles.cell}>Date</th>
-              <th className={styles.cell}>Amount</th>
-              <th className={styles.cell}>File</th>
-            </tr>
-          </thead>
-          <tbody>
-            {answer.statements.map((entry) => (
-              <tr key={entry.invoiceId} data-testid="library-row" data-invoice-id={entry.invoiceId}>
-                <td className={styles.cell}>{entry.invoiceId}</td>
-                <td className={styles.cell}>{formatDate(entry.invoiceDate)}</td>
-                <td className={styles.cell}>{formatMoney(entry.amount, entry.currency)}</td>
-                <td className={styles.cell}>
-                  {entry.fileName}{' '}
-                  {!entry.missing && profileId !== null && (
-                    <Button
-                      size="small"
-                      aria-label={`Open the statement of invoice ${entry.invoiceId}`}
-                      onClick={() => void openStatement(profileId, entry.invoiceId)}
-                      data-testid="library-open"
-                    >
-                      Open
-                    </Button>
-                  )}
-                  {entry.missing && (
-                    <>
-                      <Badge appearance="tint" color="warning" data-testid="library-missing">
-                        Missing
-                      </Badge>{' '}
-                      <Button size="small" onClick={() => void downloadStatement(entry.invoiceId)}>
-                        Download again
-                      </Button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SelectableTable
+          testId="library-table"
+          columns={columns}
+          rows={answer.statements}
+          keyOf={(entry) => entry.invoiceId}
+          selectedKey={null}
+          rowData={(entry) => ({ 'data-testid': 'library-row', 'data-invoice-id': entry.invoiceId })}
+        />
       )}
       <StatementViewerDialog />
     </section>

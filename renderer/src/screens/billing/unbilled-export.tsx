@@ -8,14 +8,10 @@ import { unbilledSubject } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
 import { useLineItems } from '../../state/line-items-store';
 import { JobState } from './job-state';
+import { billingSectionStyle } from './section-style';
 
 const useStyles = makeStyles({
-  section: {
-    marginTop: tokens.spacingVerticalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  section: billingSectionStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 

@@ -14,7 +14,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CatalogSku, CatalogSortColumn } from '../../../../preload/contract';
 import { matchCount, rowAt, skuKey } from '../../state/catalog';
@@ -22,6 +21,7 @@ import { catalogFieldLabels, termLabel } from '../../state/catalog-labels';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../state/catalog-store';
 import { catalogTableView } from '../../state/catalog-views';
+import { useWindowedRows } from '../../use-windowed-rows';
 
 const ROW_HEIGHT = 36;
 /** How long the selection rests on a row before its SKU panel opens by itself. */
@@ -175,26 +175,14 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
     setActiveVersion(version);
     setActive(null);
   }
-  // TanStack Virtual cannot be memoized by the React Compiler; nothing here relies on compiler memoization.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { virtualizer, items, first } = useWindowedRows({
+    scrollRef,
     count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
+    version,
+    ensureRows,
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-
-  useEffect(() => {
-    if (count > 0) ensureRows(first, last);
-  }, [first, last, count, version, ensureRows]);
-
-  // A new query starts at the top.
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [version]);
 
   const rowElement = (index: number) =>
     scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${index + 1}"]`) ?? null;

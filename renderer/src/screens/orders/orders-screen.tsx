@@ -3,25 +3,16 @@
  * status, date and total. Pending orders are watched until Partner Center completes them; orders
  * placed from this app show at once, marked "Just placed". From the cache when offline, with its age.
  */
-import {
-  Badge,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Select, Spinner, Text } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { OrderView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
+import { NoticeBar } from '../../components/notice-bar';
 import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
-import { SelectableTable, type Column } from '../../components/selectable-table';
+import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { useCustomers } from '../../state/customers-store';
 import { valueOf } from '../../state/load';
@@ -34,7 +25,6 @@ import { formatDate, formatMoney } from './format';
 const useStyles = makeStyles({
   toolbar: toolbarStyle,
   layout: listAndDetailStyle,
-  orderButton: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 function statusBadge(order: OrderView) {
@@ -92,14 +82,13 @@ export function OrdersScreen({ info }: { info: ScreenInfo }) {
       header: 'Order',
       cell: (order) => (
         <>
-          <Button
-            appearance="transparent"
-            className={styles.orderButton}
-            aria-pressed={order.id === orders.selectedOrderId}
-            onClick={() => void select(order.id)}
+          <RowSelectButton
+            id
+            selected={order.id === orders.selectedOrderId}
+            onSelect={() => void select(order.id)}
           >
             {order.id}
-          </Button>
+          </RowSelectButton>
           {order.justPlaced && (
             <Badge appearance="filled" color="brand" data-testid="just-placed">
               Just placed
@@ -161,11 +150,9 @@ export function OrdersScreen({ info }: { info: ScreenInfo }) {
         <ErrorBar title="Orders could not be read" error={orders.list.error} onRetry={() => void refresh()} />
       )}
       {answer && answer.orders.length === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            No orders for this customer{orders.filter === 'one-time' ? ' with one-time billing' : ''}.
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="info">
+          No orders for this customer{orders.filter === 'one-time' ? ' with one-time billing' : ''}.
+        </NoticeBar>
       )}
       {answer && answer.orders.length > 0 && (
         <div className={styles.layout}>

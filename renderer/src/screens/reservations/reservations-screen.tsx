@@ -4,15 +4,7 @@
  * date, a CSV of what is shown, and a detail that says where exchanges, refunds, scope changes and
  * renewals are done. "Refresh all customers" reads Partner Center as one task that resumes.
  */
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  ToggleButton,
-} from '@fluentui/react-components';
+import { Button, makeStyles, ProgressBar, Text, ToggleButton } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExpiryBucket, ReservationView } from '../../../../preload/contract';
@@ -21,7 +13,8 @@ import { FilterSelect } from '../../components/filter-select';
 import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
 import { PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
-import { SelectableTable, type Column } from '../../components/selectable-table';
+import { NoticeBar } from '../../components/notice-bar';
+import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { valueOf } from '../../state/load';
 import { reservationsCsv } from '../../state/reservations-csv';
@@ -100,13 +93,9 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
     {
       header: 'Reservation',
       cell: (row) => (
-        <Button
-          appearance="transparent"
-          onClick={() => select(row.key)}
-          aria-pressed={row.key === state.selectedKey}
-        >
+        <RowSelectButton selected={row.key === state.selectedKey} onSelect={() => select(row.key)}>
           {row.displayName ?? row.reservationType ?? 'Reservation'}
-        </Button>
+        </RowSelectButton>
       ),
     },
     { header: 'Region', cell: (row) => row.region ?? '—' },
@@ -153,11 +142,9 @@ export function ReservationsScreen({ info }: { info: ScreenInfo }) {
         <ErrorBar title="Reservations could not be read" error={state.radar.error} />
       )}
       {nothingRead && !refreshing && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            No reservations read yet. Reading every customer takes a while and runs in the background.
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="info">
+          No reservations read yet. Reading every customer takes a while and runs in the background.
+        </NoticeBar>
       )}
       {radar && !nothingRead && (
         <>
