@@ -177,6 +177,9 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     rowsTimer = setTimeout(
       () => {
         rowsTimer = undefined;
+        // The sync may have ended meanwhile: its end shows the rows once, and a second re-read would
+        // throw away where the keyboard is in the table.
+        if (get().syncTaskId === null || get().cached) return;
         rowsRefreshedAt = Date.now();
         showNewRows(false);
       },
@@ -206,6 +209,8 @@ export const useCatalog = create<CatalogStore>((set, get) => {
       if (get().syncTaskId !== finished.taskId) return;
       set({ lastSync: { outcome: finished.outcome, message: finished.message }, syncTaskId: null });
       availableShown = 0;
+      clearTimeout(rowsTimer);
+      rowsTimer = undefined;
       void refreshStatus();
       // A completed sync swapped in a new catalog: show it; a first sync that did not complete
       // leaves nothing on show.

@@ -50,6 +50,15 @@ export class SkuPanel {
     return this.root.locator(`dt:text-is("${label}") + dd`);
   }
 
+  /**
+   * What tells the SKU shown apart from its neighbours: rows repeat a size across products and
+   * terms, so the title, the SKU ID and the term together.
+   */
+  async identity(): Promise<string> {
+    const parts = [this.title, this.skuId, this.attribute('Term')];
+    return (await Promise.all(parts.map((part) => part.textContent()))).join(' · ');
+  }
+
   /** Every attribute label the panel shows. */
   attributeLabels(): Promise<string[]> {
     return this.root.locator('dt').allTextContents();
