@@ -16,6 +16,7 @@ export function catalogScreenView(state: CatalogState) {
     status: state.status,
     market: state.market,
     cached: state.cached,
+    replacing: state.replacing,
   };
 }
 

@@ -189,7 +189,7 @@ export function CatalogScreen({ info }: { info: ScreenInfo }) {
                 ? total
                   ? `Downloading the catalog: ${total.toLocaleString('en-US')} SKUs so far…`
                   : 'Downloading the catalog; its first products appear here in a moment.'
-                : total === null
+                : total === null || catalog.replacing
                   ? error
                     ? 'The search did not finish.'
                     : 'Searching…'
