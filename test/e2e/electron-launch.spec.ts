@@ -23,7 +23,9 @@ test('the desktop app opens its window and talks to main over IPC', async () => 
   test.skip(
     !binary,
     'No Electron binary is installed (node_modules/electron/dist is empty): it cannot be downloaded on this machine. ' +
-      'The same UI is tested in Chromium through the web build; window security is unit-tested with a mocked electron.',
+      'It runs with `npx playwright test test/e2e/electron-launch.spec.ts` on any machine where `npm ci` could fetch ' +
+      'Electron (a developer laptop). Here the same UI is tested in Chromium through the web build, and window ' +
+      'security is unit-tested with a mocked electron.',
   );
   const app = await electron.launch({
     executablePath: binary,
