@@ -116,6 +116,22 @@ test('the chosen customer survives a reload, and an outage of Partner Center', a
   await expect(catalog.market).toHaveValue('DE');
 });
 
+test('when Partner Center comes back, the customer list replaces the offline bar by itself', async ({
+  demoApp,
+  shell,
+  customers,
+}) => {
+  test.setTimeout(120_000);
+  demoApp.sandbox.stop();
+  await shell.go('customers');
+  await expect(customers.offline).toBeVisible({ timeout: 60_000 });
+
+  // No click, no reload: the screen asks again on its own.
+  await demoApp.sandbox.restart();
+  await expect(customers.offline).toHaveCount(0, { timeout: 60_000 });
+  await expect(customers.row('Northwind Traders GmbH')).toBeVisible();
+});
+
 test('the catalog’s refresh age is a setting: it persists, and the status line says what it means', async ({
   shell,
   catalog,

@@ -119,9 +119,11 @@ export async function startWebApp({
 
 /**
  * A Partner Center sandbox in its own process (small catalog, sign-ins approve themselves), for
- * tests that need to cut the app off from it: killing it is a real loss of network.
+ * tests that need to cut the app off from it: killing it is a real loss of network. Its state lives
+ * in a folder of its own, so a restart keeps the tokens it issued, as the real service would.
  */
 export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = []) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-e2e-sandbox-'));
   const args = (port: string) => [
     '--import',
     'tsx',
@@ -133,6 +135,8 @@ export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = [])
     '--auto-approve',
     '--seed',
     '20261123',
+    '--data-dir',
+    dataDir,
     ...extraArgs,
   ];
   const first = await startWithReadyLine<Record<string, string>>(args('0'));
@@ -144,6 +148,11 @@ export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = [])
     async restart() {
       await stop(child, 'SIGKILL');
       child = (await startWithReadyLine<Record<string, string>>(args(port))).child;
+    },
+    /** Stops it for good and removes its state. */
+    async dispose() {
+      await stop(child, 'SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -195,7 +204,7 @@ export const test = base.extend<Fixtures>({
           await dispose();
         }
       } finally {
-        sandbox.stop();
+        await sandbox.dispose();
       }
     },
     // Starting two processes and signing in takes a while on a busy machine; the test keeps its own timeout.
