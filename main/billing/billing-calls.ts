@@ -3,14 +3,15 @@
  * (line-item export, statements) started on the task engine with sentences for the screen.
  */
 import path from 'node:path';
-import type {
-  BalanceSummary,
-  BillingOverview,
-  InvoiceList,
-  InvoiceRow,
-  LineItemPage,
-  StatementLibrary,
-  TrackTaskStarted,
+import {
+  periodLabel,
+  type BalanceSummary,
+  type BillingOverview,
+  type InvoiceList,
+  type InvoiceRow,
+  type LineItemPage,
+  type StatementLibrary,
+  type TrackTaskStarted,
 } from '../../preload/contract';
 import { DeskFailure } from '../ipc/failure';
 import type { Invoice, InvoiceSummary } from '../partner-center';
@@ -147,6 +148,7 @@ export function createBillingCalls(options: BillingCallsOptions) {
       return {
         items: page.items.map((invoice) => invoiceRow(invoice, graphMissing(profileId))),
         total: page.total,
+        periods: page.periods,
         fetchedAt: page.fetchedAt,
         offline: page.offline,
       };
@@ -202,11 +204,12 @@ export function createBillingCalls(options: BillingCallsOptions) {
     ): Promise<TrackTaskStarted> {
       const page = await billing.invoices(profileId, { ...filter, limit: ALL_INVOICES });
       const label = [filter.period, filter.currencyCode].filter(Boolean).join(' ') || 'all';
+      const words = [filter.period && periodLabel(filter.period), filter.currencyCode].filter(Boolean);
       return startStatements(
         profileId,
         page.items,
         label,
-        `the statements of ${label === 'all' ? 'every invoice' : label}`,
+        `the statements of ${words.length > 0 ? words.join(' ') : 'every invoice'}`,
       );
     },
 

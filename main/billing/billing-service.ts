@@ -60,6 +60,11 @@ export interface BillingServiceOptions {
 }
 
 /** True for failures that mean "Partner Center is out of reach", where the cache is served instead. */
+/** The billing period (`yyyy-mm`) an invoice belongs to: its period's start, else its date. */
+function periodOf(invoice: Invoice): string {
+  return (invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '').slice(0, 7);
+}
+
 function isOffline(error: unknown): boolean {
   const kind = (error as { kind?: unknown } | null)?.kind;
   return (
@@ -138,8 +143,7 @@ export function createBillingService(options: BillingServiceOptions) {
       const search = filter.search?.trim().toLowerCase();
       const matches = all.value.filter(
         (invoice) =>
-          (!filter.period ||
-            (invoice.billingPeriodStartDate ?? invoice.invoiceDate ?? '').startsWith(filter.period)) &&
+          (!filter.period || periodOf(invoice) === filter.period) &&
           (!filter.invoiceType || invoice.invoiceType === filter.invoiceType) &&
           (!filter.currencyCode || invoice.currencyCode === filter.currencyCode) &&
           (!search ||
@@ -148,11 +152,13 @@ export function createBillingService(options: BillingServiceOptions) {
       );
       const offset = filter.offset ?? 0;
       const limit = filter.limit ?? 50;
+      const periods = new Set(all.value.map((invoice) => periodOf(invoice)).filter(Boolean));
       return {
         items: matches
           .slice(offset, offset + limit)
           .map((invoice) => ({ ...invoice, lineItemSource: sourceFor(invoice) })),
         total: matches.length,
+        periods: [...periods].sort().reverse(),
         fetchedAt: all.fetchedAt,
         offline: all.offline,
       };

@@ -64,7 +64,12 @@ export const InvoiceListInput = z.strictObject({
   refresh: z.boolean().optional(),
 });
 
-export const InvoiceList = CacheAge.extend({ items: z.array(InvoiceRow), total: z.number().int() });
+export const InvoiceList = CacheAge.extend({
+  items: z.array(InvoiceRow),
+  total: z.number().int(),
+  /** Every billing period (`yyyy-mm`) the cached invoices cover, newest first: the period filter's choices. */
+  periods: z.array(z.string()),
+});
 
 /** What to export: an invoice's line items, or an unbilled period of one currency. */
 export const LineItemSubject = z.discriminatedUnion('kind', [
@@ -99,6 +104,14 @@ export const LineItemPage = z.object({
     }),
   ),
 });
+
+const monthNames = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A billing period (`yyyy-mm`) in the user's words, for both sides of the bridge: "October 2026". */
+export function periodLabel(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return year && month ? monthNames.format(Date.UTC(year, month - 1, 1)) : period;
+}
 
 export const StatementInput = z.strictObject({ profileId, invoiceId });
 export const BulkStatementsInput = z.strictObject({

@@ -3,15 +3,16 @@
  * export and statement download running for it, and the statement library. Pure changes, tested
  * without React or a bridge; `billing-store.ts` binds them to zustand and the bridge.
  */
-import type {
-  BillingFolders,
-  BillingOverview,
-  DeskResult,
-  InvoiceList,
-  InvoiceListInput,
-  InvoiceRow,
-  StatementLibrary,
-  TaskFinished,
+import {
+  periodLabel,
+  type BillingFolders,
+  type BillingOverview,
+  type DeskResult,
+  type InvoiceList,
+  type InvoiceListInput,
+  type InvoiceRow,
+  type StatementLibrary,
+  type TaskFinished,
 } from '../../../preload/contract';
 import { idle, loading, settle, valueOf, type Load } from './load';
 
@@ -191,10 +192,10 @@ export function librarySettled(state: BillingState, result: DeskResult<Statement
   return { ...state, library: settle(state.library, result) };
 }
 
-/** What a bulk download covers with this filter: "2026-10 EUR", or "every invoice". */
+/** What a bulk download covers with this filter: "October 2026 EUR", or "every invoice". */
 export function bulkSubject(filter: InvoiceFilter): string {
   const parts = [
-    /^\d{4}-\d{2}$/.test(filter.period) ? filter.period : '',
+    /^\d{4}-\d{2}$/.test(filter.period) ? periodLabel(filter.period) : '',
     /^[A-Za-z]{3}$/.test(filter.currencyCode) ? filter.currencyCode.toUpperCase() : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'every invoice';

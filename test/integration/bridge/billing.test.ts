@@ -55,6 +55,20 @@ describe('balance and invoices', () => {
     expect(found.items.map((invoice) => invoice.id)).toContain(first.id);
   });
 
+  it('offers the periods its invoices cover, newest first, and filters by one of them', async () => {
+    const { periods } = invoices;
+    expect(periods.length).toBeGreaterThan(1);
+    expect([...periods].sort().reverse()).toEqual(periods);
+    const oldest = periods.at(-1)!;
+    const inOldest = await app.value<InvoiceList>('billing.invoices', { profileId: 'demo', period: oldest });
+    expect(inOldest.total).toBeGreaterThan(0);
+    expect(inOldest.total).toBeLessThan(invoices.total);
+    expect(
+      inOldest.items.every((i) => (i.billingPeriodStartDate ?? i.invoiceDate ?? '').startsWith(oldest)),
+    ).toBe(true);
+    expect(inOldest.periods).toEqual(periods);
+  });
+
   it('refuses a period that is not a month, with a sentence', async () => {
     const result = await app.call('billing.invoices', { profileId: 'demo', period: 'October' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -18,6 +18,7 @@ import {
   jobStarted,
   selectedInvoice,
 } from '../../../renderer/src/state/billing';
+import { periodLabel } from '../../../preload/contract';
 
 const list: InvoiceList = {
   items: [
@@ -34,6 +35,7 @@ const list: InvoiceList = {
     },
   ],
   total: 1,
+  periods: ['2026-09'],
   fetchedAt: 0,
   offline: false,
 };
@@ -102,9 +104,16 @@ describe('pages of the invoice list', () => {
 describe('a bulk download', () => {
   it('covers the complete period and currency typed, or every invoice', () => {
     expect(bulkSubject({ ...emptyFilter, period: '2026-10', currencyCode: 'eur', search: 'x' })).toBe(
-      '2026-10 EUR',
+      'October 2026 EUR',
     );
     expect(bulkSubject({ ...emptyFilter, period: '2026-1' })).toBe('every invoice');
+  });
+});
+
+describe('billing periods', () => {
+  it('are named by month and year, not as a code', () => {
+    expect(periodLabel('2026-10')).toBe('October 2026');
+    expect(periodLabel('2024-02')).toBe('February 2024');
   });
 });
 

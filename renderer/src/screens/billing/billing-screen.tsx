@@ -6,7 +6,7 @@
 import { Button, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BalanceSummary, InvoiceRow } from '../../../../preload/contract';
+import { periodLabel, type BalanceSummary, type InvoiceRow } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { FilterSelect } from '../../components/filter-select';
 import { toolbarStyle } from '../../components/list-detail-style';
@@ -156,12 +156,13 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
         </div>
       )}
       <div className={styles.toolbar} role="search" aria-label="Invoices">
-        <Input
-          type="month"
-          aria-label="Billing period"
+        <FilterSelect
+          label="Billing period"
+          all="Every period"
           value={billing.filter.period}
-          onChange={(_e, data) => void setFilter({ period: data.value })}
-          data-testid="billing-period"
+          choices={(invoices?.periods ?? []).map((period) => ({ value: period, label: periodLabel(period) }))}
+          onChange={(value) => void setFilter({ period: value })}
+          testId="billing-period"
         />
         <FilterSelect
           label="Currency"
