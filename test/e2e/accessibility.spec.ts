@@ -20,6 +20,7 @@ import {
   controlsCutOffSideways,
   isFullyInWindow,
   isOnTop,
+  isTextInFull,
   pageScrollsSideways,
   seriousAxeFindings,
 } from './pages/screen-audit';
@@ -37,6 +38,8 @@ interface ScreenVisit {
   /** Brings the screen to the state worth checking (e.g. the catalog loaded, a SKU open). */
   readonly settle?: () => Promise<void>;
   readonly primary: ReadonlyArray<Locator>;
+  /** Text that must be readable in full, not cut off with an ellipsis. */
+  readonly inFull?: ReadonlyArray<Locator>;
   /** Undoes what `settle` left open (a menu), so the navigation can be clicked again. */
   readonly leave?: () => Promise<void>;
 }
@@ -76,10 +79,12 @@ function visits(page: Page): ScreenVisit[] {
       primary: [catalog.regionFilter],
     },
     {
-      // With a SKU open, the panel and the row's Term (what tells 1-year and 3-year SKUs apart) show in full.
+      // With a SKU open, the panel and the row's Term (what tells 1-year and 3-year SKUs apart) show in
+      // full, and so do the row's Product and Category: the table gives up what the panel shows beside it.
       name: 'catalog',
       state: 'sku-panel',
       settle: () => catalog.openRow(0).then(() => undefined),
+      inFull: [catalog.cell(catalog.rows.first(), 0), catalog.cell(catalog.rows.first(), 6)],
       primary: [
         catalog.market,
         catalog.search,
@@ -145,6 +150,9 @@ for (const size of sizes) {
           expect
             .soft(await isOnTop(control), `${visitName(visit)}: ${control.toString()} not covered`)
             .toBe(true);
+        }
+        for (const text of visit.inFull ?? []) {
+          expect.soft(await isTextInFull(text), `${visitName(visit)}: ${text.toString()} in full`).toBe(true);
         }
         expect
           .soft(

@@ -46,6 +46,11 @@ export async function isFullyInWindow(page: Page, locator: Locator): Promise<boo
   );
 }
 
+/** The element's text is shown in full: not cut off with an ellipsis by a too-narrow column. */
+export function isTextInFull(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.scrollWidth <= element.clientWidth);
+}
+
 /**
  * The visible controls inside `root` that a clipping ancestor (overflow other than visible) or the
  * window cuts off sideways, described by their accessible text. Vertical clipping is left out: lists

@@ -38,6 +38,8 @@ interface Column {
   readonly width: string;
   readonly render: (sku: CatalogSku) => string;
   readonly numeric?: true;
+  /** Left out while the SKU panel is open beside the table: the panel shows it, the others need the room. */
+  readonly besidePanel?: false;
 }
 
 const columns: ReadonlyArray<Column> = [
@@ -80,10 +82,14 @@ const columns: ReadonlyArray<Column> = [
     width: 'minmax(80px, 0.8fr)',
     render: (s) => s.category ?? '',
   },
-  { id: 'diskType', label: 'Disk', width: '60px', render: (s) => s.diskType ?? '' },
+  { id: 'diskType', label: 'Disk', width: '60px', render: (s) => s.diskType ?? '', besidePanel: false },
 ];
-// The last column holds the "Inventory check" badge and its heading "Prerequisite", both in full.
+const besidePanel = columns.filter((column) => column.besidePanel !== false);
+// The last column holds the "Inventory check" badge and its heading "Prerequisite", both in full; with
+// the SKU panel open it goes too (the panel lists the prerequisites), so Product and Category are read
+// in full and 1-year and 3-year rows stay apart by their Term.
 const template = `${columns.map((c) => c.width).join(' ')} 124px`;
+const templateBesidePanel = besidePanel.map((c) => c.width).join(' ');
 /** Narrower than this, the table scrolls sideways instead of squeezing columns to nothing. */
 const MIN_TABLE_WIDTH = '776px';
 
@@ -99,6 +105,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   body: { position: 'relative', minWidth: MIN_TABLE_WIDTH },
+  besidePanel: { gridTemplateColumns: templateBesidePanel, minWidth: 'auto' },
   headerCell: { display: 'flex', minWidth: 0 },
   sortButton: {
     flexGrow: 1,
@@ -195,6 +202,8 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
   }));
 
   const activeKey = active?.key ?? selectedKey;
+  const panelOpen = selectedKey !== null;
+  const shown = panelOpen ? besidePanel : columns;
   const activeSku = active ? rowAt(view, active.index) : undefined;
   const activeSkuKey = activeSku ? skuKey(activeSku) : null;
 
@@ -260,8 +269,8 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
       onKeyDown={onKeyDown}
       data-testid="catalog-rows"
     >
-      <div className={styles.header} role="row">
-        {columns.map((column) => {
+      <div className={mergeClasses(styles.header, panelOpen && styles.besidePanel)} role="row">
+        {shown.map((column) => {
           const active = sort.by === column.id;
           return (
             <div
@@ -282,11 +291,16 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
             </div>
           );
         })}
-        <span className={mergeClasses(styles.headerCell, styles.plainHeader)} role="columnheader">
-          {catalogFieldLabels.prerequisite}
-        </span>
+        {!panelOpen && (
+          <span className={mergeClasses(styles.headerCell, styles.plainHeader)} role="columnheader">
+            {catalogFieldLabels.prerequisite}
+          </span>
+        )}
       </div>
-      <div className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        className={mergeClasses(styles.body, panelOpen && styles.besidePanel)}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {items.map((item) => {
           const sku = rowAt(view, item.index);
           const key = sku ? skuKey(sku) : null;
@@ -298,7 +312,12 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
               aria-rowindex={item.index + 1}
               aria-selected={isActive}
               tabIndex={-1}
-              className={mergeClasses(styles.row, styles.rowFocus, isActive && styles.selected)}
+              className={mergeClasses(
+                styles.row,
+                panelOpen && styles.besidePanel,
+                styles.rowFocus,
+                isActive && styles.selected,
+              )}
               style={{ transform: `translateY(${item.start}px)` }}
               onClick={() => {
                 if (!key) return;
@@ -309,7 +328,7 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
             >
               {sku ? (
                 <>
-                  {columns.map((column) => (
+                  {shown.map((column) => (
                     <Text
                       key={column.id}
                       role="cell"
@@ -319,13 +338,15 @@ export function CatalogTable({ handle }: { handle?: Ref<CatalogTableHandle> }) {
                       {column.render(sku)}
                     </Text>
                   ))}
-                  <span role="cell" className={styles.cell}>
-                    {sku.needsInventoryCheck && (
-                      <Badge appearance="tint" color="warning" size="small">
-                        Inventory check
-                      </Badge>
-                    )}
-                  </span>
+                  {!panelOpen && (
+                    <span role="cell" className={styles.cell}>
+                      {sku.needsInventoryCheck && (
+                        <Badge appearance="tint" color="warning" size="small">
+                          Inventory check
+                        </Badge>
+                      )}
+                    </span>
+                  )}
                 </>
               ) : (
                 <Skeleton aria-label="Loading rows" style={{ gridColumn: '1 / -1', padding: '0 8px' }}>
