@@ -102,18 +102,18 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
   // Review again: each line's price, the total in the customer's currency, what cannot be undone.
   await cart.startReview();
   await expect(cart.problems).toHaveCount(0);
-  await expect(cart.reviewLines).toHaveCount(2);
-  for (const price of await cart.reviewPrices.all()) await expect(price).toHaveText(/\d/);
-  await expect(cart.total).toHaveText(/^Total commitment: /);
-  await expect(cart.irreversible).not.toBeEmpty();
+  await expect(cart.review.lines).toHaveCount(2);
+  for (const price of await cart.review.prices.all()) await expect(price).toHaveText(/\d/);
+  await expect(cart.review.total).toHaveText(/^Total commitment: /);
+  await expect(cart.review.irreversible).not.toBeEmpty();
 
   // Nothing buys before the box is ticked, and Enter on the focused box does not buy either.
-  await expect(cart.buyButton).toBeDisabled();
-  await cart.understood.focus();
+  await expect(cart.review.buyButton).toBeDisabled();
+  await cart.review.understood.focus();
   await page.keyboard.press('Enter');
   await expect(cart.result).toHaveCount(0);
-  await cart.understood.check();
-  await cart.buyButton.dblclick();
+  await cart.review.understood.check();
+  await cart.review.buyButton.dblclick();
 
   // Bought once: one confirm sent; the orders with their ids and status; the cart is empty again.
   await expect(cart.result).toHaveAttribute('data-state', 'ordered', { timeout: 60_000 });

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { createKeyringSecretStore } from '../../main/vault/keyring-secret-store';
 import { AboutPage } from './pages/about-page';
 import { AddToCartPanel } from './pages/add-to-cart-panel';
@@ -148,7 +148,39 @@ export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = [])
   };
 }
 
-interface Fixtures {
+/** The page objects a test can name, one per screen or part, each built from the test's `page`. */
+const pageObjects = {
+  shell: AppShell,
+  connect: ConnectPage,
+  customers: CustomersPage,
+  catalog: CatalogPage,
+  settings: SettingsPage,
+  orders: OrdersPage,
+  billing: BillingPage,
+  reservations: ReservationsPage,
+  about: AboutPage,
+  cart: CartPage,
+  registrations: RegistrationsPanel,
+  addToCart: AddToCartPanel,
+};
+
+type PageObjects = { [Name in keyof typeof pageObjects]: InstanceType<(typeof pageObjects)[Name]> };
+
+/** One fixture per page object: `catalog: async ({ page }, use) => use(new CatalogPage(page))`, and so on. */
+const pageObjectFixtures = Object.fromEntries(
+  Object.entries(pageObjects).map(([name, PageObject]) => [
+    name,
+    async ({ page }: { page: Page }, use: (value: InstanceType<typeof PageObject>) => Promise<void>) =>
+      use(new PageObject(page)),
+  ]),
+) as {
+  [Name in keyof PageObjects]: (
+    args: { page: Page },
+    use: (value: PageObjects[Name]) => Promise<void>,
+  ) => Promise<void>;
+};
+
+interface Fixtures extends PageObjects {
   /** Extra sandbox options for `demoApp`, e.g. `test.use({ sandboxArgs: ['--customers', '3000'] })`. */
   sandboxArgs: ReadonlyArray<string>;
   /** A fresh app, not opened yet: `shell.open(webApp.url)`. */
@@ -157,18 +189,6 @@ interface Fixtures {
   demoApp: DemoApp;
   /** Console errors and warnings of the page, for tests that promise a clean console. */
   consoleErrors: string[];
-  shell: AppShell;
-  connect: ConnectPage;
-  customers: CustomersPage;
-  catalog: CatalogPage;
-  settings: SettingsPage;
-  orders: OrdersPage;
-  billing: BillingPage;
-  reservations: ReservationsPage;
-  about: AboutPage;
-  cart: CartPage;
-  registrations: RegistrationsPanel;
-  addToCart: AddToCartPanel;
 }
 
 export const test = base.extend<Fixtures>({
@@ -209,18 +229,7 @@ export const test = base.extend<Fixtures>({
     page.on('pageerror', (error) => errors.push(error.message));
     await use(errors);
   },
-  shell: async ({ page }, use) => use(new AppShell(page)),
-  connect: async ({ page }, use) => use(new ConnectPage(page)),
-  customers: async ({ page }, use) => use(new CustomersPage(page)),
-  catalog: async ({ page }, use) => use(new CatalogPage(page)),
-  settings: async ({ page }, use) => use(new SettingsPage(page)),
-  orders: async ({ page }, use) => use(new OrdersPage(page)),
-  billing: async ({ page }, use) => use(new BillingPage(page)),
-  reservations: async ({ page }, use) => use(new ReservationsPage(page)),
-  about: async ({ page }, use) => use(new AboutPage(page)),
-  cart: async ({ page }, use) => use(new CartPage(page)),
-  registrations: async ({ page }, use) => use(new RegistrationsPanel(page)),
-  addToCart: async ({ page }, use) => use(new AddToCartPanel(page)),
+  ...pageObjectFixtures,
 });
 
 /**
