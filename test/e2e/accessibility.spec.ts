@@ -42,10 +42,9 @@ interface ScreenVisit {
 }
 
 // Each visit starts from the demo with a customer chosen, so Cart, Orders and Catalog show their real content.
-test.beforeEach(async ({ shell, customers }) => {
+test.beforeEach(async ({ steps }) => {
   test.setTimeout(240_000);
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('Northwind', 'Northwind Traders GmbH');
+  await steps.workFor('Northwind', 'Northwind Traders GmbH');
 });
 
 /** Every screen of the navigation, in its order. */

@@ -29,7 +29,7 @@ function outOfStockSku() {
 test('register a subscription, fill the cart, fix a line, review the prices and buy once', async ({
   page,
   shell,
-  customers,
+  steps,
   registrations,
   catalog,
   addToCart,
@@ -48,20 +48,14 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
   await shell.reload(); // a new bridge connection, so every call it sends is seen
 
   // Enable: Northwind's Azure plan is not registered yet; registering it is watched until done.
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('northwind', 'Northwind Traders GmbH');
+  await steps.workFor('northwind', 'Northwind Traders GmbH');
   await expect(registrations.status('Azure plan')).toHaveText('Not registered', { timeout: 30_000 });
   await expect(registrations.row('Azure plan')).toContainText('Buys from the Azure plan catalog');
   await registrations.register('Azure plan');
   await expect(registrations.age('Azure plan')).toContainText('just now');
 
   // A first SKU; the quantity is checked as it is typed, in plain words.
-  await shell.go('catalog');
-  await catalog.waitForCatalog();
-  await catalog.searchFor('d2s');
-  await expect(catalog.cell(catalog.rows.first(), 1)).toContainText(/D2s/i);
-  // The list may still be re-sorted by a late answer to the search: open the first row once it holds.
-  await expect(() => catalog.openRow(0)).toPass({ timeout: 30_000 });
+  await steps.openFirstSku('d2s', /D2s/i);
   await addToCart.quantity.fill('0');
   await expect(addToCart.message('Buy at least 1.')).toBeVisible();
   await expect(addToCart.submit).toBeDisabled();
@@ -139,23 +133,16 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
 test('offline, the cart is kept and checkout says why it waits', async ({
   demoApp,
   shell,
-  customers,
+  steps,
   registrations,
-  catalog,
   addToCart,
   cart,
 }) => {
   test.setTimeout(180_000);
   // Contoso's Azure plan is registered already: a line goes straight in.
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('contoso', 'Contoso Ltd.');
+  await steps.workFor('contoso', 'Contoso Ltd.');
   await expect(registrations.status('Azure plan')).toHaveText('Registered', { timeout: 30_000 });
-  await shell.go('catalog');
-  await catalog.waitForCatalog();
-  await catalog.searchFor('d2s');
-  await expect(catalog.cell(catalog.rows.first(), 1)).toContainText(/D2s/i);
-  // The list may still be re-sorted by a late answer to the search: open the first row once it holds.
-  await expect(() => catalog.openRow(0)).toPass({ timeout: 30_000 });
+  await steps.openFirstSku('d2s', /D2s/i);
   await addToCart.add(3);
 
   // Partner Center goes away: after a reload the draft is still there, and checkout explains itself.

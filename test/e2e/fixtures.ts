@@ -24,6 +24,7 @@ import { BillingPage } from './pages/billing-page';
 import { ReservationsPage } from './pages/reservations-page';
 import { RegistrationsPanel } from './pages/registrations-panel';
 import { SettingsPage } from './pages/settings-page';
+import { StorySteps } from './story-steps';
 
 export interface WebApp {
   /** The address with the token, as `npm run web` prints it. */
@@ -148,7 +149,7 @@ export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = [])
   };
 }
 
-/** The page objects a test can name, one per screen or part, each built from the test's `page`. */
+/** What a test can name to act on the page: a page object per screen or part, and the shared story steps. */
 const pageObjects = {
   shell: AppShell,
   connect: ConnectPage,
@@ -162,6 +163,7 @@ const pageObjects = {
   cart: CartPage,
   registrations: RegistrationsPanel,
   addToCart: AddToCartPanel,
+  steps: StorySteps,
 };
 
 type PageObjects = { [Name in keyof typeof pageObjects]: InstanceType<(typeof pageObjects)[Name]> };

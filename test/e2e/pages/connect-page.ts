@@ -13,6 +13,12 @@ export interface ProfileFields {
   readonly cloud?: string;
 }
 
+/** A tenant ID and an app ID of the right shape, for profiles a story adds but never signs in with. */
+export const SAMPLE_IDS = {
+  tenant: '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f',
+  app: '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+} as const satisfies ProfileFields;
+
 /** One profile's card. Its `data-state` says where sign-in stands (signed-in, signed-out, …). */
 export class ProfileCard extends partObject({
   check: 'profile-check',
