@@ -168,6 +168,13 @@ const pageObjects = {
 
 type PageObjects = { [Name in keyof typeof pageObjects]: InstanceType<(typeof pageObjects)[Name]> };
 
+/** Every page object of the table, built for one page: for code that walks many screens at once. */
+export function pageObjectsFor(page: Page): PageObjects {
+  return Object.fromEntries(
+    Object.entries(pageObjects).map(([name, PageObject]) => [name, new PageObject(page)]),
+  ) as PageObjects;
+}
+
 /** One fixture per page object: `catalog: async ({ page }, use) => use(new CatalogPage(page))`, and so on. */
 const pageObjectFixtures = Object.fromEntries(
   Object.entries(pageObjects).map(([name, PageObject]) => [
