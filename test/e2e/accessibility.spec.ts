@@ -6,16 +6,8 @@
  * people to look at (an artifact, not a comparison).
  */
 import type { Locator, Page } from '@playwright/test';
-import { demoTest as test, expect } from './fixtures';
-import { AboutPage } from './pages/about-page';
-import { AppShell, type ScreenName } from './pages/app-shell';
-import { CatalogPage } from './pages/catalog-page';
-import { ConnectPage } from './pages/connect-page';
-import { CustomersPage } from './pages/customers-page';
-import { BillingPage } from './pages/billing-page';
-import { OrdersPage } from './pages/orders-page';
-import { ReservationsPage } from './pages/reservations-page';
-import { SettingsPage } from './pages/settings-page';
+import { demoTest as test, expect, pageObjectsFor } from './fixtures';
+import type { ScreenName } from './pages/app-shell';
 import {
   controlsCutOffSideways,
   isFullyInWindow,
@@ -45,23 +37,15 @@ interface ScreenVisit {
 }
 
 // Each visit starts from the demo with a customer chosen, so Cart, Orders and Catalog show their real content.
-test.beforeEach(async ({ shell, customers }) => {
+test.beforeEach(async ({ steps }) => {
   test.setTimeout(240_000);
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('Northwind', 'Northwind Traders GmbH');
+  await steps.workFor('Northwind', 'Northwind Traders GmbH');
 });
 
 /** Every screen of the navigation, in its order. */
 function visits(page: Page): ScreenVisit[] {
-  const shell = new AppShell(page);
-  const connect = new ConnectPage(page);
-  const customers = new CustomersPage(page);
-  const catalog = new CatalogPage(page);
-  const orders = new OrdersPage(page);
-  const reservations = new ReservationsPage(page);
-  const billing = new BillingPage(page);
-  const settings = new SettingsPage(page);
-  const about = new AboutPage(page);
+  const { shell, connect, customers, catalog, orders, reservations, billing, settings, about } =
+    pageObjectsFor(page);
   const screens: ScreenVisit[] = [
     { name: 'connect', primary: [connect.profileCards.first()] },
     { name: 'customers', primary: [customers.filter, customers.chooseButton('Northwind Traders GmbH')] },

@@ -29,7 +29,7 @@ function outOfStockSku() {
 test('register a subscription, fill the cart, fix a line, review the prices and buy once', async ({
   page,
   shell,
-  customers,
+  steps,
   registrations,
   catalog,
   addToCart,
@@ -48,20 +48,14 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
   await shell.reload(); // a new bridge connection, so every call it sends is seen
 
   // Enable: Northwind's Azure plan is not registered yet; registering it is watched until done.
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('northwind', 'Northwind Traders GmbH');
+  await steps.workFor('northwind', 'Northwind Traders GmbH');
   await expect(registrations.status('Azure plan')).toHaveText('Not registered', { timeout: 30_000 });
   await expect(registrations.row('Azure plan')).toContainText('Buys from the Azure plan catalog');
   await registrations.register('Azure plan');
   await expect(registrations.age('Azure plan')).toContainText('just now');
 
   // A first SKU; the quantity is checked as it is typed, in plain words.
-  await shell.go('catalog');
-  await catalog.waitForCatalog();
-  await catalog.searchFor('d2s');
-  await expect(catalog.cell(catalog.rows.first(), 1)).toContainText(/D2s/i);
-  // The list may still be re-sorted by a late answer to the search: open the first row once it holds.
-  await expect(() => catalog.openRow(0)).toPass({ timeout: 30_000 });
+  await steps.openFirstSku('d2s', /D2s/i);
   await addToCart.quantity.fill('0');
   await expect(addToCart.message('Buy at least 1.')).toBeVisible();
   await expect(addToCart.submit).toBeDisabled();
@@ -102,18 +96,18 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
   // Review again: each line's price, the total in the customer's currency, what cannot be undone.
   await cart.startReview();
   await expect(cart.problems).toHaveCount(0);
-  await expect(cart.reviewLines).toHaveCount(2);
-  for (const price of await cart.reviewPrices.all()) await expect(price).toHaveText(/\d/);
-  await expect(cart.total).toHaveText(/^Total commitment: /);
-  await expect(cart.irreversible).not.toBeEmpty();
+  await expect(cart.review.lines).toHaveCount(2);
+  for (const price of await cart.review.prices.all()) await expect(price).toHaveText(/\d/);
+  await expect(cart.review.total).toHaveText(/^Total commitment: /);
+  await expect(cart.review.irreversible).not.toBeEmpty();
 
   // Nothing buys before the box is ticked, and Enter on the focused box does not buy either.
-  await expect(cart.buyButton).toBeDisabled();
-  await cart.understood.focus();
+  await expect(cart.review.buyButton).toBeDisabled();
+  await cart.review.understood.focus();
   await page.keyboard.press('Enter');
   await expect(cart.result).toHaveCount(0);
-  await cart.understood.check();
-  await cart.buyButton.dblclick();
+  await cart.review.understood.check();
+  await cart.review.buyButton.dblclick();
 
   // Bought once: one confirm sent; the orders with their ids and status; the cart is empty again.
   await expect(cart.result).toHaveAttribute('data-state', 'ordered', { timeout: 60_000 });
@@ -139,23 +133,16 @@ test('register a subscription, fill the cart, fix a line, review the prices and 
 test('offline, the cart is kept and checkout says why it waits', async ({
   demoApp,
   shell,
-  customers,
+  steps,
   registrations,
-  catalog,
   addToCart,
   cart,
 }) => {
   test.setTimeout(180_000);
   // Contoso's Azure plan is registered already: a line goes straight in.
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('contoso', 'Contoso Ltd.');
+  await steps.workFor('contoso', 'Contoso Ltd.');
   await expect(registrations.status('Azure plan')).toHaveText('Registered', { timeout: 30_000 });
-  await shell.go('catalog');
-  await catalog.waitForCatalog();
-  await catalog.searchFor('d2s');
-  await expect(catalog.cell(catalog.rows.first(), 1)).toContainText(/D2s/i);
-  // The list may still be re-sorted by a late answer to the search: open the first row once it holds.
-  await expect(() => catalog.openRow(0)).toPass({ timeout: 30_000 });
+  await steps.openFirstSku('d2s', /D2s/i);
   await addToCart.add(3);
 
   // Partner Center goes away: after a reload the draft is still there, and checkout explains itself.

@@ -3,9 +3,7 @@
  * China (21Vianet), shown on the profile's card, and kept when the profile is edited.
  */
 import { expect, test } from './fixtures';
-
-const TENANT = '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f';
-const APP = '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+import { SAMPLE_IDS } from './pages/connect-page';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -16,7 +14,7 @@ test('a US Government profile: chosen in the form, named on its card, kept when 
 }) => {
   await shell.open(webApp.url);
   // The form offers the clouds, Global first and chosen.
-  const form = await connect.startNewProfile({ name: 'Contoso Federal', tenant: TENANT, app: APP });
+  const form = await connect.startNewProfile({ name: 'Contoso Federal', ...SAMPLE_IDS });
   await expect(form.cloud).toHaveValue('global');
   await form.fill({ cloud: 'US Government' });
   await expect(form.saveButton).toBeInViewport();
@@ -43,11 +41,15 @@ test('a profile left as it is belongs to the Global cloud, and the form still sa
   connect,
 }) => {
   await shell.open(webApp.url);
-  const form = await connect.startNewProfile({ name: 'Contoso CSP', tenant: 'not-a-guid', app: APP });
+  const form = await connect.startNewProfile({
+    name: 'Contoso CSP',
+    tenant: 'not-a-guid',
+    app: SAMPLE_IDS.app,
+  });
   await form.save();
   await expect(form.root).toContainText('Tenant ID must be a GUID');
   await expect(form.cloud).toHaveValue('global');
-  await form.fill({ tenant: TENANT });
+  await form.fill({ tenant: SAMPLE_IDS.tenant });
   await form.save();
   await expect(form.root).toHaveCount(0);
   await expect(connect.profileAt(0).cloud).toHaveText('Global cloud');

@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { SAMPLE_IDS } from './pages/connect-page';
 import { primaryButtonLabels } from './pages/screen-audit';
 
-const TENANT = '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f';
-const APP = '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const SECRET = 'S3cret~value-that-must-never-leak-7f9a';
 
 function filesUnder(dir: string): string[] {
@@ -58,7 +57,7 @@ test('a corrected profile form saves a signed-out profile', async ({ webApp, she
   const form = await connect.startNewProfile({ name: 'Contoso CSP', tenant: 'not-a-guid' });
   await form.save();
   await expect(form.root).toContainText('Tenant ID must be a GUID');
-  await form.fill({ tenant: TENANT, app: APP });
+  await form.fill(SAMPLE_IDS);
   await form.save();
   await expect(form.root).toHaveCount(0);
   await expect(connect.profileCards).toHaveCount(1);
@@ -80,8 +79,7 @@ test('an app secret goes to the keychain only: never back to the page, never int
   await shell.open(webApp.url);
   const form = await connect.startNewProfile({
     name: 'Fabrikam (App-only)',
-    tenant: TENANT,
-    app: APP,
+    ...SAMPLE_IDS,
     secret: SECRET,
   });
   await form.save();
@@ -105,7 +103,7 @@ test('an app secret goes to the keychain only: never back to the page, never int
 
 test('removing a profile asks first, then removes it', async ({ webApp, shell, connect }) => {
   await shell.open(webApp.url);
-  await connect.addProfile({ name: 'Temporary', tenant: TENANT, app: APP });
+  await connect.addProfile({ name: 'Temporary', ...SAMPLE_IDS });
   const card = connect.profileAt(0);
   await card.remove('Temporary', { confirm: false });
   await expect(card.root).toBeVisible();
@@ -130,7 +128,7 @@ test('the form stops at each field’s limit and says what is wrong as the user 
   );
   await expect(form.messageFor(form.app)).toHaveCount(0);
   // Fixed while typing, the message goes.
-  await form.tenant.fill(TENANT);
+  await form.tenant.fill(SAMPLE_IDS.tenant);
   await expect(form.messageFor(form.tenant)).toHaveCount(0);
 
   // A code that is no market Partner Center serves is refused next to the country.
@@ -151,7 +149,7 @@ test('an App-only profile is not saved without its secret, and focus goes to wha
   page,
 }) => {
   await shell.open(webApp.url);
-  const form = await connect.startNewProfile({ name: 'Fabrikam', tenant: TENANT, app: APP });
+  const form = await connect.startNewProfile({ name: 'Fabrikam', ...SAMPLE_IDS });
   await form.chooseAppOnly();
   await form.save();
   await expect(form.messageFor(form.secret)).toHaveText(
@@ -178,7 +176,7 @@ test('a profile that never signed in is told so, not that its sign-in expired', 
   catalog,
 }) => {
   await shell.open(webApp.url);
-  await connect.addProfile({ name: 'Contoso CSP', tenant: TENANT, app: APP });
+  await connect.addProfile({ name: 'Contoso CSP', ...SAMPLE_IDS });
   const card = connect.profileAt(0);
   await card.expectState('signed-out');
   await expect(card.status).toHaveText('Not signed in.');
@@ -202,8 +200,8 @@ test('once the demo is signed in, the one primary action is the next step: choos
   customers,
 }) => {
   await shell.open(webApp.url);
-  await connect.addProfile({ name: 'Contoso CSP', tenant: TENANT, app: APP });
-  await connect.addProfile({ name: 'Fabrikam', tenant: TENANT, app: APP });
+  await connect.addProfile({ name: 'Contoso CSP', ...SAMPLE_IDS });
+  await connect.addProfile({ name: 'Fabrikam', ...SAMPLE_IDS });
   const demo = await connect.tryDemo();
   await expect(demo.check).toContainText('Connected as', { timeout: 45_000 });
   expect(await primaryButtonLabels(shell.screen('connect'))).toEqual(['Choose a customer']);

@@ -25,11 +25,10 @@ test('the list names each customer’s billing country and domain, and its subsc
 
 test('a customer chosen from the keyboard makes its billing country the catalog’s market', async ({
   shell,
-  customers,
+  steps,
   catalog,
 }) => {
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('northwind gmbh', 'Northwind Traders GmbH');
+  await steps.workFor('northwind gmbh', 'Northwind Traders GmbH');
   await expect(shell.currentCustomerName).toHaveText('Northwind Traders GmbH');
 
   // The catalog opens in Germany, not in the profile's default market (US).
@@ -41,11 +40,10 @@ test('a customer chosen from the keyboard makes its billing country the catalog�
 
 test('a market picked by hand wins, also after coming back, until the customer changes', async ({
   shell,
-  customers,
+  steps,
   catalog,
 }) => {
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('northwind gmbh', 'Northwind Traders GmbH');
+  await steps.workFor('northwind gmbh', 'Northwind Traders GmbH');
   await shell.go('catalog');
   await expect(catalog.market).toHaveValue('DE');
 
@@ -96,12 +94,12 @@ test('no customer: the catalog goes back to the profile’s default market', asy
 test('the chosen customer survives a reload, and an outage of Partner Center', async ({
   demoApp,
   shell,
+  steps,
   customers,
   catalog,
 }) => {
   test.setTimeout(120_000);
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('germany', 'Northwind Traders GmbH');
+  await steps.workFor('germany', 'Northwind Traders GmbH');
   await shell.reload();
   await shell.go('catalog');
   await expect(catalog.market).toHaveValue('DE');

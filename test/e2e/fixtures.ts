@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { createKeyringSecretStore } from '../../main/vault/keyring-secret-store';
 import { AboutPage } from './pages/about-page';
 import { AddToCartPanel } from './pages/add-to-cart-panel';
@@ -24,6 +24,7 @@ import { BillingPage } from './pages/billing-page';
 import { ReservationsPage } from './pages/reservations-page';
 import { RegistrationsPanel } from './pages/registrations-panel';
 import { SettingsPage } from './pages/settings-page';
+import { StorySteps } from './story-steps';
 
 export interface WebApp {
   /** The address with the token, as `npm run web` prints it. */
@@ -157,7 +158,47 @@ export async function startSandboxProcess(extraArgs: ReadonlyArray<string> = [])
   };
 }
 
-interface Fixtures {
+/** What a test can name to act on the page: a page object per screen or part, and the shared story steps. */
+const pageObjects = {
+  shell: AppShell,
+  connect: ConnectPage,
+  customers: CustomersPage,
+  catalog: CatalogPage,
+  settings: SettingsPage,
+  orders: OrdersPage,
+  billing: BillingPage,
+  reservations: ReservationsPage,
+  about: AboutPage,
+  cart: CartPage,
+  registrations: RegistrationsPanel,
+  addToCart: AddToCartPanel,
+  steps: StorySteps,
+};
+
+type PageObjects = { [Name in keyof typeof pageObjects]: InstanceType<(typeof pageObjects)[Name]> };
+
+/** Every page object of the table, built for one page: for code that walks many screens at once. */
+export function pageObjectsFor(page: Page): PageObjects {
+  return Object.fromEntries(
+    Object.entries(pageObjects).map(([name, PageObject]) => [name, new PageObject(page)]),
+  ) as PageObjects;
+}
+
+/** One fixture per page object: `catalog: async ({ page }, use) => use(new CatalogPage(page))`, and so on. */
+const pageObjectFixtures = Object.fromEntries(
+  Object.entries(pageObjects).map(([name, PageObject]) => [
+    name,
+    async ({ page }: { page: Page }, use: (value: InstanceType<typeof PageObject>) => Promise<void>) =>
+      use(new PageObject(page)),
+  ]),
+) as {
+  [Name in keyof PageObjects]: (
+    args: { page: Page },
+    use: (value: PageObjects[Name]) => Promise<void>,
+  ) => Promise<void>;
+};
+
+interface Fixtures extends PageObjects {
   /** Extra sandbox options for `demoApp`, e.g. `test.use({ sandboxArgs: ['--customers', '3000'] })`. */
   sandboxArgs: ReadonlyArray<string>;
   /** A fresh app, not opened yet: `shell.open(webApp.url)`. */
@@ -166,18 +207,6 @@ interface Fixtures {
   demoApp: DemoApp;
   /** Console errors and warnings of the page, for tests that promise a clean console. */
   consoleErrors: string[];
-  shell: AppShell;
-  connect: ConnectPage;
-  customers: CustomersPage;
-  catalog: CatalogPage;
-  settings: SettingsPage;
-  orders: OrdersPage;
-  billing: BillingPage;
-  reservations: ReservationsPage;
-  about: AboutPage;
-  cart: CartPage;
-  registrations: RegistrationsPanel;
-  addToCart: AddToCartPanel;
 }
 
 export const test = base.extend<Fixtures>({
@@ -218,18 +247,7 @@ export const test = base.extend<Fixtures>({
     page.on('pageerror', (error) => errors.push(error.message));
     await use(errors);
   },
-  shell: async ({ page }, use) => use(new AppShell(page)),
-  connect: async ({ page }, use) => use(new ConnectPage(page)),
-  customers: async ({ page }, use) => use(new CustomersPage(page)),
-  catalog: async ({ page }, use) => use(new CatalogPage(page)),
-  settings: async ({ page }, use) => use(new SettingsPage(page)),
-  orders: async ({ page }, use) => use(new OrdersPage(page)),
-  billing: async ({ page }, use) => use(new BillingPage(page)),
-  reservations: async ({ page }, use) => use(new ReservationsPage(page)),
-  about: async ({ page }, use) => use(new AboutPage(page)),
-  cart: async ({ page }, use) => use(new CartPage(page)),
-  registrations: async ({ page }, use) => use(new RegistrationsPanel(page)),
-  addToCart: async ({ page }, use) => use(new AddToCartPanel(page)),
+  ...pageObjectFixtures,
 });
 
 /**

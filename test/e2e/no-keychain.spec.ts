@@ -4,6 +4,7 @@
  * memory; a real profile's secret is refused with the same plain words.
  */
 import { expect, startWebApp, test } from './fixtures';
+import { SAMPLE_IDS } from './pages/connect-page';
 
 const SECRET = 'S3cret~value-that-has-nowhere-to-go-4c1d';
 /** What the keychain library's own errors would show. */
@@ -26,8 +27,7 @@ test('no keychain: one plain banner, the demo works from memory, a real secret i
 
     const form = await connect.startNewProfile({
       name: 'Fabrikam (App-only)',
-      tenant: '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f',
-      app: '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      ...SAMPLE_IDS,
       secret: SECRET,
     });
     await form.save();

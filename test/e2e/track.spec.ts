@@ -25,13 +25,12 @@ test('the Reservations screen reads every customer and shows the radar by expiry
 test('orders show their provisioning status, and both screens answer offline', async ({
   demoApp,
   shell,
-  customers,
+  steps,
   orders,
   reservations,
 }) => {
   test.setTimeout(150_000);
-  await shell.go('customers');
-  await customers.chooseWithKeyboard('contoso', 'Contoso Ltd.');
+  await steps.workFor('contoso', 'Contoso Ltd.');
   await shell.go('orders');
   await expect(orders.rows.first()).toBeVisible({ timeout: 30_000 });
   await orders.open(0);

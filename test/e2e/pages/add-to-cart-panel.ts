@@ -1,20 +1,17 @@
 /** "Add to cart" in the Catalog's SKU panel. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { partObject } from './page-object';
 
-export class AddToCartPanel {
-  readonly root: Locator;
-  readonly quantity: Locator;
-  readonly subscription: Locator;
-  readonly submit: Locator;
+export class AddToCartPanel extends partObject({
+  quantity: 'add-quantity',
+  subscription: 'add-subscription',
+  submit: 'add-to-cart-submit',
+}) {
   /** "Added. The cart has N lines." */
-  readonly added: Locator;
+  readonly added = this.page.getByTestId('add-to-cart-added');
 
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('add-to-cart');
-    this.quantity = this.root.getByTestId('add-quantity');
-    this.subscription = this.root.getByTestId('add-subscription');
-    this.submit = this.root.getByTestId('add-to-cart-submit');
-    this.added = page.getByTestId('add-to-cart-added');
+  constructor(page: Page) {
+    super(page, page.getByTestId('add-to-cart'));
   }
 
   /** A plain message shown in the form (next to the field it is about). */

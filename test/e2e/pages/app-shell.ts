@@ -1,25 +1,20 @@
 /** The shell around every screen: opening the app, the navigation, the current customer in the header. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { pageObject } from './page-object';
 
 /** The screens the navigation offers, by the id in their `nav-*` and `screen-*` test ids. */
 export type ScreenName =
   'connect' | 'customers' | 'catalog' | 'cart' | 'orders' | 'reservations' | 'billing' | 'about' | 'settings';
 
-export class AppShell {
+export class AppShell extends pageObject({
   /** Set once the app's first render is done: tests wait on it, never on sleeps. */
-  readonly ready: Locator;
+  ready: 'app-ready',
   /** The current customer's name in the shell ("None chosen" without one). */
-  readonly currentCustomerName: Locator;
-  readonly heading: Locator;
+  currentCustomerName: 'shell-current-customer-name',
   /** Shown when the web build behind the page was restarted on a new address. */
-  readonly restartedBanner: Locator;
-
-  constructor(readonly page: Page) {
-    this.ready = page.getByTestId('app-ready');
-    this.currentCustomerName = page.getByTestId('shell-current-customer-name');
-    this.heading = page.getByRole('heading', { level: 1 });
-    this.restartedBanner = page.getByTestId('bridge-restarted');
-  }
+  restartedBanner: 'bridge-restarted',
+}) {
+  readonly heading = this.page.getByRole('heading', { level: 1 });
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);

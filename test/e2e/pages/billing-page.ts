@@ -1,56 +1,33 @@
 /** Billing: balance, the invoice list and its filters, an invoice's detail and jobs, the statement library. */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { pageObject } from './page-object';
 
-export class BillingPage {
-  readonly balance: Locator;
-  readonly invoiceRows: Locator;
-  readonly search: Locator;
+export class BillingPage extends pageObject({
+  balance: 'billing-balance',
+  invoiceRows: 'invoice-row',
+  search: 'billing-search',
   /** "Read just now.", or "Offline: showing what was read 5 minutes ago." */
-  readonly age: Locator;
-  readonly detail: Locator;
-  readonly exportButton: Locator;
-  readonly exportMessage: Locator;
-  readonly statementButton: Locator;
-  readonly statementMessage: Locator;
-  readonly libraryRows: Locator;
-  readonly period: Locator;
-  readonly bulkButton: Locator;
-  readonly bulkMessage: Locator;
-  readonly refreshButton: Locator;
-  readonly typeFilter: Locator;
-  readonly showLineItemsButton: Locator;
-  readonly lineItems: LineItemTable;
-  readonly viewer: StatementViewer;
-  readonly openMessage: Locator;
-  readonly statementsFolder: Locator;
-  readonly statementsFolderSave: Locator;
+  age: 'billing-age',
+  detail: 'invoice-detail',
+  exportButton: 'export-line-items',
+  exportMessage: 'export-message',
+  statementButton: 'download-statement',
+  statementMessage: 'statement-message',
+  libraryRows: 'library-row',
+  period: 'billing-period',
+  bulkButton: 'download-statements',
+  bulkMessage: 'bulk-message',
+  typeFilter: 'billing-type',
+  showLineItemsButton: 'show-line-items',
+  openMessage: 'open-statement-message',
+  statementsFolder: 'folder-statements',
+  statementsFolderSave: 'folder-statements-save',
   /** Where files go: the folder fields and their sentences. */
-  readonly folders: Locator;
-
-  constructor(readonly page: Page) {
-    this.balance = page.getByTestId('billing-balance');
-    this.invoiceRows = page.getByTestId('invoice-row');
-    this.search = page.getByTestId('billing-search');
-    this.age = page.getByTestId('billing-age');
-    this.detail = page.getByTestId('invoice-detail');
-    this.exportButton = page.getByTestId('export-line-items');
-    this.exportMessage = page.getByTestId('export-message');
-    this.statementButton = page.getByTestId('download-statement');
-    this.statementMessage = page.getByTestId('statement-message');
-    this.libraryRows = page.getByTestId('library-row');
-    this.period = page.getByTestId('billing-period');
-    this.bulkButton = page.getByTestId('download-statements');
-    this.bulkMessage = page.getByTestId('bulk-message');
-    this.refreshButton = page.getByRole('button', { name: 'Refresh' });
-    this.typeFilter = page.getByTestId('billing-type');
-    this.showLineItemsButton = page.getByTestId('show-line-items');
-    this.lineItems = new LineItemTable(page);
-    this.viewer = new StatementViewer(page);
-    this.openMessage = page.getByTestId('open-statement-message');
-    this.statementsFolder = page.getByTestId('folder-statements');
-    this.statementsFolderSave = page.getByTestId('folder-statements-save');
-    this.folders = page.getByTestId('billing-folders');
-  }
+  folders: 'billing-folders',
+}) {
+  readonly refreshButton = this.page.getByRole('button', { name: 'Refresh' });
+  readonly lineItems = new LineItemTable(this.page);
+  readonly viewer = new StatementViewer(this.page);
 
   /** The Type cell of every invoice row shown. */
   async invoiceTypes(): Promise<string[]> {
@@ -119,19 +96,12 @@ export class BillingPage {
 }
 
 /** The in-app line-item table: filters, virtualized rows, totals. */
-export class LineItemTable {
-  readonly root: Locator;
-  readonly rows: Locator;
-  readonly summary: Locator;
-  readonly totals: Locator;
-
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('line-item-table');
-    this.rows = page.getByTestId('line-item-row');
-    this.summary = page.getByTestId('line-item-summary');
-    this.totals = page.getByTestId('line-item-total');
-  }
-
+export class LineItemTable extends pageObject({
+  root: 'line-item-table',
+  rows: 'line-item-row',
+  summary: 'line-item-summary',
+  totals: 'line-item-total',
+}) {
   filter(field: 'customer' | 'product' | 'reservationOrderId' | 'chargeType'): Locator {
     return this.page.getByTestId(`line-item-filter-${field}`);
   }
@@ -143,17 +113,11 @@ export class LineItemTable {
 }
 
 /** The in-page statement viewer (web build). */
-export class StatementViewer {
-  readonly dialog: Locator;
-  readonly pages: Locator;
-  readonly closeButton: Locator;
-
-  constructor(readonly page: Page) {
-    this.dialog = page.getByTestId('statement-viewer');
-    this.pages = page.getByTestId('statement-page');
-    this.closeButton = page.getByTestId('statement-viewer-close');
-  }
-
+export class StatementViewer extends pageObject({
+  dialog: 'statement-viewer',
+  pages: 'statement-page',
+  closeButton: 'statement-viewer-close',
+}) {
   /** Whether the first page's canvas has something drawn on it (not blank, not all white). */
   async firstPageIsDrawn(): Promise<boolean> {
     return this.pages.first().evaluate((element) => {

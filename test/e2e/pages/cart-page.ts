@@ -1,45 +1,35 @@
 /** The Cart screen: lines and their problems, a savings plan, the review and the checkout. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { partObject } from './page-object';
 
-export class CartPage {
-  readonly root: Locator;
-  readonly lines: Locator;
-  readonly problems: Locator;
-  readonly empty: Locator;
-  /** The line count on the navigation's Cart item (absent when the cart is empty). */
-  readonly navCount: Locator;
-  readonly reviewButton: Locator;
-  readonly review: Locator;
-  readonly reviewLines: Locator;
-  readonly reviewPrices: Locator;
-  readonly total: Locator;
-  readonly irreversible: Locator;
-  readonly understood: Locator;
-  readonly buyButton: Locator;
+/** The review before checkout: each line's price, the total, what cannot be undone, and Buy. */
+export class CheckoutReview extends partObject({
+  lines: 'review-line',
+  prices: 'review-line-price',
+  total: 'review-total',
+  irreversible: 'review-irreversible',
+  understood: 'review-understood',
+  buyButton: 'review-confirm',
+}) {}
+
+export class CartPage extends partObject({
+  lines: 'cart-line',
+  problems: 'cart-line-problem',
+  empty: 'cart-empty',
+  reviewButton: 'cart-review-start',
   /** The checkout's outcome; `data-state` is `ordered`, `in-doubt`, … */
-  readonly result: Locator;
-  readonly orders: Locator;
+  result: 'checkout-result',
   /** "Checkout needs a connection; your cart is saved." */
-  readonly offline: Locator;
+  offline: 'cart-offline',
+}) {
+  /** The line count on the navigation's Cart item (absent when the cart is empty). */
+  // Fluent's Tab draws its content twice (once hidden, to reserve the bold width): the visible one.
+  readonly navCount = this.page.getByTestId('nav-cart').getByTestId('nav-cart-count').first();
+  readonly review = new CheckoutReview(this.page, this.root.getByTestId('cart-review'));
+  readonly orders = this.result.getByTestId('checkout-order');
 
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('screen-cart');
-    this.lines = this.root.getByTestId('cart-line');
-    this.problems = this.root.getByTestId('cart-line-problem');
-    this.empty = this.root.getByTestId('cart-empty');
-    // Fluent's Tab draws its content twice (once hidden, to reserve the bold width): the visible one.
-    this.navCount = page.getByTestId('nav-cart').getByTestId('nav-cart-count').first();
-    this.reviewButton = this.root.getByTestId('cart-review-start');
-    this.review = this.root.getByTestId('cart-review');
-    this.reviewLines = this.review.getByTestId('review-line');
-    this.reviewPrices = this.review.getByTestId('review-line-price');
-    this.total = this.review.getByTestId('review-total');
-    this.irreversible = this.review.getByTestId('review-irreversible');
-    this.understood = this.review.getByTestId('review-understood');
-    this.buyButton = this.review.getByTestId('review-confirm');
-    this.result = this.root.getByTestId('checkout-result');
-    this.orders = this.result.getByTestId('checkout-order');
-    this.offline = this.root.getByTestId('cart-offline');
+  constructor(page: Page) {
+    super(page, page.getByTestId('screen-cart'));
   }
 
   /** The first line that has a problem. */
@@ -67,6 +57,8 @@ export class CartPage {
   /** Sends the draft for review and waits for the review or a line problem. */
   async startReview(): Promise<void> {
     await this.reviewButton.click();
-    await expect(this.review.or(this.problems).or(this.offline).first()).toBeVisible({ timeout: 60_000 });
+    await expect(this.review.root.or(this.problems).or(this.offline).first()).toBeVisible({
+      timeout: 60_000,
+    });
   }
 }

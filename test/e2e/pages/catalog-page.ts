@@ -1,28 +1,22 @@
 /** Catalog: market and customer, search and filters, the SKU table, the SKU panel, the sync. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pageObject, partObject } from './page-object';
 
 /** The selected SKU's panel: attributes, availabilities and the inventory check. */
-export class SkuPanel {
-  readonly root: Locator;
-  readonly title: Locator;
-  /** The SKU's id, from its attributes: what tells two SKUs of the same size apart. */
-  readonly skuId: Locator;
-  readonly availabilities: Locator;
+export class SkuPanel extends partObject({
+  availabilities: 'sku-availabilities',
   /** The customer the inventory check is for (a native select). */
-  readonly inventoryCustomer: Locator;
-  readonly inventorySubscription: Locator;
-  readonly runInventoryCheck: Locator;
-  readonly inventoryResult: Locator;
+  inventoryCustomer: 'inventory-customer',
+  inventorySubscription: 'inventory-subscription',
+  runInventoryCheck: 'inventory-run',
+  inventoryResult: 'inventory-result',
+}) {
+  readonly title = this.root.getByRole('heading', { level: 2 });
+  /** The SKU's id, from its attributes: what tells two SKUs of the same size apart. */
+  readonly skuId = this.attribute('SKU ID');
 
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('sku-detail');
-    this.title = this.root.getByRole('heading', { level: 2 });
-    this.skuId = this.root.locator('dt:text-is("SKU ID") + dd');
-    this.availabilities = this.root.getByTestId('sku-availabilities');
-    this.inventoryCustomer = this.root.getByTestId('inventory-customer');
-    this.inventorySubscription = this.root.getByTestId('inventory-subscription');
-    this.runInventoryCheck = this.root.getByTestId('inventory-run');
-    this.inventoryResult = this.root.getByTestId('inventory-result');
+  constructor(page: Page) {
+    super(page, page.getByTestId('sku-detail'));
   }
 
   /** "Check for a customer…": reads the customers for the inventory check. */
@@ -65,71 +59,44 @@ export class SkuPanel {
   }
 }
 
-export class CatalogPage {
+export class CatalogPage extends pageObject({
   /** The market (a native select of country codes). */
-  readonly market: Locator;
+  market: 'catalog-market',
   /** Why the market is the one it is ("Billing country of …", "Picked by hand", …). */
-  readonly marketSource: Locator;
+  marketSource: 'catalog-market-source',
   /** The customer picker in the toolbar; its text is the current customer. */
-  readonly customerPicker: Locator;
-  readonly search: Locator;
+  customerPicker: 'catalog-customer',
+  search: 'catalog-search',
   /** "1,234 SKUs", "Searching…", or what the download is doing. */
-  readonly count: Locator;
+  count: 'catalog-count',
   /** "Catalog from …": shown once a catalog is cached. */
-  readonly syncedAt: Locator;
-  readonly syncButton: Locator;
-  readonly cancelSyncButton: Locator;
-  readonly progress: Locator;
-  readonly offline: Locator;
-  readonly unavailable: Locator;
+  syncedAt: 'catalog-synced-at',
+  syncButton: 'catalog-sync',
+  cancelSyncButton: 'catalog-cancel-sync',
+  progress: 'catalog-progress',
+  offline: 'catalog-offline',
+  unavailable: 'catalog-unavailable',
   /** The one message shown while the profile is signed out and nothing is cached. */
-  readonly signInFirst: Locator;
-  readonly empty: Locator;
-  readonly error: Locator;
-  readonly syncMessage: Locator;
-  readonly autoRefresh: Locator;
+  signInFirst: 'catalog-sign-in',
+  empty: 'catalog-empty',
+  error: 'catalog-error',
+  syncMessage: 'catalog-sync-message',
+  autoRefresh: 'catalog-auto-refresh',
   /** The scrolling table; focus it to move through the rows with the keyboard. */
-  readonly table: Locator;
+  table: 'catalog-rows',
   /** The rows on screen whose SKU is loaded. */
-  readonly rows: Locator;
-  readonly regionFilter: Locator;
-  readonly clearFiltersButton: Locator;
+  rows: 'catalog-row',
+  regionFilter: 'filter-region',
+  clearFiltersButton: 'filter-clear',
   /** The vCPU range's field, with its message when the range is not valid. */
-  readonly coresField: Locator;
+  coresField: 'filter-cores-field',
   /** An empty result: what was searched, a hint, and "Clear filters". */
-  readonly noMatches: Locator;
-  readonly noMatchesHint: Locator;
+  noMatches: 'catalog-no-matches',
+  noMatchesHint: 'catalog-no-matches-hint',
+}) {
   /** The row the keyboard or a click selected. */
-  readonly selectedRow: Locator;
-  readonly panel: SkuPanel;
-
-  constructor(readonly page: Page) {
-    this.market = page.getByTestId('catalog-market');
-    this.marketSource = page.getByTestId('catalog-market-source');
-    this.customerPicker = page.getByTestId('catalog-customer');
-    this.search = page.getByTestId('catalog-search');
-    this.count = page.getByTestId('catalog-count');
-    this.syncedAt = page.getByTestId('catalog-synced-at');
-    this.syncButton = page.getByTestId('catalog-sync');
-    this.cancelSyncButton = page.getByTestId('catalog-cancel-sync');
-    this.progress = page.getByTestId('catalog-progress');
-    this.offline = page.getByTestId('catalog-offline');
-    this.unavailable = page.getByTestId('catalog-unavailable');
-    this.signInFirst = page.getByTestId('catalog-sign-in');
-    this.empty = page.getByTestId('catalog-empty');
-    this.error = page.getByTestId('catalog-error');
-    this.syncMessage = page.getByTestId('catalog-sync-message');
-    this.autoRefresh = page.getByTestId('catalog-auto-refresh');
-    this.table = page.getByTestId('catalog-rows');
-    this.rows = page.getByTestId('catalog-row');
-    this.regionFilter = page.getByTestId('filter-region');
-    this.clearFiltersButton = page.getByTestId('filter-clear');
-    this.coresField = page.getByTestId('filter-cores-field');
-    this.noMatches = page.getByTestId('catalog-no-matches');
-    this.noMatchesHint = page.getByTestId('catalog-no-matches-hint');
-    this.selectedRow = this.table.locator('[role=row][aria-selected=true]');
-    this.panel = new SkuPanel(page);
-  }
+  readonly selectedRow = this.table.locator('[role=row][aria-selected=true]');
+  readonly panel = new SkuPanel(this.page);
 
   /** Waits until a catalog is cached for the market on screen (the first open downloads it). */
   async waitForCatalog(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Connect: partner profiles, the profile form, sign-in and the one-click demo. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { pageObject, partObject } from './page-object';
 
 /** What a new profile's form is filled with; fields left out stay as they are. */
 export interface ProfileFields {
@@ -12,28 +13,22 @@ export interface ProfileFields {
   readonly cloud?: string;
 }
 
+/** A tenant ID and an app ID of the right shape, for profiles a story adds but never signs in with. */
+export const SAMPLE_IDS = {
+  tenant: '8f3c2a1e-5b6d-4c7e-9f80-1a2b3c4d5e6f',
+  app: '0d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+} as const satisfies ProfileFields;
+
 /** One profile's card. Its `data-state` says where sign-in stands (signed-in, signed-out, …). */
-export class ProfileCard {
-  readonly check: Locator;
-  readonly status: Locator;
-  readonly error: Locator;
+export class ProfileCard extends partObject({
+  check: 'profile-check',
+  status: 'profile-status',
+  error: 'profile-error',
   /** Which cloud the profile belongs to ("US Government cloud"). */
-  readonly cloud: Locator;
-
+  cloud: 'profile-card-cloud',
   /** The step after signing in ("Choose a customer"), on the active profile's card. */
-  readonly next: Locator;
-
-  constructor(
-    readonly page: Page,
-    readonly root: Locator,
-  ) {
-    this.next = root.getByTestId('profile-next');
-    this.cloud = root.getByTestId('profile-card-cloud');
-    this.check = root.getByTestId('profile-check');
-    this.status = root.getByTestId('profile-status');
-    this.error = root.getByTestId('profile-error');
-  }
-
+  next: 'profile-next',
+}) {
   async signIn(): Promise<void> {
     await this.root.getByTestId('profile-sign-in').click();
   }
@@ -67,27 +62,16 @@ export class ProfileCard {
 }
 
 /** The add/edit profile dialog. */
-export class ProfileForm {
-  readonly root: Locator;
-  readonly name: Locator;
-  readonly tenant: Locator;
-  readonly app: Locator;
-  readonly secret: Locator;
-  readonly country: Locator;
-  readonly cloud: Locator;
-  readonly saveButton: Locator;
-
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('profile-form');
-    this.country = page.getByTestId('profile-country');
-    this.cloud = page.getByTestId('profile-cloud');
-    this.saveButton = page.getByTestId('profile-save');
-    this.name = page.getByTestId('profile-name');
-    this.tenant = page.getByTestId('profile-tenant');
-    this.app = page.getByTestId('profile-app');
-    this.secret = page.getByTestId('profile-secret');
-  }
-
+export class ProfileForm extends pageObject({
+  root: 'profile-form',
+  name: 'profile-name',
+  tenant: 'profile-tenant',
+  app: 'profile-app',
+  secret: 'profile-secret',
+  country: 'profile-country',
+  cloud: 'profile-cloud',
+  saveButton: 'profile-save',
+}) {
   async fill(fields: ProfileFields): Promise<void> {
     if (fields.name !== undefined) await this.name.fill(fields.name);
     if (fields.tenant !== undefined) await this.tenant.fill(fields.tenant);
@@ -116,21 +100,15 @@ export class ProfileForm {
   }
 }
 
-export class ConnectPage {
-  readonly form: ProfileForm;
+export class ConnectPage extends pageObject({
   /** The card offering the built-in demo (gone once the demo profile exists). */
-  readonly demoOffer: Locator;
-  /** Every profile's card. */
-  readonly profileCards: Locator;
+  demoOffer: 'demo-card',
   /** The one plain sentence shown when the OS keychain is missing. */
-  readonly keychainBanner: Locator;
-
-  constructor(readonly page: Page) {
-    this.form = new ProfileForm(page);
-    this.demoOffer = page.getByTestId('demo-card');
-    this.profileCards = page.locator('[data-testid^="profile-"][data-state]');
-    this.keychainBanner = page.getByTestId('keychain-banner');
-  }
+  keychainBanner: 'keychain-banner',
+}) {
+  readonly form = new ProfileForm(this.page);
+  /** Every profile's card. */
+  readonly profileCards = this.page.locator('[data-testid^="profile-"][data-state]');
 
   /** The card of the profile with this id (`demo` for the built-in demo). */
   profile(id: string): ProfileCard {

@@ -1,28 +1,20 @@
 /** Customers: the profile's customers, the filter, subscriptions, and the customer you work for. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { pageObject } from './page-object';
 
-export class CustomersPage {
-  readonly filter: Locator;
+export class CustomersPage extends pageObject({
+  filter: 'customers-filter',
   /** "66 customers", or "3 of 66 customers" while filtered. */
-  readonly count: Locator;
+  count: 'customers-count',
   /** "You work for …", or "No customer chosen". */
-  readonly currentName: Locator;
+  currentName: 'current-customer-name',
   /** The calm banner shown when Partner Center cannot be reached. */
-  readonly offline: Locator;
+  offline: 'customers-offline',
   /** Shown instead of the list while the profile is not signed in. */
-  readonly signInFirst: Locator;
+  signInFirst: 'customers-sign-in',
   /** The subscriptions of the customer whose subscriptions are open. */
-  readonly subscriptions: Locator;
-
-  constructor(readonly page: Page) {
-    this.filter = page.getByTestId('customers-filter');
-    this.count = page.getByTestId('customers-count');
-    this.currentName = page.getByTestId('current-customer-name');
-    this.offline = page.getByTestId('customers-offline');
-    this.signInFirst = page.getByTestId('customers-sign-in');
-    this.subscriptions = page.getByTestId('customer-subscriptions');
-  }
-
+  subscriptions: 'customer-subscriptions',
+}) {
   /** The row of the customer whose row contains this text (its name, usually). */
   row(name: string): Locator {
     return this.page.getByTestId('customer-row').filter({ hasText: name });

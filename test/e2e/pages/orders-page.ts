@@ -1,23 +1,16 @@
 /** Orders: the current customer's orders, the filter, an order's detail with provisioning status. */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { pageObject } from './page-object';
 
-export class OrdersPage {
-  readonly rows: Locator;
-  readonly filter: Locator;
+export class OrdersPage extends pageObject({
+  rows: 'order-row',
+  filter: 'orders-filter',
   /** "Read just now.", or "Offline: showing orders read 5 minutes ago." */
-  readonly age: Locator;
-  readonly detail: Locator;
-  readonly provisioningLines: Locator;
-  readonly refreshButton: Locator;
-
-  constructor(readonly page: Page) {
-    this.rows = page.getByTestId('order-row');
-    this.filter = page.getByTestId('orders-filter');
-    this.age = page.getByTestId('orders-age');
-    this.detail = page.getByTestId('order-detail');
-    this.provisioningLines = page.getByTestId('provisioning-line');
-    this.refreshButton = page.getByRole('button', { name: 'Refresh' });
-  }
+  age: 'orders-age',
+  detail: 'order-detail',
+  provisioningLines: 'provisioning-line',
+}) {
+  readonly refreshButton = this.page.getByRole('button', { name: 'Refresh' });
 
   /** The row of one order, by its id. */
   row(orderId: string): Locator {

@@ -1,16 +1,12 @@
 /** The current customer's subscriptions on the Customers screen, and their registration for reservations. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { pageObject } from './page-object';
 
-export class RegistrationsPanel {
-  readonly root: Locator;
+export class RegistrationsPanel extends pageObject({
+  root: 'registrations',
   /** "Saved status": shown when Partner Center cannot be reached. */
-  readonly offline: Locator;
-
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('registrations');
-    this.offline = page.getByTestId('registrations-offline');
-  }
-
+  offline: 'registrations-offline',
+}) {
   /** The row of the subscription with exactly this name. */
   row(name: string): Locator {
     return this.root
