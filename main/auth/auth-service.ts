@@ -25,6 +25,7 @@ import {
   PRICE_SHEET_SCOPES,
   tokenCacheKey,
 } from './constants';
+import { raceAbort } from '../partner-center/clock';
 import { isPartnerCloud, partnerCenterScopes } from '../partner-center/clouds';
 import { AuthFailure, scrub, SignInRequiredError, toAuthFailure } from './errors';
 import { ProfileSessions, usableToken, type ProfileSession } from './profile-sessions';
@@ -754,27 +755,7 @@ function accountInCache(cacheText: string | null, tenantId: string): SignedInAcc
 
 /** Rejects as soon as `signal` aborts (the underlying work is stopped separately). */
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  // The abandoned promise still settles later; keep its rejection from becoming unhandled.
-  work.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new AuthFailure('cancelled', 'Sign-in was cancelled.'));
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
+  return raceAbort(work, signal, () => new AuthFailure('cancelled', 'Sign-in was cancelled.'));
 }
 
 /** An AbortController that follows `parent` and aborts itself after `timeoutMs`. */
