@@ -7,6 +7,7 @@
  * than a field path. The draft is kept whatever the answer.
  */
 import { z } from 'zod';
+import { Named } from './common';
 import { CatalogScope } from './catalog';
 import { DeskError } from './errors';
 
@@ -287,7 +288,7 @@ export const CartReview = z.object({
   cart: CartView,
   /** Pass to `checkout.confirm`: what was reviewed is what is bought. Null when checkout cannot go ahead. */
   reviewId: z.string().nullable(),
-  customer: z.object({ id: z.string(), name: z.string(), country: z.string().nullable() }),
+  customer: Named.extend({ country: z.string().nullable() }),
   /** Sum of the lines' term totals, in the customer's currency; null when a price is missing. */
   total: z.object({ amount: z.number(), currency: z.string() }).nullable(),
   /** Why there is no total (e.g. a line has no price), or null. */
