@@ -669,44 +669,36 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
     async status(profile) {
       const base = { profileId: profile.id, authMode: profile.authMode };
+      const status = (
+        state: AuthStatus['state'],
+        message: string,
+        more: Pick<AuthStatus, 'account' | 'hasClientSecret'> = {},
+      ) => ({
+        ...base,
+        state,
+        ...more,
+        message,
+      });
       try {
         if (profile.authMode === 'app-only') {
           const hasClientSecret = (await readSecret(profile)) !== null;
           if (!hasClientSecret) {
-            return {
-              ...base,
-              state: 'secret-missing',
-              hasClientSecret,
-              message: 'No app secret is stored for this profile.',
-            };
+            return status('secret-missing', 'No app secret is stored for this profile.', { hasClientSecret });
           }
           if (needsSignIn.has(profile.id)) {
-            return {
-              ...base,
-              state: 'sign-in-required',
+            return status('sign-in-required', 'The app secret was rejected: enter a new one.', {
               hasClientSecret,
-              message: 'The app secret was rejected: enter a new one.',
-            };
+            });
           }
-          return {
-            ...base,
-            state: 'signed-in',
-            hasClientSecret,
-            message: 'Ready: the app secret is in the OS keychain.',
-          };
+          return status('signed-in', 'Ready: the app secret is in the OS keychain.', { hasClientSecret });
         }
         // Read straight from the keychain entry: no MSAL instance, no discovery, no network.
         const account = accountInCache(await secrets.get(tokenCacheKey(profile.id)), profile.tenantId);
-        if (!account) return { ...base, state: 'signed-out', message: 'Not signed in.' };
+        if (!account) return status('signed-out', 'Not signed in.');
         if (needsSignIn.has(profile.id)) {
-          return {
-            ...base,
-            state: 'sign-in-required',
-            account,
-            message: 'Your sign-in has expired. Sign in again.',
-          };
+          return status('sign-in-required', 'Your sign-in has expired. Sign in again.', { account });
         }
-        return { ...base, state: 'signed-in', account, message: `Signed in as ${account.username}.` };
+        return status('signed-in', `Signed in as ${account.username}.`, { account });
       } catch (error) {
         throw failure(error, profile);
       }
