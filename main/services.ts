@@ -32,7 +32,7 @@ import { createPreferencesService } from './preferences/preferences-service';
 import { createClientRegistry } from './partner-center/client-registry';
 import { missingServiceNote } from './partner-center/clouds';
 import { ReconciliationClient } from './partner-center/reconciliation';
-import { createProfileLifecycle } from './profiles/lifecycle';
+import { createProfileLifecycle, type ProfileOwner } from './profiles/lifecycle';
 import { createRegistrationService } from './registration/registration-service';
 import { RegistrationStore } from './registration/registration-store';
 import { createReservationService } from './reservations/reservations-service';
@@ -205,29 +205,6 @@ export function createAppCore(options: AppOptions): AppCore {
     library: (profileId) => billingService.library(profileId),
     desktop: options.desktop,
   });
-  // What each capability keeps for a profile, removed in this order when the profile is (the profile
-  // itself, in settings, goes last: see connect.removeProfile). A new capability registers here.
-  lifecycle.register({
-    name: 'running tasks',
-    forget: (profileId) => tasks.cancelWhere((task) => task.profileId === profileId),
-  });
-  lifecycle.register({ name: 'catalog rows', forget: (profileId) => catalog.forgetProfile(profileId) });
-  lifecycle.register({ name: 'customers read', forget: (profileId) => customers.forgetProfile(profileId) });
-  lifecycle.register({ name: 'cached orders', forget: (profileId) => orders.removeProfileData(profileId) });
-  lifecycle.register({
-    name: 'cached reservations and radar progress',
-    forget: (profileId) => reservations.removeProfileData(profileId),
-  });
-  lifecycle.register({
-    name: 'billing caches, exports and statement library',
-    forget: (profileId) => billingService.removeProfileData(profileId),
-  });
-  lifecycle.register({ name: 'Partner Center client', forget: (profileId) => clients.forget(profileId) });
-  lifecycle.register({
-    name: 'keychain entries (app secret, token cache)',
-    forget: (profileId) => auth.forgetProfile(profileId),
-  });
-
   // Buy: cart drafts, review and checkout journal (main/buy/). The journal writes through its own
   // connection with synchronous = FULL (main/database/README.md).
   const journalDb = openDurableConnection(db.name);
@@ -258,14 +235,24 @@ export function createAppCore(options: AppOptions): AppCore {
   void buy
     .resumeJournal()
     .catch((error: unknown) => (options.onUnexpected ?? logUnexpected)('buy.resumeJournal', error));
-  lifecycle.register({
-    name: 'carts and checkout journal',
-    forget: (profileId) => buy.removeProfileData(profileId),
-  });
-  lifecycle.register({
-    name: 'subscription registrations',
-    forget: (profileId) => registration.forgetProfile(profileId),
-  });
+  // What each capability keeps for a profile, removed in this order when the profile is (the profile
+  // itself, in settings, goes last: see connect.removeProfile). A new capability adds itself here.
+  const owners: ReadonlyArray<readonly [name: string, forget: ProfileOwner['forget']]> = [
+    ['running tasks', (profileId) => tasks.cancelWhere((task) => task.profileId === profileId)],
+    ['catalog rows', (profileId) => catalog.forgetProfile(profileId)],
+    ['customers read', (profileId) => customers.forgetProfile(profileId)],
+    ['cached orders', (profileId) => orders.removeProfileData(profileId)],
+    ['cached reservations and radar progress', (profileId) => reservations.removeProfileData(profileId)],
+    [
+      'billing caches, exports and statement library',
+      (profileId) => billingService.removeProfileData(profileId),
+    ],
+    ['Partner Center client', (profileId) => clients.forget(profileId)],
+    ['keychain entries (app secret, token cache)', (profileId) => auth.forgetProfile(profileId)],
+    ['carts and checkout journal', (profileId) => buy.removeProfileData(profileId)],
+    ['subscription registrations', (profileId) => registration.forgetProfile(profileId)],
+  ];
+  for (const [name, forget] of owners) lifecycle.register({ name, forget });
   const handlers = createHandlers({
     facts: options.facts,
     connect,

@@ -25,6 +25,7 @@ import {
   PRICE_SHEET_SCOPES,
   tokenCacheKey,
 } from './constants';
+import { raceAbort } from '../partner-center/clock';
 import { isPartnerCloud, partnerCenterScopes } from '../partner-center/clouds';
 import { AuthFailure, scrub, SignInRequiredError, toAuthFailure } from './errors';
 import { ProfileSessions, usableToken, type ProfileSession } from './profile-sessions';
@@ -668,44 +669,36 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
     async status(profile) {
       const base = { profileId: profile.id, authMode: profile.authMode };
+      const status = (
+        state: AuthStatus['state'],
+        message: string,
+        more: Pick<AuthStatus, 'account' | 'hasClientSecret'> = {},
+      ) => ({
+        ...base,
+        state,
+        ...more,
+        message,
+      });
       try {
         if (profile.authMode === 'app-only') {
           const hasClientSecret = (await readSecret(profile)) !== null;
           if (!hasClientSecret) {
-            return {
-              ...base,
-              state: 'secret-missing',
-              hasClientSecret,
-              message: 'No app secret is stored for this profile.',
-            };
+            return status('secret-missing', 'No app secret is stored for this profile.', { hasClientSecret });
           }
           if (needsSignIn.has(profile.id)) {
-            return {
-              ...base,
-              state: 'sign-in-required',
+            return status('sign-in-required', 'The app secret was rejected: enter a new one.', {
               hasClientSecret,
-              message: 'The app secret was rejected: enter a new one.',
-            };
+            });
           }
-          return {
-            ...base,
-            state: 'signed-in',
-            hasClientSecret,
-            message: 'Ready: the app secret is in the OS keychain.',
-          };
+          return status('signed-in', 'Ready: the app secret is in the OS keychain.', { hasClientSecret });
         }
         // Read straight from the keychain entry: no MSAL instance, no discovery, no network.
         const account = accountInCache(await secrets.get(tokenCacheKey(profile.id)), profile.tenantId);
-        if (!account) return { ...base, state: 'signed-out', message: 'Not signed in.' };
+        if (!account) return status('signed-out', 'Not signed in.');
         if (needsSignIn.has(profile.id)) {
-          return {
-            ...base,
-            state: 'sign-in-required',
-            account,
-            message: 'Your sign-in has expired. Sign in again.',
-          };
+          return status('sign-in-required', 'Your sign-in has expired. Sign in again.', { account });
         }
-        return { ...base, state: 'signed-in', account, message: `Signed in as ${account.username}.` };
+        return status('signed-in', `Signed in as ${account.username}.`, { account });
       } catch (error) {
         throw failure(error, profile);
       }
@@ -754,27 +747,7 @@ function accountInCache(cacheText: string | null, tenantId: string): SignedInAcc
 
 /** Rejects as soon as `signal` aborts (the underlying work is stopped separately). */
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  // The abandoned promise still settles later; keep its rejection from becoming unhandled.
-  work.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new AuthFailure('cancelled', 'Sign-in was cancelled.'));
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
+  return raceAbort(work, signal, () => new AuthFailure('cancelled', 'Sign-in was cancelled.'));
 }
 
 /** An AbortController that follows `parent` and aborts itself after `timeoutMs`. */

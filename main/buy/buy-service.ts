@@ -12,7 +12,7 @@ import type {
   SavingsPlanLineInput,
 } from '../../preload/contract';
 import { DeskFailure } from '../ipc/failure';
-import { createCheckouts } from './checkout';
+import { createCheckouts, type ConfirmOptions } from './checkout';
 import { blocksCheckout } from './checkout-state';
 import { createContext, toCartView, toRecord, type BuyServiceOptions } from './context';
 import { createDraftOps, type CachedSkuLookup } from './drafts';
@@ -29,11 +29,7 @@ export interface BuyService {
   updateLine(ref: CartRef, lineId: string, changes: CartLineChanges): Promise<CartView>;
   removeLine(ref: CartRef, lineId: string): Promise<CartView>;
   review(ref: CartRef): Promise<CartReview>;
-  confirm(
-    ref: CartRef,
-    reviewId: string,
-    options: { readonly confirmDuplicates: boolean },
-  ): Promise<CheckoutRecord>;
+  confirm(ref: CartRef, reviewId: string, options: ConfirmOptions): Promise<CheckoutRecord>;
   checkoutStatus(profileId: string, checkoutId: string): Promise<CheckoutRecord>;
   inDoubt(profileId: string): Promise<ReadonlyArray<CheckoutRecord>>;
   resolve(profileId: string, checkoutId: string): Promise<CheckoutRecord>;

@@ -40,12 +40,13 @@ const SENDING = 'Placing the order with Partner Center…';
 /** How far before a checkout's journal time an order may be dated and still be its order. */
 const ORDER_CLOCK_SLACK_MS = 5 * 60 * 1000;
 
+/** How a person confirmed a checkout: `confirmDuplicates` when they saw the duplicate warnings. */
+export interface ConfirmOptions {
+  readonly confirmDuplicates: boolean;
+}
+
 export interface Checkouts {
-  confirm(
-    ref: CartRef,
-    reviewId: string,
-    options: { readonly confirmDuplicates: boolean },
-  ): Promise<JournalEntry>;
+  confirm(ref: CartRef, reviewId: string, options: ConfirmOptions): Promise<JournalEntry>;
   resolve(profileId: string, checkoutId: string): Promise<JournalEntry>;
   /** At start: entries never sent fail (lines back in the cart); sent ones are in doubt and resolved. */
   resumeAll(): Promise<void>;
@@ -439,7 +440,7 @@ export function createCheckouts(ctx: BuyContext): Checkouts {
   const confirmNow = async (
     ref: CartRef,
     reviewId: string,
-    options: { readonly confirmDuplicates: boolean },
+    options: ConfirmOptions,
   ): Promise<JournalEntry> => {
     const existing = store.checkoutByReview(reviewId);
     if (existing) return running.get(existing.id) ?? existing;

@@ -298,6 +298,14 @@ export function createDraftOps(ctx: BuyContext, cachedSku: CachedSkuLookup | und
       const draft = store.activeDraft(ref.profileId, ref.customerId);
       const line = lineOf(draft, lineId);
       const f = line.fields;
+      // What both kinds of line have: a change replaces it, anything left out stays as it was.
+      const kept = {
+        termDuration: changes.termDuration ?? f.termDuration,
+        billingPlan: changes.billingPlan ?? f.billingPlan,
+        scope: changes.scope ?? f.scope,
+        subscriptionId: changes.subscriptionId ?? f.subscriptionId,
+        friendlyName: changes.friendlyName ?? f.friendlyName,
+      };
       const fields: LineFields =
         f.kind === 'reservation'
           ? await reservationFields(ref, {
@@ -307,20 +315,12 @@ export function createDraftOps(ctx: BuyContext, cachedSku: CachedSkuLookup | und
               ...((changes.availabilityId ?? f.availabilityId)
                 ? { availabilityId: (changes.availabilityId ?? f.availabilityId)! }
                 : {}),
-              termDuration: changes.termDuration ?? f.termDuration,
-              billingPlan: changes.billingPlan ?? f.billingPlan,
+              ...kept,
               quantity: changes.quantity ?? f.quantity,
-              scope: changes.scope ?? f.scope,
-              subscriptionId: changes.subscriptionId ?? f.subscriptionId,
-              friendlyName: changes.friendlyName ?? f.friendlyName,
             })
           : await savingsPlanFields(ref, {
-              termDuration: changes.termDuration ?? f.termDuration,
-              billingPlan: changes.billingPlan ?? f.billingPlan,
+              ...kept,
               hourlyCommitment: changes.hourlyCommitment ?? f.hourlyCommitment,
-              scope: changes.scope ?? f.scope,
-              subscriptionId: changes.subscriptionId ?? f.subscriptionId,
-              friendlyName: changes.friendlyName ?? f.friendlyName,
             });
       const updated: StoredLine = { ...line, fields, problems: [], price: null, priceNote: null };
       return saveLines(

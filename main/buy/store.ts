@@ -104,22 +104,10 @@ export class BuyStore {
       .prepare(
         `INSERT INTO cart_drafts (id, profile_id, customer_id, status, created_at, updated_at, reviewed_at,
            review_id, review_duplicates, remote_cart_id, remote_expires_at, from_checkout_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@id, @profileId, @customerId, @status, @createdAt, @updatedAt, @reviewedAt,
+           @reviewId, @reviewDuplicates, @remoteCartId, @remoteExpiresAt, @fromCheckoutId)`,
       )
-      .run(
-        draft.id,
-        draft.profileId,
-        draft.customerId,
-        draft.status,
-        draft.createdAt,
-        draft.updatedAt,
-        draft.reviewedAt,
-        draft.reviewId,
-        draft.reviewDuplicates,
-        draft.remoteCartId,
-        draft.remoteExpiresAt,
-        draft.fromCheckoutId,
-      );
+      .run(draft);
   }
 
   /** Replaces a draft's lines and header fields in one transaction. */
@@ -127,19 +115,12 @@ export class BuyStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE cart_drafts SET status = ?, updated_at = ?, reviewed_at = ?, review_id = ?, review_duplicates = ?,
-             remote_cart_id = ?, remote_expires_at = ? WHERE id = ?`,
+          `UPDATE cart_drafts SET status = @status, updated_at = @updatedAt, reviewed_at = @reviewedAt,
+             review_id = @reviewId, review_duplicates = @reviewDuplicates, remote_cart_id = @remoteCartId,
+             remote_expires_at = @remoteExpiresAt WHERE id = @id`,
         )
-        .run(
-          draft.status,
-          draft.updatedAt,
-          draft.reviewedAt,
-          draft.reviewId,
-          draft.reviewDuplicates,
-          draft.remoteCartId,
-          draft.remoteExpiresAt,
-          draft.id,
-        );
+        // Bound by name: only the fields the statement names are read from the draft.
+        .run(draft);
       this.db.prepare('DELETE FROM cart_draft_lines WHERE draft_id = ?').run(draft.id);
       const insert = this.db.prepare(
         `INSERT INTO cart_draft_lines (draft_id, line_id, position, kind, fields, problems, price, price_note,

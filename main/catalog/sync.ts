@@ -23,7 +23,7 @@ import {
 import { isDiskFull } from '../system/disk-full';
 import { marketStatus } from './market';
 import { inProcessSkuWriter, type SkuWriter } from './sku-writer';
-import type { CatalogFreshness, CatalogStore } from './store';
+import type { CatalogFreshness, CatalogStore, GenerationInfo } from './store';
 import {
   normalizeCatalogKey,
   type CatalogKey,
@@ -355,9 +355,7 @@ export class CatalogSyncEngine {
           outcome,
           now: now(),
           requests,
-          productsDone: info?.productsDone ?? 0,
-          productsTotal: info?.productsTotal,
-          skuCount: info?.skuCount ?? 0,
+          ...countsOf(info),
           error: cancelled ? undefined : message,
         });
       });
@@ -366,9 +364,7 @@ export class CatalogSyncEngine {
         outcome,
         ...(cancelled ? {} : { reason, error: describeError(error), cause: asError(error) }),
         resumed,
-        productsDone: info?.productsDone ?? 0,
-        productsTotal: info?.productsTotal,
-        skuCount: info?.skuCount ?? 0,
+        ...countsOf(info),
         requests,
         durationMs: now() - started,
         generationId,
@@ -383,22 +379,29 @@ export class CatalogSyncEngine {
       outcome: 'completed',
       now: now(),
       requests,
-      productsDone: info?.productsDone ?? 0,
-      productsTotal: info?.productsTotal,
-      skuCount: info?.skuCount ?? 0,
+      ...countsOf(info),
     });
     return {
       catalog,
       outcome: 'completed',
       resumed,
-      productsDone: info?.productsDone ?? 0,
-      productsTotal: info?.productsTotal,
-      skuCount: info?.skuCount ?? 0,
+      ...countsOf(info),
       requests,
       durationMs: now() - started,
       generationId,
     };
   }
+}
+
+/** What a sync got through, as its generation counts it (nothing yet when there is none). */
+function countsOf(
+  info: GenerationInfo | undefined,
+): Pick<CatalogSyncResult, 'productsDone' | 'productsTotal' | 'skuCount'> {
+  return {
+    productsDone: info?.productsDone ?? 0,
+    productsTotal: info?.productsTotal,
+    skuCount: info?.skuCount ?? 0,
+  };
 }
 
 /**

@@ -17,7 +17,7 @@ import type {
 import { isOfflineError } from '../catalog/sync';
 import { isPartnerCenterError, type Order, type PartnerCenterClient } from '../partner-center';
 import type { OrderStore } from './store';
-import type { TaskEngine } from '../tasks';
+import type { CachedCapabilityOptions } from '../tasks';
 
 /** A list younger than this is answered from the cache unless asked to refresh. */
 const FRESH_MS = 2 * 60_000;
@@ -28,12 +28,7 @@ const DEFAULT_WATCH_DELAYS_MS: ReadonlyArray<number> = [2_000, 4_000, 8_000, 16_
 export const APP_ONLY_PROVISIONING =
   'Provisioning status can only be read by a profile that signs in as a user (App+User). This profile signs in as an app only.';
 
-export interface OrderServiceOptions {
-  readonly store: OrderStore;
-  readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
-  readonly tasks: Pick<TaskEngine, 'start'>;
-  readonly authModeOf: (profileId: string) => 'app-only' | 'app-user' | undefined;
-  readonly now?: () => number;
+export interface OrderServiceOptions extends CachedCapabilityOptions<OrderStore> {
   /** Waits between reads of a pending order (tests shorten them). */
   readonly watchDelaysMs?: ReadonlyArray<number>;
 }

@@ -41,3 +41,32 @@ export function abortReason(signal: AbortSignal | undefined): Error {
   if (reason instanceof Error) return reason;
   return new DOMException('The operation was aborted.', 'AbortError');
 }
+
+/**
+ * Settles as `work` does, or rejects with `reason(signal)` as soon as `signal` aborts; the work itself
+ * is stopped (or left to finish) by its owner. The abandoned work's own rejection is kept from
+ * becoming unhandled.
+ */
+export function raceAbort<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  reason: (signal: AbortSignal) => Error = abortReason,
+): Promise<T> {
+  if (signal === undefined) return work;
+  work.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(reason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(reason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import type { RequestBudget, RequestPriority } from './budget';
-import { abortReason, systemClock, type Clock } from './clock';
+import { raceAbort, systemClock, type Clock } from './clock';
 import { cleanDescription, PartnerCenterError, redactSecrets, type PartnerCenterErrorKind } from './errors';
 import { parseJsonText, readJsonBody } from './json-body';
 import type { LinkHeader } from './models/common';
@@ -649,23 +649,4 @@ function errorCode(error: unknown): string | undefined {
     current = 'cause' in current ? current.cause : undefined;
   }
   return undefined;
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

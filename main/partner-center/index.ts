@@ -91,22 +91,22 @@ export class PartnerCenterClient {
 
   /** Lists the partner's customers (seek-paged). */
   listCustomers(query?: { readonly size?: number }, options?: CallOptions): PagedCollection<Customer> {
-    return customers.listCustomers(this.http, query, options);
+    return customers.customerCalls.listCustomers(this.http, query ?? {}, options);
   }
 
   /** Gets one customer. */
   getCustomer(customerId: string, options?: CallOptions): Promise<Customer> {
-    return customers.getCustomer(this.http, customerId, options);
+    return customers.customerCalls.getCustomer(this.http, { customerId }, options);
   }
 
   /** Lists a customer's subscriptions. */
   listSubscriptions(customerId: string, options?: CallOptions): Promise<Subscription[]> {
-    return customers.listSubscriptions(this.http, customerId, options);
+    return customers.customerCalls.listSubscriptions(this.http, { customerId }, options);
   }
 
   /** Gets one of a customer's subscriptions. */
   getSubscription(customerId: string, subscriptionId: string, options?: CallOptions): Promise<Subscription> {
-    return customers.getSubscription(this.http, customerId, subscriptionId, options);
+    return customers.customerCalls.getSubscription(this.http, { customerId, subscriptionId }, options);
   }
 
   /** Registers a subscription for reservation purchases. */
@@ -115,7 +115,7 @@ export class PartnerCenterClient {
     subscriptionId: string,
     options?: WriteOptions,
   ): Promise<customers.RegistrationAccepted> {
-    return customers.registerSubscription(this.http, customerId, subscriptionId, options);
+    return customers.registerSubscription(this.http, { customerId, subscriptionId }, options);
   }
 
   /** Gets a subscription's reservation registration status. */
@@ -124,29 +124,29 @@ export class PartnerCenterClient {
     subscriptionId: string,
     options?: CallOptions,
   ): Promise<RegistrationStatus> {
-    return customers.getRegistrationStatus(this.http, customerId, subscriptionId, options);
+    return customers.customerCalls.getRegistrationStatus(this.http, { customerId, subscriptionId }, options);
   }
 
   // Catalog (§4.3–4.9)
 
   /** Lists products for a country and target view. */
   getProducts(query: catalog.ProductQuery, options?: CallOptions): Promise<Product[]> {
-    return catalog.getProducts(this.http, query, options);
+    return catalog.catalogCalls.getProducts(this.http, query, options);
   }
 
   /** Gets one product. */
   getProduct(productId: string, scope: catalog.CatalogScope, options?: CallOptions): Promise<Product> {
-    return catalog.getProduct(this.http, productId, scope, options);
+    return catalog.catalogCalls.getProduct(this.http, { productId, scope }, options);
   }
 
   /** Lists a product's SKUs. */
   getSkus(productId: string, scope: catalog.SegmentedCatalogScope, options?: CallOptions): Promise<Sku[]> {
-    return catalog.getSkus(this.http, productId, scope, options);
+    return catalog.catalogCalls.getSkus(this.http, { productId, scope }, options);
   }
 
   /** Gets one SKU. */
   getSku(productId: string, skuId: string, scope: catalog.CatalogScope, options?: CallOptions): Promise<Sku> {
-    return catalog.getSku(this.http, productId, skuId, scope, options);
+    return catalog.catalogCalls.getSku(this.http, { productId, skuId, scope }, options);
   }
 
   /** Lists a SKU's availabilities. */
@@ -156,7 +156,7 @@ export class PartnerCenterClient {
     scope: catalog.SegmentedCatalogScope,
     options?: CallOptions,
   ): Promise<Availability[]> {
-    return catalog.getAvailabilities(this.http, productId, skuId, scope, options);
+    return catalog.catalogCalls.getAvailabilities(this.http, { productId, skuId, scope }, options);
   }
 
   /** Gets one availability. */
@@ -167,7 +167,11 @@ export class PartnerCenterClient {
     scope: catalog.CatalogScope,
     options?: CallOptions,
   ): Promise<Availability> {
-    return catalog.getAvailability(this.http, productId, skuId, availabilityId, scope, options);
+    return catalog.catalogCalls.getAvailability(
+      this.http,
+      { productId, skuId, availabilityId, scope },
+      options,
+    );
   }
 
   /** Checks inventory for SKUs with the `InventoryCheck` prerequisite (by resource type, §4.9). */
@@ -186,7 +190,7 @@ export class PartnerCenterClient {
     skuId: string,
     options?: CallOptions,
   ): Promise<Availability[]> {
-    return buying.getCustomerAvailabilities(this.http, customerId, productId, skuId, options);
+    return buying.buyingCalls.getCustomerAvailabilities(this.http, { customerId, productId, skuId }, options);
   }
 
   /**
@@ -205,22 +209,22 @@ export class PartnerCenterClient {
 
   /** Creates a cart. */
   createCart(customerId: string, cart: CartInput, options?: WriteOptions): Promise<Cart> {
-    return carts.createCart(this.http, customerId, cart, options);
+    return carts.cartCalls.createCart(this.http, { customerId, cart }, options);
   }
 
   /** Gets a cart. */
   getCart(customerId: string, cartId: string, options?: CallOptions): Promise<Cart> {
-    return carts.getCart(this.http, customerId, cartId, options);
+    return carts.cartCalls.getCart(this.http, { customerId, cartId }, options);
   }
 
   /** Replaces a cart's line items. */
   updateCart(customerId: string, cartId: string, cart: CartInput, options?: WriteOptions): Promise<Cart> {
-    return carts.updateCart(this.http, customerId, cartId, cart, options);
+    return carts.cartCalls.updateCart(this.http, { customerId, cartId, cart }, options);
   }
 
   /** Checks out a cart; pass a journaled `requestId` so a retry can never buy twice. */
   checkoutCart(customerId: string, cartId: string, options?: WriteOptions): Promise<CartCheckoutResult> {
-    return carts.checkoutCart(this.http, customerId, cartId, options);
+    return carts.cartCalls.checkoutCart(this.http, { customerId, cartId }, options);
   }
 
   // Orders (§4.14–4.17)
@@ -232,12 +236,12 @@ export class PartnerCenterClient {
     query?: orders.OrderQuery,
     options?: CallOptions,
   ): Promise<Order> {
-    return orders.getOrder(this.http, customerId, orderId, query, options);
+    return orders.orderCalls.getOrder(this.http, { ...query, customerId, orderId }, options);
   }
 
   /** Lists a customer's orders. */
   listOrders(customerId: string, query?: orders.OrderQuery, options?: CallOptions): Promise<Order[]> {
-    return orders.listOrders(this.http, customerId, query, options);
+    return orders.orderCalls.listOrders(this.http, { ...query, customerId }, options);
   }
 
   /** Lists a customer's orders of one billing cycle type (`OneTime` for reservations). */
@@ -247,7 +251,11 @@ export class PartnerCenterClient {
     query?: orders.OrderQuery,
     options?: CallOptions,
   ): Promise<Order[]> {
-    return orders.listOrdersByBillingType(this.http, customerId, billingType, query, options);
+    return orders.orderCalls.listOrdersByBillingType(
+      this.http,
+      { ...query, customerId, billingType },
+      options,
+    );
   }
 
   /** Gets the provisioning status of an order's lines. */
@@ -256,7 +264,7 @@ export class PartnerCenterClient {
     orderId: string,
     options?: CallOptions,
   ): Promise<LineItemProvisioningStatus[]> {
-    return orders.getProvisioningStatus(this.http, customerId, orderId, options);
+    return orders.orderCalls.getProvisioningStatus(this.http, { customerId, orderId }, options);
   }
 
   // Entitlements (§4.18–4.19)
@@ -267,7 +275,7 @@ export class PartnerCenterClient {
     query?: entitlements.EntitlementQuery,
     options?: CallOptions,
   ): Promise<Entitlement[]> {
-    return entitlements.listEntitlements(this.http, customerId, query, options);
+    return entitlements.entitlementCalls.listEntitlements(this.http, { ...query, customerId }, options);
   }
 
   /** Follows an artifact link to its reservation details. */
@@ -279,12 +287,12 @@ export class PartnerCenterClient {
 
   /** Gets the current account balance. */
   getBalance(options?: CallOptions): Promise<InvoiceSummary> {
-    return billing.getBalance(this.http, options);
+    return billing.billingCalls.getBalance(this.http, {}, options);
   }
 
   /** Lists the account balance per currency. */
   getInvoiceSummaries(options?: CallOptions): Promise<InvoiceSummary[]> {
-    return billing.getInvoiceSummaries(this.http, options);
+    return billing.billingCalls.getInvoiceSummaries(this.http, {}, options);
   }
 
   /** Lists invoices (offset-paged). */
@@ -292,12 +300,12 @@ export class PartnerCenterClient {
     query?: { readonly size?: number; readonly offset?: number },
     options?: CallOptions,
   ): PagedCollection<Invoice> {
-    return billing.listInvoices(this.http, query, options);
+    return billing.billingCalls.listInvoices(this.http, query ?? {}, options);
   }
 
   /** Gets one invoice. */
   getInvoice(invoiceId: string, options?: CallOptions): Promise<Invoice> {
-    return billing.getInvoice(this.http, invoiceId, options);
+    return billing.billingCalls.getInvoice(this.http, { invoiceId }, options);
   }
 
   /** Lists an invoice's line items (seek-paged for OneTime, offset-paged otherwise). */
@@ -306,12 +314,12 @@ export class PartnerCenterClient {
     query: billing.InvoiceLineItemQuery,
     options?: CallOptions,
   ): PagedCollection<InvoiceLineItem> {
-    return billing.listInvoiceLineItems(this.http, invoiceId, query, options);
+    return billing.billingCalls.listInvoiceLineItems(this.http, { ...query, invoiceId }, options);
   }
 
   /** Streams an invoice's statement PDF. */
   getInvoiceStatement(invoiceId: string, options?: CallOptions): Promise<StreamResponse> {
-    return billing.getInvoiceStatement(this.http, invoiceId, options);
+    return billing.getInvoiceStatement(this.http, { invoiceId }, options);
   }
 
   /** Streams a tax receipt's PDF. */
@@ -320,6 +328,6 @@ export class PartnerCenterClient {
     receiptId: string,
     options?: CallOptions,
   ): Promise<StreamResponse> {
-    return billing.getTaxReceiptStatement(this.http, invoiceId, receiptId, options);
+    return billing.getTaxReceiptStatement(this.http, { invoiceId, receiptId }, options);
   }
 }

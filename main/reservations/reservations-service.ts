@@ -17,7 +17,7 @@ import { isOfflineError } from '../catalog/sync';
 import { DeskFailure } from '../ipc/failure';
 import type { CallOptions, PartnerCenterClient } from '../partner-center';
 import { isPartnerCenterError } from '../partner-center';
-import type { TaskEngine } from '../tasks';
+import type { CachedCapabilityOptions } from '../tasks';
 import { reservationRecords, type CustomerRef } from './normalize';
 import { queryRadar, withDaysLeft, type ReservationRecord } from './radar';
 import type { ReservationStore } from './store';
@@ -27,14 +27,7 @@ const FRESH_MS = 5 * 60_000;
 /** Customers read at once in a refresh: enough to keep every slot the budget allows busy. */
 const REFRESH_WORKERS = 16;
 
-export interface ReservationServiceOptions {
-  readonly store: ReservationStore;
-  readonly clientFor: (profileId: string) => Promise<PartnerCenterClient>;
-  readonly tasks: Pick<TaskEngine, 'start'>;
-  /** `app-only` profiles cannot read entitlements; undefined for an unknown profile. */
-  readonly authModeOf: (profileId: string) => 'app-only' | 'app-user' | undefined;
-  readonly now?: () => number;
-}
+export type ReservationServiceOptions = CachedCapabilityOptions<ReservationStore>;
 
 export interface ReservationService {
   ofCustomer(input: {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import type { z } from 'zod';
 import type { CurrentCustomer } from '../../preload/contract';
 import {
   addProfile,
@@ -181,8 +182,12 @@ function salvage(raw: unknown, notices: string[]): Settings {
     if (ui.success) result.ui = ui.data;
   }
   result.preferences = salvagePreferences(record.preferences);
-  result.currentCustomers = salvageCurrentCustomers(record.currentCustomers, result.profiles);
-  result.billingFolders = salvageBillingFolders(record.billingFolders, result.profiles);
+  result.currentCustomers = salvagePerProfile(
+    CurrentCustomersSchema,
+    record.currentCustomers,
+    result.profiles,
+  );
+  result.billingFolders = salvagePerProfile(BillingFoldersSchema, record.billingFolders, result.profiles);
   notices.push('The settings file did not match the expected format and was repaired.');
   return result;
 }
@@ -197,27 +202,19 @@ function salvagePreferences(raw: unknown): AppPreferences {
   return AppPreferencesSchema.parse(Object.fromEntries(kept.map(([key]) => [key, record[key]])));
 }
 
-/** Current customers that are valid and belong to a profile that survived. */
-function salvageCurrentCustomers(
+/**
+ * The entries of a per-profile map (current customers, billing folders) that are valid and belong to
+ * a profile that survived.
+ */
+function salvagePerProfile<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
   raw: unknown,
   profiles: ReadonlyArray<Profile>,
-): Settings['currentCustomers'] {
-  if (typeof raw !== 'object' || raw === null) return {};
+): z.output<S> {
+  if (typeof raw !== 'object' || raw === null) return schema.parse({});
   const ids = new Set(profiles.map((profile) => profile.id));
   const kept = Object.entries(raw as Record<string, unknown>).filter(
-    ([profileId, customer]) =>
-      ids.has(profileId) && CurrentCustomersSchema.safeParse({ [profileId]: customer }).success,
+    ([profileId, value]) => ids.has(profileId) && schema.safeParse({ [profileId]: value }).success,
   );
-  return CurrentCustomersSchema.parse(Object.fromEntries(kept));
-}
-
-/** Billing folders that are valid and belong to a profile that survived. */
-function salvageBillingFolders(raw: unknown, profiles: ReadonlyArray<Profile>): Settings['billingFolders'] {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const ids = new Set(profiles.map((profile) => profile.id));
-  const kept = Object.entries(raw as Record<string, unknown>).filter(
-    ([profileId, folders]) =>
-      ids.has(profileId) && BillingFoldersSchema.safeParse({ [profileId]: folders }).success,
-  );
-  return BillingFoldersSchema.parse(Object.fromEntries(kept));
+  return schema.parse(Object.fromEntries(kept));
 }

@@ -3,3 +3,4 @@
  */
 export * from './task-engine';
 export { ProgressThrottle, type ProgressSnapshot } from './progress-throttle';
+export type { CachedCapabilityOptions } from './capability';

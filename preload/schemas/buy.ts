@@ -7,6 +7,7 @@
  * than a field path. The draft is kept whatever the answer.
  */
 import { z } from 'zod';
+import { Named } from './common';
 import { CatalogScope } from './catalog';
 import { DeskError } from './errors';
 
@@ -33,6 +34,23 @@ export type BenefitScope = z.infer<typeof BenefitScope>;
 export const CartLineKind = z.enum(['reservation', 'savings-plan']);
 export type CartLineKind = z.infer<typeof CartLineKind>;
 
+/**
+ * The choices both kinds of line have: the term, how it is paid (the default differs by kind), where
+ * the benefit applies, the subscription and a name.
+ */
+const lineChoices = {
+  termDuration: TermDuration,
+  billingPlan: BillingPlan,
+  scope: BenefitScope,
+  /**
+   * A reservation: the subscription it is bought for (and applies to, when the scope is single).
+   * A savings plan, shared scope: the Azure plan's id; single scope: the subscription it applies to.
+   */
+  subscriptionId: Id,
+  /** Empty or absent: a name is made from the SKU and term. */
+  friendlyName: z.string().max(1000).optional(),
+};
+
 /** The fields a person chooses on a reservation line (quantity and name are checked in main). */
 const reservationFields = {
   /** The catalog the SKU was picked from (its market and scope). */
@@ -41,14 +59,9 @@ const reservationFields = {
   skuId: Id,
   /** Chosen availability; its catalog item ID is fetched again before the line goes to Partner Center. */
   availabilityId: Id.optional(),
-  termDuration: TermDuration,
+  ...lineChoices,
   billingPlan: BillingPlan.default('one_time'),
   quantity: z.number().finite(),
-  scope: BenefitScope,
-  /** The subscription the reservation is bought for (and applies to, when the scope is single). */
-  subscriptionId: Id,
-  /** Empty or absent: a name is made from the SKU and term. */
-  friendlyName: z.string().max(1000).optional(),
 };
 
 /** A reservation SKU to add to the cart. */
@@ -57,16 +70,10 @@ export type ReservationLineInput = z.input<typeof ReservationLineInput>;
 
 /** The fields of a savings plan line (§15): a fixed hourly commitment for a term. */
 const savingsPlanFields = {
-  termDuration: TermDuration,
+  ...lineChoices,
   billingPlan: BillingPlan.default('monthly'),
   /** Amount per hour in the customer's currency, e.g. 0.05. */
   hourlyCommitment: z.number().finite(),
-  scope: BenefitScope,
-  /**
-   * Shared scope: the Azure plan's id. Single scope: the Azure subscription the benefit applies to.
-   */
-  subscriptionId: Id,
-  friendlyName: z.string().max(1000).optional(),
 };
 
 /** A savings plan to add to the cart. */
@@ -74,16 +81,14 @@ export const SavingsPlanLineInput = z.strictObject(savingsPlanFields);
 export type SavingsPlanLineInput = z.input<typeof SavingsPlanLineInput>;
 
 /** Changes to one line; only the fields of the line's kind apply. */
-export const CartLineChanges = z.strictObject({
-  termDuration: TermDuration.optional(),
-  billingPlan: BillingPlan.optional(),
-  quantity: z.number().finite().optional(),
-  hourlyCommitment: z.number().finite().optional(),
-  scope: BenefitScope.optional(),
-  subscriptionId: Id.optional(),
-  friendlyName: z.string().max(1000).optional(),
-  availabilityId: Id.optional(),
-});
+export const CartLineChanges = z
+  .strictObject({
+    ...lineChoices,
+    quantity: z.number().finite(),
+    hourlyCommitment: z.number().finite(),
+    availabilityId: Id,
+  })
+  .partial();
 export type CartLineChanges = z.input<typeof CartLineChanges>;
 
 /**
@@ -283,7 +288,7 @@ export const CartReview = z.object({
   cart: CartView,
   /** Pass to `checkout.confirm`: what was reviewed is what is bought. Null when checkout cannot go ahead. */
   reviewId: z.string().nullable(),
-  customer: z.object({ id: z.string(), name: z.string(), country: z.string().nullable() }),
+  customer: Named.extend({ country: z.string().nullable() }),
   /** Sum of the lines' term totals, in the customer's currency; null when a price is missing. */
   total: z.object({ amount: z.number(), currency: z.string() }).nullable(),
   /** Why there is no total (e.g. a line has no price), or null. */

@@ -1,5 +1,6 @@
 /** Schemas of the Catalog calls: markets, the offline catalog's search and sync, availabilities, inventory. */
 import { z } from 'zod';
+import { Named } from './common';
 import { Segment } from './connect';
 import { AutoRefresh } from './preferences';
 
@@ -231,17 +232,13 @@ export const InventoryCheckResult = z.object({
 export type InventoryCheckResult = z.infer<typeof InventoryCheckResult>;
 
 /** A customer to buy for (enough to pick one). */
-export const CustomerSummary = z.object({
-  id: z.string(),
-  name: z.string(),
+export const CustomerSummary = Named.extend({
   country: z.string().nullable(),
   domain: z.string().nullable(),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
-export const SubscriptionSummary = z.object({
-  id: z.string(),
-  name: z.string(),
+export const SubscriptionSummary = Named.extend({
   offerId: z.string().nullable(),
   status: z.string().nullable(),
   /** Azure plan or legacy Azure subscription: one that reservations can be bought for. */

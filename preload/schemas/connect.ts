@@ -1,5 +1,6 @@
 /** Schemas of the Connect calls: partner profiles, sign-in, connection checks. */
 import { z } from 'zod';
+import { Named } from './common';
 import { Cloud } from './clouds';
 
 /** How a profile signs in: with an app secret (App-only) or as a user with MFA (App+User). */
@@ -20,9 +21,7 @@ export const ProfileDefaults = z.object({
 export type ProfileDefaults = z.infer<typeof ProfileDefaults>;
 
 /** A partner profile as the renderer sees it. It has no secret field, by design. */
-export const ProfileView = z.object({
-  id: z.string(),
-  name: z.string(),
+export const ProfileView = Named.extend({
   tenantId: z.string(),
   appId: z.string(),
   authMode: AuthMode,

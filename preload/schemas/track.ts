@@ -3,6 +3,7 @@
  * (entitlements) with the expiry radar across every customer (contract §4.14–4.19, §17).
  */
 import { z } from 'zod';
+import { Named } from './common';
 
 const Id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
 const ProfileIdField = z.string().min(1).max(100);
@@ -140,7 +141,7 @@ export const RadarAnswer = z.object({
   counts: z.record(ExpiryBucket, z.number()),
   /** How many rows match all filters (rows may be cut at `limit`). */
   total: z.number(),
-  customers: z.array(z.object({ id: z.string(), name: z.string() })),
+  customers: z.array(Named),
   reservationTypes: z.array(z.string()),
   regions: z.array(z.string()),
   /** The oldest read of any customer in the radar; null when nothing was read yet. */

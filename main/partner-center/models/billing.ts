@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import {
+  currencyFields,
   type Lenient,
   lenientEnum,
   lenientNumber,
@@ -34,8 +35,7 @@ export const documentTypeValues = ['none', 'invoice', 'void_note', 'adjustment_n
 
 const summaryFields = {
   balanceAmount: opt(lenientNumber),
-  currencyCode: opt(z.string()),
-  currencySymbol: opt(z.string()),
+  ...currencyFields,
   accountingDate: opt(z.string()),
   firstInvoiceCreationDate: opt(z.string()),
   lastPaymentDate: opt(z.string()),
@@ -98,8 +98,7 @@ export const invoiceSchema: z.ZodType<Invoice, unknown> = z.lazy(() =>
     billingPeriodEndDate: opt(z.string()),
     totalCharges: opt(lenientNumber),
     paidAmount: opt(lenientNumber),
-    currencyCode: opt(z.string()),
-    currencySymbol: opt(z.string()),
+    ...currencyFields,
     pdfDownloadLink: opt(z.string()),
     taxReceipts: list(z.object({ id: opt(lenientString), taxReceiptPdfDownloadLink: opt(z.string()) })),
     invoiceDetails: list(invoiceDetailSchema),

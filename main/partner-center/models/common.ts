@@ -151,6 +151,9 @@ export type BillingCycle = Lenient<(typeof billingCycleValues)[number]>;
 /** Reads a billing cycle leniently (`OneTime` → `one_time`). */
 export const billingCycleSchema = lenientEnum(billingCycleValues);
 
+/** The currency an amount is in, as invoices, balances and orders name it. */
+export const currencyFields = { currencyCode: opt(z.string()), currencySymbol: opt(z.string()) };
+
 /** A price block on cart and order lines. */
 export const pricingSchema = z.object({
   listPrice: opt(lenientNumber),

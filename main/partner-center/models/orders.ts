@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   attributeMap,
   billingCycleSchema,
+  currencyFields,
   type Lenient,
   lenientEnum,
   lenientNumber,
@@ -60,8 +61,7 @@ export const orderSchema = z.object({
   alternateId: opt(lenientString),
   referenceCustomerId: opt(z.string()),
   billingCycle: opt(billingCycleSchema),
-  currencyCode: opt(z.string()),
-  currencySymbol: opt(z.string()),
+  ...currencyFields,
   lineItems: list(orderLineItemSchema),
   creationDate: opt(z.string()),
   status: opt(lenientEnum(orderStatusValues)),

@@ -3,26 +3,22 @@
  * partner price sheet (§16).
  */
 import type { CallOptions, HttpPipeline, OriginCredential } from '../http';
-import { availabilitySchema, type Availability } from '../models/catalog';
+import { availabilitySchema } from '../models/catalog';
 import { unzippedIfZip } from '../zipped-body';
-import { getItems } from './collection';
+import { list, named } from './define';
 import { segment } from './path';
 
 /** The savings plan product (§15): fixed id, SKUs `0001` (1 year) and `0002` (3 years). */
 export const SAVINGS_PLAN_PRODUCT_ID = 'DZH318Z09V6F';
 
-/** A SKU's availabilities for one customer (savings plans are discovered per customer, App+User). */
-export async function getCustomerAvailabilities(
-  http: HttpPipeline,
-  customerId: string,
-  productId: string,
-  skuId: string,
-  options?: CallOptions,
-): Promise<Availability[]> {
-  const operation = 'getCustomerAvailabilities';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}/availabilities`;
-  return getItems(http, { operation, path }, availabilitySchema, options);
-}
+/** Calls of what a customer can buy. */
+export const buyingCalls = named({
+  /** A SKU's availabilities for one customer (savings plans are discovered per customer, App+User). */
+  getCustomerAvailabilities: list(
+    '/customers/{customerId}/products/{productId}/skus/{skuId}/availabilities',
+    availabilitySchema,
+  ),
+});
 
 /**
  * Downloads the partner price sheet of a market (App+User only) as CSV bytes, as they arrive. The

@@ -8,14 +8,10 @@ import {
   inventoryCheckResponseSchema,
   productSchema,
   skuSchema,
-  type Availability,
   type InventoryCheckRequest,
   type InventoryItem,
-  type Product,
-  type Sku,
 } from '../models/catalog';
-import { getItems } from './collection';
-import { segment } from './path';
+import { list, one, named, type Query } from './define';
 
 /** Which catalog to read: a country, and reservation products for an Azure plan or not. */
 export interface CatalogScope {
@@ -37,105 +33,42 @@ export interface ProductQuery extends SegmentedCatalogScope {
   readonly targetView: string;
 }
 
-/** Lists products for a country and target view (one page). */
-export async function getProducts(
-  http: HttpPipeline,
-  query: ProductQuery,
-  options?: CallOptions,
-): Promise<Product[]> {
-  return getItems(
-    http,
-    {
-      operation: 'getProducts',
-      path: '/products',
-      query: {
-        country: query.country,
-        targetView: query.targetView,
-        targetSegment: query.targetSegment,
-        reservationScope: query.reservationScope,
-      },
-    },
-    productSchema,
-    options,
-  );
-}
+/** The query of reads in one catalog scope. */
+const inScope = ({ scope }: { readonly scope: CatalogScope }): Query => ({
+  country: scope.country,
+  reservationScope: scope.reservationScope,
+});
 
-/** Gets one product. */
-export async function getProduct(
-  http: HttpPipeline,
-  productId: string,
-  scope: CatalogScope,
-  options?: CallOptions,
-): Promise<Product> {
-  const operation = 'getProduct';
-  const path = `/products/${segment(operation, 'productId', productId)}`;
-  const query = { country: scope.country, reservationScope: scope.reservationScope };
-  return (await http.json({ operation, method: 'GET', path, query }, productSchema, options)).data;
-}
+/** The query of listings in one catalog scope, narrowed to a segment. */
+const inSegment = ({ scope }: { readonly scope: SegmentedCatalogScope }): Query => ({
+  country: scope.country,
+  targetSegment: scope.targetSegment,
+  reservationScope: scope.reservationScope,
+});
 
-/** Lists a product's SKUs (one page). */
-export async function getSkus(
-  http: HttpPipeline,
-  productId: string,
-  scope: SegmentedCatalogScope,
-  options?: CallOptions,
-): Promise<Sku[]> {
-  const operation = 'getSkus';
-  const path = `/products/${segment(operation, 'productId', productId)}/skus`;
-  const query = {
-    country: scope.country,
-    targetSegment: scope.targetSegment,
-    reservationScope: scope.reservationScope,
-  };
-  return getItems(http, { operation, path, query }, skuSchema, options);
-}
+const product = '/products/{productId}';
+const sku = `${product}/skus/{skuId}` as const;
 
-/** Gets one SKU. */
-export async function getSku(
-  http: HttpPipeline,
-  productId: string,
-  skuId: string,
-  scope: CatalogScope,
-  options?: CallOptions,
-): Promise<Sku> {
-  const operation = 'getSku';
-  const path = `/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}`;
-  const query = { country: scope.country, reservationScope: scope.reservationScope };
-  return (await http.json({ operation, method: 'GET', path, query }, skuSchema, options)).data;
-}
-
-/** Lists a SKU's availabilities (one page); fetch right before buying, ids can change. */
-export async function getAvailabilities(
-  http: HttpPipeline,
-  productId: string,
-  skuId: string,
-  scope: SegmentedCatalogScope,
-  options?: CallOptions,
-): Promise<Availability[]> {
-  const operation = 'getAvailabilities';
-  const path = `/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}/availabilities`;
-  const query = {
-    country: scope.country,
-    targetSegment: scope.targetSegment,
-    reservationScope: scope.reservationScope,
-  };
-  return getItems(http, { operation, path, query }, availabilitySchema, options);
-}
-
-/** Gets one availability. */
-export async function getAvailability(
-  http: HttpPipeline,
-  productId: string,
-  skuId: string,
-  availabilityId: string,
-  scope: CatalogScope,
-  options?: CallOptions,
-): Promise<Availability> {
-  const operation = 'getAvailability';
-  const path = `/products/${segment(operation, 'productId', productId)}/skus/${segment(operation, 'skuId', skuId)}/availabilities/${segment(operation, 'availabilityId', availabilityId)}`;
-  const query = { country: scope.country, reservationScope: scope.reservationScope };
-  return (await http.json({ operation, method: 'GET', path, query }, availabilitySchema, options)).data;
-}
+/** Calls of the catalog: products, their SKUs and the SKUs' availabilities. */
+export const catalogCalls = named({
+  /** Lists products for a country and target view (one page). */
+  getProducts: list('/products', productSchema, (query: ProductQuery): Query => ({
+    country: query.country,
+    targetView: query.targetView,
+    targetSegment: query.targetSegment,
+    reservationScope: query.reservationScope,
+  })),
+  /** Gets one product. */
+  getProduct: one(product, productSchema, inScope),
+  /** Lists a product's SKUs (one page). */
+  getSkus: list(`${product}/skus`, skuSchema, inSegment),
+  /** Gets one SKU. */
+  getSku: one(sku, skuSchema, inScope),
+  /** Lists a SKU's availabilities (one page); fetch right before buying, ids can change. */
+  getAvailabilities: list(`${sku}/availabilities`, availabilitySchema, inSegment),
+  /** Gets one availability. */
+  getAvailability: one(`${sku}/availabilities/{availabilityId}`, availabilitySchema, inScope),
+});
 
 /** Where an inventory check is asked: the market and the kind of resource reserved. */
 export interface InventoryQuery {

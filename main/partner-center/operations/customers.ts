@@ -1,66 +1,28 @@
 /**
  * Customers, their subscriptions, and registering a subscription for reservations (contract §4.1–4.2, §13).
  */
-import type { CallOptions, HttpPipeline, WriteOptions } from '../http';
-import {
-  customerSchema,
-  registrationStatusSchema,
-  subscriptionSchema,
-  type Customer,
-  type RegistrationStatus,
-  type Subscription,
-} from '../models/customers';
-import { paginate, type PagedCollection } from '../paging';
-import { getItems } from './collection';
-import { segment } from './path';
+import type { HttpPipeline, WriteOptions } from '../http';
+import { customerSchema, registrationStatusSchema, subscriptionSchema } from '../models/customers';
+import { list, one, paged, named, route, type PathIds } from './define';
 
-/** Lists the partner's customers, seek-paged (`MS-ContinuationToken`). */
-export function listCustomers(
-  http: HttpPipeline,
-  query: { readonly size?: number } = {},
-  options?: CallOptions,
-): PagedCollection<Customer> {
-  return paginate(
-    http,
-    { operation: 'listCustomers', method: 'GET', path: '/customers', query: { size: query.size } },
-    customerSchema,
-    options,
-  );
-}
+const customer = '/customers/{customerId}';
+const subscription = `${customer}/subscriptions/{subscriptionId}` as const;
 
-/** Gets one customer with its company and billing profiles. */
-export async function getCustomer(
-  http: HttpPipeline,
-  customerId: string,
-  options?: CallOptions,
-): Promise<Customer> {
-  const operation = 'getCustomer';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}`;
-  return (await http.json({ operation, method: 'GET', path }, customerSchema, options)).data;
-}
-
-/** Lists a customer's subscriptions (one page; Partner Center documents no paging here). */
-export async function listSubscriptions(
-  http: HttpPipeline,
-  customerId: string,
-  options?: CallOptions,
-): Promise<Subscription[]> {
-  const operation = 'listSubscriptions';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}/subscriptions`;
-  return getItems(http, { operation, path }, subscriptionSchema, options);
-}
-
-/** Gets one of a customer's subscriptions. */
-export async function getSubscription(
-  http: HttpPipeline,
-  customerId: string,
-  subscriptionId: string,
-  options?: CallOptions,
-): Promise<Subscription> {
-  const operation = 'getSubscription';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}/subscriptions/${segment(operation, 'subscriptionId', subscriptionId)}`;
-  return (await http.json({ operation, method: 'GET', path }, subscriptionSchema, options)).data;
-}
+/** Calls of customers, their subscriptions and registration status. */
+export const customerCalls = named({
+  /** Lists the partner's customers, seek-paged (`MS-ContinuationToken`). */
+  listCustomers: paged('/customers', customerSchema, (query: { readonly size?: number }) => ({
+    size: query.size,
+  })),
+  /** Gets one customer with its company and billing profiles. */
+  getCustomer: one(customer, customerSchema),
+  /** Lists a customer's subscriptions (one page; Partner Center documents no paging here). */
+  listSubscriptions: list(`${customer}/subscriptions`, subscriptionSchema),
+  /** Gets one of a customer's subscriptions. */
+  getSubscription: one(subscription, subscriptionSchema),
+  /** Gets whether a subscription is registered for reservations (`Registered`, `Registering`, `NotRegistered`). */
+  getRegistrationStatus: one(`${subscription}/registrationstatus`, registrationStatusSchema),
+});
 
 /** What registering a subscription returned. */
 export interface RegistrationAccepted {
@@ -72,24 +34,11 @@ export interface RegistrationAccepted {
 /** Registers an Azure plan or MS-AZR-0145P subscription for reservation purchases (202 Accepted). */
 export async function registerSubscription(
   http: HttpPipeline,
-  customerId: string,
-  subscriptionId: string,
+  ids: PathIds<typeof subscription>,
   options?: WriteOptions,
 ): Promise<RegistrationAccepted> {
   const operation = 'registerSubscription';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}/subscriptions/${segment(operation, 'subscriptionId', subscriptionId)}/registrations`;
+  const path = route(operation, `${subscription}/registrations`, ids);
   const info = await http.empty({ operation, method: 'POST', path, write: true }, options);
   return { statusLocation: info.headers.get('location') ?? undefined, requestId: info.requestId };
-}
-
-/** Gets whether a subscription is registered for reservations (`Registered`, `Registering`, `NotRegistered`). */
-export async function getRegistrationStatus(
-  http: HttpPipeline,
-  customerId: string,
-  subscriptionId: string,
-  options?: CallOptions,
-): Promise<RegistrationStatus> {
-  const operation = 'getRegistrationStatus';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}/subscriptions/${segment(operation, 'subscriptionId', subscriptionId)}/registrationstatus`;
-  return (await http.json({ operation, method: 'GET', path }, registrationStatusSchema, options)).data;
 }

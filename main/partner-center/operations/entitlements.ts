@@ -7,12 +7,10 @@ import type { Link } from '../models/common';
 import {
   entitlementSchema,
   reservationDetailsSchema,
-  type Entitlement,
   type EntitlementType,
   type ReservationDetails,
 } from '../models/entitlements';
-import { getItems } from './collection';
-import { segment } from './path';
+import { list, named, type Query } from './define';
 
 /** Filters of an entitlement listing. */
 export interface EntitlementQuery {
@@ -22,21 +20,18 @@ export interface EntitlementQuery {
   readonly showExpiry?: boolean;
 }
 
-/** Lists a customer's entitlements (App+User only). */
-export async function listEntitlements(
-  http: HttpPipeline,
-  customerId: string,
-  query: EntitlementQuery = {},
-  options?: CallOptions,
-): Promise<Entitlement[]> {
-  const operation = 'listEntitlements';
-  const path = `/customers/${segment(operation, 'customerId', customerId)}/entitlements`;
-  const params = {
-    entitlementType: query.entitlementType,
-    showExpiry: query.showExpiry === true ? true : undefined,
-  };
-  return getItems(http, { operation, path, query: params }, entitlementSchema, options);
-}
+/** Calls of a customer's entitlements. */
+export const entitlementCalls = named({
+  /** Lists a customer's entitlements (App+User only). */
+  listEntitlements: list(
+    '/customers/{customerId}/entitlements',
+    entitlementSchema,
+    (query: EntitlementQuery): Query => ({
+      entitlementType: query.entitlementType,
+      showExpiry: query.showExpiry === true ? true : undefined,
+    }),
+  ),
+});
 
 /**
  * Follows a reserved-instance artifact's link to its reservation details. Only links to a customer's
