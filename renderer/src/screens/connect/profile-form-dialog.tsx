@@ -44,21 +44,51 @@ const useStyles = makeStyles({
 const segments = ['commercial', 'education', 'government', 'nonprofit'] as const;
 const FORM_FIELDS: ReadonlySet<string> = new Set(PROFILE_FORM_FIELDS);
 
-/** The two GUIDs a profile needs, entered alike (trimmed as typed). */
-const GUID_FIELDS = [
-  {
-    field: 'tenantId',
-    label: 'Partner tenant ID',
-    hint: 'A GUID, from Partner Center → Account settings → Organization profile.',
-    testId: 'profile-tenant',
-  },
-  {
-    field: 'appId',
-    label: 'App ID (client ID)',
-    hint: 'The Microsoft Entra app registered for Partner Center API access.',
-    testId: 'profile-app',
-  },
-] as const;
+/** The draft's free-text fields: each is one `Field` around one `Input`. */
+type TextFieldName = 'name' | 'tenantId' | 'appId' | 'appSecret' | 'country';
+
+interface TextFieldSpec {
+  readonly label: string;
+  readonly testId: string;
+  readonly maxLength: number;
+  readonly required?: boolean;
+  readonly hint?: string;
+  readonly placeholder?: string;
+  /** How typed text is kept (GUIDs trimmed, the country upper-cased); as typed without it. */
+  readonly clean?: (typed: string) => string;
+  /** Masked, and never offered to the browser's autofill. */
+  readonly secret?: boolean;
+}
+
+const trim = (typed: string) => typed.trim();
+
+/** The two GUIDs a profile needs, entered alike. */
+const GUID_FIELDS: ReadonlyArray<readonly [TextFieldName, TextFieldSpec]> = [
+  [
+    'tenantId',
+    {
+      label: 'Partner tenant ID',
+      hint: 'A GUID, from Partner Center → Account settings → Organization profile.',
+      testId: 'profile-tenant',
+      required: true,
+      placeholder: '00000000-0000-0000-0000-000000000000',
+      maxLength: PROFILE_LIMITS.guid,
+      clean: trim,
+    },
+  ],
+  [
+    'appId',
+    {
+      label: 'App ID (client ID)',
+      hint: 'The Microsoft Entra app registered for Partner Center API access.',
+      testId: 'profile-app',
+      required: true,
+      placeholder: '00000000-0000-0000-0000-000000000000',
+      maxLength: PROFILE_LIMITS.guid,
+      clean: trim,
+    },
+  ],
+];
 
 interface Draft {
   name: string;
@@ -121,6 +151,27 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
   const leave = (field: ProfileFormField) => setTouched((t) => new Set(t).add(field));
   // Inputs are named after their fields, so the form finds the one to focus without refs.
   const bind = (field: ProfileFormField) => ({ name: field, onBlur: () => leave(field) });
+  // A function, not a component: a component made here would be new on every render and lose focus.
+  const textField = (field: TextFieldName, spec: TextFieldSpec) => (
+    <Field
+      key={field}
+      label={spec.label}
+      required={spec.required}
+      validationMessage={shown[field]}
+      hint={spec.hint}
+    >
+      <Input
+        type={spec.secret ? 'password' : undefined}
+        autoComplete={spec.secret ? 'off' : undefined}
+        value={draft[field]}
+        onChange={(_e, d) => set(field, spec.clean ? spec.clean(d.value) : d.value)}
+        placeholder={spec.placeholder}
+        maxLength={spec.maxLength}
+        {...bind(field)}
+        data-testid={spec.testId}
+      />
+    </Field>
+  );
   const focusFirst = (form: HTMLFormElement, errors: Record<string, string | undefined>) => {
     const field = firstInvalidField(errors);
     const target = field
@@ -180,28 +231,14 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Name" required validationMessage={shown.name}>
-        <Input
-          value={draft.name}
-          onChange={(_e, d) => set('name', d.value)}
-          placeholder="Contoso CSP (production)"
-          maxLength={PROFILE_LIMITS.name}
-          {...bind('name')}
-          data-testid="profile-name"
-        />
-      </Field>
-      {GUID_FIELDS.map(({ field, label, hint, testId }) => (
-        <Field key={field} label={label} required validationMessage={shown[field]} hint={hint}>
-          <Input
-            value={draft[field]}
-            onChange={(_e, d) => set(field, d.value.trim())}
-            placeholder="00000000-0000-0000-0000-000000000000"
-            maxLength={PROFILE_LIMITS.guid}
-            {...bind(field)}
-            data-testid={testId}
-          />
-        </Field>
-      ))}
+      {textField('name', {
+        label: 'Name',
+        testId: 'profile-name',
+        required: true,
+        placeholder: 'Contoso CSP (production)',
+        maxLength: PROFILE_LIMITS.name,
+      })}
+      {GUID_FIELDS.map(([field, spec]) => textField(field, spec))}
       {draft.cloud !== 'sandbox' && (
         <CloudField value={draft.cloud} onChange={(cloud) => set('cloud', cloud)} error={shown.cloud} />
       )}
@@ -215,46 +252,27 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
           <Radio value="app-only" label="App secret (App-only)" />
         </RadioGroup>
       </Field>
-      {draft.authMode === 'app-only' && (
-        <Field
-          label="App secret"
-          required={!secretStored}
-          validationMessage={shown.appSecret}
-          hint={
-            secretStored
-              ? 'Leave empty to keep the secret already in your keychain.'
-              : 'Stored only in your OS keychain; never shown again.'
-          }
-        >
-          <Input
-            type="password"
-            value={draft.appSecret}
-            onChange={(_e, d) => set('appSecret', d.value)}
-            autoComplete="off"
-            maxLength={PROFILE_LIMITS.appSecret}
-            {...bind('appSecret')}
-            data-testid="profile-secret"
-          />
-        </Field>
-      )}
+      {draft.authMode === 'app-only' &&
+        textField('appSecret', {
+          label: 'App secret',
+          testId: 'profile-secret',
+          required: !secretStored,
+          secret: true,
+          maxLength: PROFILE_LIMITS.appSecret,
+          hint: secretStored
+            ? 'Leave empty to keep the secret already in your keychain.'
+            : 'Stored only in your OS keychain; never shown again.',
+        })}
       <div className={styles.row}>
-        <Field
-          label="Default country"
-          validationMessage={shown.country}
-          hint={
-            market
-              ? `${localMarketName(market, navigator.language)}${market.reservationsSold ? '' : ': reservations are not sold there'}`
-              : 'Two letters, e.g. US.'
-          }
-        >
-          <Input
-            value={draft.country}
-            maxLength={PROFILE_LIMITS.country}
-            {...bind('country')}
-            onChange={(_e, d) => set('country', d.value.toUpperCase())}
-            data-testid="profile-country"
-          />
-        </Field>
+        {textField('country', {
+          label: 'Default country',
+          testId: 'profile-country',
+          maxLength: PROFILE_LIMITS.country,
+          clean: (typed) => typed.toUpperCase(),
+          hint: market
+            ? `${localMarketName(market, navigator.language)}${market.reservationsSold ? '' : ': reservations are not sold there'}`
+            : 'Two letters, e.g. US.',
+        })}
         <Field label="Segment" validationMessage={shown.segment}>
           <Select value={draft.segment} onChange={(_e, d) => set('segment', d.value as Draft['segment'])}>
             {segments.map((segment) => (

@@ -23,6 +23,7 @@ import type { ScreenInfo } from '../../screens';
 import { useShallow } from 'zustand/react/shallow';
 import { customerPage, visibleCustomers } from '../../state/customers';
 import { useCustomers } from '../../state/customers-store';
+import { fieldsOf } from '../../state/fields';
 import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CurrentCustomerCard } from './current-customer-card';
@@ -44,17 +45,19 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
   const go = useNavigation((s) => s.go);
   const { loaded, profile, currentReady } = useActiveProfile();
   const customers = useCustomers(
-    useShallow((s) => ({
-      profileId: s.profileId,
-      list: s.list,
-      filter: s.filter,
-      sort: s.sort,
-      page: s.page,
-      current: s.current,
-      currentError: s.currentError,
-      expandedId: s.expandedId,
-      subscriptions: s.subscriptions,
-    })),
+    useShallow((s) =>
+      fieldsOf(s, [
+        'profileId',
+        'list',
+        'filter',
+        'sort',
+        'page',
+        'current',
+        'currentError',
+        'expandedId',
+        'subscriptions',
+      ]),
+    ),
   );
   const { loadList, choose, setFilter, sortBy, showPage, toggleSubscriptions } = useCustomers.getState();
   const customersProfileId = customers.profileId;
