@@ -13,7 +13,6 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
@@ -35,12 +34,11 @@ import {
   defaultFriendlyName,
   quantityLimits,
   termChoices,
-  termLabel,
 } from '../../state/cart-form';
 import { useCart } from '../../state/cart-store';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
-import { FriendlyNameField, ScopeField } from '../cart/line-fields';
+import { FriendlyNameField, ScopeField, TermField } from '../cart/line-fields';
 import { SubscriptionField } from '../cart/subscription-field';
 
 const useStyles = makeStyles({
@@ -123,15 +121,7 @@ export function AddToCart(props: {
       <Subtitle2 as="h3" id="add-to-cart-title">
         Add to the cart of {current.name}
       </Subtitle2>
-      <Field label="Term">
-        <Select value={term} onChange={(_e, d) => setTerm(d.value as TermDuration)} data-testid="add-term">
-          {terms.map((t) => (
-            <option key={t.term} value={t.term}>
-              {termLabel(t.term)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TermField value={term} terms={terms.map((t) => t.term)} onChange={setTerm} testId="add-term" />
       {plans.length > 1 && (
         <Field label="Billing plan">
           <RadioGroup

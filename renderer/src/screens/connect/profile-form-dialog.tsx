@@ -12,7 +12,6 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -23,6 +22,7 @@ import {
   type ProfileView,
 } from '../../../../preload/contract';
 import { DialogShell } from '../../components/dialog-shell';
+import { SelectField } from '../../components/select-field';
 import { localMarketName } from '../../state/markets';
 import { marketList, useMarkets } from '../../state/markets-store';
 import {
@@ -42,6 +42,7 @@ const useStyles = makeStyles({
 });
 
 const segments = ['commercial', 'education', 'government', 'nonprofit'] as const;
+const SEGMENT_CHOICES = segments.map((segment) => ({ value: segment, label: segment }));
 const FORM_FIELDS: ReadonlySet<string> = new Set(PROFILE_FORM_FIELDS);
 
 /** The draft's free-text fields: each is one `Field` around one `Input`. */
@@ -273,15 +274,13 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
             ? `${localMarketName(market, navigator.language)}${market.reservationsSold ? '' : ': reservations are not sold there'}`
             : 'Two letters, e.g. US.',
         })}
-        <Field label="Segment" validationMessage={shown.segment}>
-          <Select value={draft.segment} onChange={(_e, d) => set('segment', d.value as Draft['segment'])}>
-            {segments.map((segment) => (
-              <option key={segment} value={segment}>
-                {segment}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          label="Segment"
+          validationMessage={shown.segment}
+          value={draft.segment}
+          choices={SEGMENT_CHOICES}
+          onChange={(segment) => set('segment', segment)}
+        />
       </div>
     </DialogShell>
   );
