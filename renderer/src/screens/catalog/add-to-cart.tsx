@@ -26,6 +26,7 @@ import type {
   DeskError,
   TermDuration,
 } from '../../../../preload/contract';
+import { NoticeBar } from '../../components/notice-bar';
 import type { CatalogSelection } from '../../state/catalog';
 import {
   billingPlanLabel,
@@ -200,9 +201,9 @@ export function AddToCart(props: {
         </MessageBar>
       )}
       {answer && 'error' in answer && (
-        <MessageBar intent="error" data-testid="add-to-cart-error">
-          <MessageBarBody>{answer.error.message} Nothing was added; your entries are kept.</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" testId="add-to-cart-error">
+          {answer.error.message} Nothing was added; your entries are kept.
+        </NoticeBar>
       )}
     </section>
   );
