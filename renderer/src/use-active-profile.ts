@@ -45,3 +45,15 @@ export function useActiveProfile(): {
     currentReady: profile !== undefined && customersProfileId === profile.id && currentKnown,
   };
 }
+
+/** The active profile for a screen of one profile's data: `open` runs with each profile made active. */
+export function useProfileScreen(
+  open: (profileId: string) => Promise<void>,
+): ReturnType<typeof useActiveProfile> {
+  const active = useActiveProfile();
+  const { profile } = active;
+  useEffect(() => {
+    if (profile) void open(profile.id);
+  }, [profile, open]);
+  return active;
+}

@@ -18,6 +18,13 @@ export interface Prerequisite {
   readonly testId?: string;
 }
 
+/** What a screen of one profile's data says before any profile is connected. */
+export const NEED_PROFILE: Prerequisite = {
+  from: 'connect',
+  action: 'Go to Connect',
+  message: 'Connect a partner profile first.',
+};
+
 export function PrerequisiteScreen({ info, need }: { info: ScreenInfo; need: Prerequisite }) {
   const go = useNavigation((s) => s.go);
   return (

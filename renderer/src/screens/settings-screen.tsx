@@ -1,8 +1,9 @@
 /** Settings: the app's preferences, kept by main across restarts. */
-import { Caption1, Field, makeStyles, Select, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useEffect, useId } from 'react';
 import { ErrorBar } from '../components/error-bar';
 import { ScreenHeader } from '../components/screen-header';
+import { SelectField } from '../components/select-field';
 import type { ScreenInfo } from '../screens';
 import { valueOf } from '../state/load';
 import { maxAgeOptions, maxAgeToOption, optionToMaxAge } from '../state/preferences';
@@ -47,26 +48,18 @@ export function SettingsScreen({ info }: { info: ScreenInfo }) {
           <Subtitle2 as="h2" id={headingId}>
             Offline catalog
           </Subtitle2>
-          <Field
+          <SelectField
             label="Refresh the cached catalog automatically"
             hint="Opening the catalog refreshes it in the background when it is older than this. The cached catalog answers at once either way, also offline."
-          >
-            <Select
-              value={maxAgeToOption(preferences.catalogMaxAgeMinutes)}
-              disabled={busy}
-              onChange={(_e, data) => {
-                const maxAge = optionToMaxAge(data.value);
-                if (maxAge !== undefined) void update({ catalogMaxAgeMinutes: maxAge });
-              }}
-              data-testid="settings-catalog-max-age"
-            >
-              {maxAgeOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+            value={maxAgeToOption(preferences.catalogMaxAgeMinutes)}
+            choices={maxAgeOptions}
+            disabled={busy}
+            onChange={(option) => {
+              const maxAge = optionToMaxAge(option);
+              if (maxAge !== undefined) void update({ catalogMaxAgeMinutes: maxAge });
+            }}
+            testId="settings-catalog-max-age"
+          />
           <Caption1 className={styles.saved} aria-live="polite" data-testid="settings-saved">
             {saves > 0 && !busy && !error ? 'Saved.' : ''}
           </Caption1>

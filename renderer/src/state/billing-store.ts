@@ -26,6 +26,7 @@ import {
 } from './billing';
 import { valueOf } from './load';
 import { onTaskFinished } from './tasks-store';
+import { once } from './once';
 
 interface BillingActions {
   /** Shows this profile's billing: from the cache at once (Partner Center when there is none). */
@@ -52,7 +53,6 @@ interface BillingActions {
 
 export const useBilling = create<BillingState & BillingActions>((set, get) => {
   const apply = (change: (state: BillingState) => BillingState) => set((state) => change(state));
-  let listening = false;
 
   const readOverview = async (refresh: boolean) => {
     const { profileId } = get();
@@ -99,9 +99,7 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
     return null;
   };
 
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     onTaskFinished('billing.lineItems', (finished) =>
       apply((s) => jobEnded(jobEnded(s, 'lineItemExport', finished), 'unbilledExport', finished)),
     );
@@ -109,7 +107,7 @@ export const useBilling = create<BillingState & BillingActions>((set, get) => {
       apply((s) => jobEnded(jobEnded(s, 'statement', finished), 'bulkStatements', finished));
       void loadLibrary();
     });
-  };
+  });
 
   return {
     ...initialBillingState,

@@ -8,6 +8,8 @@ import type {
   SavingsPlanLineInput,
 } from '../../../preload/contract';
 import { getDesk } from '../bridge';
+import { alreadyOpen } from './load';
+import { once } from './once';
 import {
   cartRequested,
   cartSelected,
@@ -74,10 +76,7 @@ export const useCart = create<CartState & CartActions>((set, get) => {
     apply((s) => cartSettled(s, cart.profileId, cart.customerId, result));
   };
 
-  let listening = false;
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     desk().on('checkout.changed', (record) => {
       apply((s) => checkoutChanged(s, record));
       const { profileId, customerId } = get();
@@ -85,7 +84,7 @@ export const useCart = create<CartState & CartActions>((set, get) => {
       void readInDoubt(record.profileId);
       if (record.customerId === customerId) void reload();
     });
-  };
+  });
 
   return {
     ...initialCartState,
@@ -94,13 +93,7 @@ export const useCart = create<CartState & CartActions>((set, get) => {
       listen();
       const before = get();
       apply((s) => cartSelected(s, profileId, customerId));
-      if (
-        before.profileId === profileId &&
-        before.customerId === customerId &&
-        before.cart.status !== 'idle'
-      ) {
-        return;
-      }
+      if (alreadyOpen(before, { profileId, customerId }, before.cart)) return;
       await Promise.all([reload(), readInDoubt(profileId)]);
     },
 

@@ -14,6 +14,7 @@ import {
   type LineItemTableState,
 } from './line-items';
 import { onTaskFinished } from './tasks-store';
+import { once } from './once';
 
 interface LineItemActions {
   /** Shows an export's line items (null closes the table). */
@@ -43,17 +44,14 @@ export const useLineItems = create<LineItemTableState & LineItemActions>((set, g
     );
   };
 
-  let listening = false;
   /** An export that ends (completed, or stopped part way) changes what the open table shows: read it again. */
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     onTaskFinished('billing.lineItems', () => {
       if (get().subject === null) return;
       apply((s) => lineItemFilterChanged(s, {}));
       void loadPage(0);
     });
-  };
+  });
 
   return {
     ...initialLineItemTable,

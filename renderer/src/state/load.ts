@@ -62,3 +62,19 @@ export function valueOf<T>(load: Load<T>): T | undefined {
       return undefined;
   }
 }
+
+/** The profile and customer a per-customer store shows. */
+export interface CustomerTarget {
+  readonly profileId: string | null;
+  readonly customerId: string | null;
+}
+
+/**
+ * Whether a store that showed `before` already holds (or is reading) `load` for `target`, so opening
+ * the same customer again asks main for nothing.
+ */
+export function alreadyOpen(before: CustomerTarget, target: CustomerTarget, load: Load<unknown>): boolean {
+  return (
+    before.profileId === target.profileId && before.customerId === target.customerId && load.status !== 'idle'
+  );
+}

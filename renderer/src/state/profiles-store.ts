@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { DeskResult, ProfileDraft, ProfileView } from '../../../preload/contract';
 import { getDesk } from '../bridge';
+import { once } from './once';
 import {
   activityFailed,
   activityStarted,
@@ -40,12 +41,9 @@ export const useProfiles = create<ProfilesState & ProfilesActions>((set, get) =>
     if (status.ok) apply((s) => statusLoaded(s, status.value));
   };
 
-  let listening = false;
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     desk().on('auth.deviceCode', (prompt) => apply((s) => deviceCodeShown(s, prompt)));
-  };
+  });
 
   const actions: ProfilesActions = {
     async load() {

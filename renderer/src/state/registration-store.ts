@@ -1,6 +1,8 @@
 /** The registration store: the pure changes in `registration.ts`, bound to zustand and the bridge. */
 import { create } from 'zustand';
 import { getDesk } from '../bridge';
+import { alreadyOpen } from './load';
+import { once } from './once';
 import {
   customerSelected,
   finishedReceived,
@@ -38,10 +40,7 @@ export const useRegistration = create<RegistrationViewState & RegistrationAction
     apply((s) => listSettled(s, profileId, customerId, result));
   };
 
-  let listening = false;
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     desk().on('task.progress', (progress) => {
       if (progress.kind === 'subscription.registration') apply((s) => progressReceived(s, progress));
     });
@@ -51,7 +50,7 @@ export const useRegistration = create<RegistrationViewState & RegistrationAction
       // The watch stored the last status it read: show it (from the cache, no extra request).
       void read('cache');
     });
-  };
+  });
 
   return {
     ...initialRegistrationState,
@@ -60,13 +59,7 @@ export const useRegistration = create<RegistrationViewState & RegistrationAction
       listen();
       const before = get();
       apply((s) => customerSelected(s, profileId, customerId));
-      if (
-        before.profileId === profileId &&
-        before.customerId === customerId &&
-        before.list.status !== 'idle'
-      ) {
-        return;
-      }
+      if (alreadyOpen(before, { profileId, customerId }, before.list)) return;
       await read('cache');
       await read('network');
     },

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { TaskFinished, TaskKind, TaskProgress } from '../../../preload/contract';
 import { getDesk } from '../bridge';
+import { once } from './once';
 import { initialTasksState, progressReceived, taskFinished, tasksListed, type TasksState } from './tasks';
 
 interface TasksStore extends TasksState {
@@ -15,11 +16,8 @@ interface TasksStore extends TasksState {
 type FinishListener = (finished: TaskFinished) => void;
 const finishListeners = new Map<TaskKind, Set<FinishListener>>();
 
-let listening = false;
 /** Subscribes to the task events once, and picks up the tasks that were running before. */
-function listen(): void {
-  if (listening) return;
-  listening = true;
+const listen = once(() => {
   const desk = getDesk();
   const apply = (change: (state: TasksState) => TasksState) => useTasks.setState((state) => change(state));
   desk.on('task.progress', (progress) => apply((s) => progressReceived(s, progress)));
@@ -30,7 +28,7 @@ function listen(): void {
   void desk.tasks.list().then((listed) => {
     if (listed.ok) apply((s) => tasksListed(s, listed.value.tasks));
   });
-}
+});
 
 export const useTasks = create<TasksStore>(() => ({
   ...initialTasksState,

@@ -2,7 +2,9 @@
 import { create } from 'zustand';
 import type { OrdersFilter } from '../../../preload/contract';
 import { getDesk } from '../bridge';
+import { alreadyOpen } from './load';
 import { onTaskFinished } from './tasks-store';
+import { once } from './once';
 import {
   countSettled,
   initialOrdersState,
@@ -39,7 +41,6 @@ interface OrdersActions {
 
 export const useOrders = create<OrdersState & OrdersActions>((set, get) => {
   const apply = (change: (state: OrdersState) => OrdersState) => set((state) => change(state));
-  let listening = false;
 
   const read = async (refresh: boolean) => {
     const { profileId, customerId, filter } = get();
@@ -55,9 +56,7 @@ export const useOrders = create<OrdersState & OrdersActions>((set, get) => {
     }
   };
 
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     onTaskFinished('orders.watch', (finished) => {
       if (!Object.values(get().watching).includes(finished.taskId)) return;
       apply((s) => watchEnded(s, finished.taskId));
@@ -65,7 +64,7 @@ export const useOrders = create<OrdersState & OrdersActions>((set, get) => {
       const selected = get().selectedOrderId;
       if (selected !== null) void get().select(selected);
     });
-  };
+  });
 
   return {
     ...initialOrdersState,
@@ -73,13 +72,7 @@ export const useOrders = create<OrdersState & OrdersActions>((set, get) => {
       listen();
       const before = get();
       apply((s) => ordersTargeted(s, profileId, customerId));
-      if (
-        before.profileId === profileId &&
-        before.customerId === customerId &&
-        before.list.status !== 'idle'
-      ) {
-        return;
-      }
+      if (alreadyOpen(before, { profileId, customerId }, before.list)) return;
       await read(false);
     },
     async setFilter(filter) {
@@ -109,7 +102,6 @@ interface ReservationsActions {
 
 export const useReservations = create<ReservationsState & ReservationsActions>((set, get) => {
   const apply = (change: (state: ReservationsState) => ReservationsState) => set((state) => change(state));
-  let listening = false;
 
   const query = async () => {
     const { profileId, filters } = get();
@@ -126,9 +118,7 @@ export const useReservations = create<ReservationsState & ReservationsActions>((
     if (get().profileId === profileId && get().filters === filters) apply((s) => radarSettled(s, result));
   };
 
-  const listen = () => {
-    if (listening) return;
-    listening = true;
+  const listen = once(() => {
     onTaskFinished('reservations.refresh', (finished) => {
       if (finished.taskId !== get().refreshTaskId) return;
       apply((s) => refreshStarted(s, null));
@@ -136,7 +126,7 @@ export const useReservations = create<ReservationsState & ReservationsActions>((
       const profileId = get().profileId;
       if (profileId !== null) void get().loadCount(profileId);
     });
-  };
+  });
 
   return {
     ...initialReservationsState,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskError } from '../../../preload/contract';
-import { idle, loading, mapLoad, mapResult, settle, valueOf } from '../../../renderer/src/state/load';
+import {
+  alreadyOpen,
+  idle,
+  loading,
+  mapLoad,
+  mapResult,
+  settle,
+  valueOf,
+} from '../../../renderer/src/state/load';
 
 const offline: DeskError = { code: 'OFFLINE', message: 'Partner Center cannot be reached.' };
 
@@ -31,5 +39,13 @@ describe('Load', () => {
       ok: false,
       error: offline,
     });
+  });
+
+  it('counts a store as open for a customer only once it has asked for that customer', () => {
+    const shown = { profileId: 'p1', customerId: 'c1' };
+    expect(alreadyOpen(shown, { profileId: 'p1', customerId: 'c1' }, loading(idle))).toBe(true);
+    expect(alreadyOpen(shown, { profileId: 'p1', customerId: 'c1' }, idle)).toBe(false);
+    expect(alreadyOpen(shown, { profileId: 'p1', customerId: 'c2' }, loading(idle))).toBe(false);
+    expect(alreadyOpen(shown, { profileId: 'p2', customerId: 'c1' }, loading(idle))).toBe(false);
   });
 });

@@ -11,15 +11,16 @@ import { ErrorBar } from '../../components/error-bar';
 import { FilterSelect } from '../../components/filter-select';
 import { toolbarStyle } from '../../components/list-detail-style';
 import { NoticeBar } from '../../components/notice-bar';
-import { PrerequisiteScreen } from '../../components/prerequisite-screen';
+import { NEED_PROFILE, PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { cacheAgeSentence, currenciesOf, invoicePageSentence, selectedInvoice } from '../../state/billing';
 import { useBilling } from '../../state/billing-store';
+import { fieldsOf } from '../../state/fields';
 import { valueOf } from '../../state/load';
 import { ageInWords } from '../../state/track';
-import { useActiveProfile } from '../../use-active-profile';
+import { useProfileScreen } from '../../use-active-profile';
 import { formatDate, formatMoney } from '../orders/format';
 import { InvoiceDetail } from './invoice-detail';
 import { LineItemTable } from './line-item-table';
@@ -77,25 +78,17 @@ function Balance(props: { summary: BalanceSummary; main?: boolean }) {
 
 export function BillingScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const { loaded, profile } = useActiveProfile();
+  const { open, refresh, setFilter, select, movePage } = useBilling.getState();
+  const { loaded, profile } = useProfileScreen(open);
   const billing = useBilling(
     useShallow((s) => ({
-      overview: s.overview,
-      invoices: s.invoices,
-      filter: s.filter,
-      selectedInvoiceId: s.selectedInvoiceId,
+      ...fieldsOf(s, ['overview', 'invoices', 'filter', 'selectedInvoiceId', 'offset']),
       currencies: currenciesOf(s).join(','),
       selected: selectedInvoice(s),
       pageSentence: invoicePageSentence(s),
-      offset: s.offset,
     })),
   );
-  const { open, refresh, setFilter, select, movePage } = useBilling.getState();
   const [search, setSearch] = useState(billing.filter.search);
-
-  useEffect(() => {
-    if (profile) void open(profile.id);
-  }, [profile, open]);
 
   useEffect(() => {
     if (search === billing.filter.search) return;
@@ -104,12 +97,7 @@ export function BillingScreen({ info }: { info: ScreenInfo }) {
   }, [search, billing.filter.search, setFilter]);
 
   if (loaded && !profile) {
-    return (
-      <PrerequisiteScreen
-        info={info}
-        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
-      />
-    );
+    return <PrerequisiteScreen info={info} need={NEED_PROFILE} />;
   }
 
   const overview = valueOf(billing.overview);

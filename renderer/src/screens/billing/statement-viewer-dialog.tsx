@@ -2,20 +2,9 @@
  * A saved statement shown in the page (web build): pdf.js draws every page onto a canvas. A modal
  * dialog: Escape or Close ends it, and focus goes back where it was.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DialogShell } from '../../components/dialog-shell';
 import { ErrorBar } from '../../components/error-bar';
 import { useStatementViewer } from '../../state/statement-viewer-store';
 import { openPdf, type PdfDocument } from './pdf-pages';
@@ -124,30 +113,26 @@ export function StatementViewerDialog() {
   if (!view) return null;
   const pageCount = pages?.invoiceId === view.invoiceId ? pages.count : null;
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && close()}>
-      <DialogSurface className={styles.surface} data-testid="statement-viewer">
-        <DialogBody>
-          <DialogTitle>Statement of invoice {view.invoiceId}</DialogTitle>
-          <DialogContent>
-            <Text as="p" size={200}>
-              {view.fileName}
-              {pageCount !== null ? ` · ${pageCount} page${pageCount === 1 ? '' : 's'}` : ''}
-            </Text>
-            {view.status === 'loading' && <Spinner size="small" label="Reading the statement…" />}
-            {view.status === 'error' && (
-              <ErrorBar title="The statement could not be read" error={view.error} />
-            )}
-            {view.status === 'ready' && (
-              <PdfPages key={view.invoiceId} bytes={view.bytes} onPageCount={onPageCount} />
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={close} data-testid="statement-viewer-close">
-              Close
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogShell
+      onClose={close}
+      surfaceClassName={styles.surface}
+      testId="statement-viewer"
+      title={`Statement of invoice ${view.invoiceId}`}
+      actions={
+        <Button appearance="primary" onClick={close} data-testid="statement-viewer-close">
+          Close
+        </Button>
+      }
+    >
+      <Text as="p" size={200}>
+        {view.fileName}
+        {pageCount !== null ? ` · ${pageCount} page${pageCount === 1 ? '' : 's'}` : ''}
+      </Text>
+      {view.status === 'loading' && <Spinner size="small" label="Reading the statement…" />}
+      {view.status === 'error' && <ErrorBar title="The statement could not be read" error={view.error} />}
+      {view.status === 'ready' && (
+        <PdfPages key={view.invoiceId} bytes={view.bytes} onPageCount={onPageCount} />
+      )}
+    </DialogShell>
   );
 }

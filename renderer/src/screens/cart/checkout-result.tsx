@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CheckoutRecord } from '../../../../preload/contract';
+import { NoticeBar } from '../../components/notice-bar';
 import { formatMoney, isPending } from '../../state/cart';
 
 const useStyles = makeStyles({
@@ -80,12 +81,10 @@ export function CheckoutResult(props: {
         </ul>
       )}
       {record.groupErrors.map((group, index) => (
-        <MessageBar key={group.orderGroup ?? index} intent="error" data-testid="checkout-group-error">
-          <MessageBarBody>
-            {group.message}
-            {group.detail ? <Caption1 block>Partner Center says: {group.detail}</Caption1> : null}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar key={group.orderGroup ?? index} intent="error" testId="checkout-group-error">
+          {group.message}
+          {group.detail ? <Caption1 block>Partner Center says: {group.detail}</Caption1> : null}
+        </NoticeBar>
       ))}
       {record.newDraftId && (
         <Text data-testid="checkout-new-draft">

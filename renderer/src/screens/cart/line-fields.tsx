@@ -1,7 +1,26 @@
-/** Fields every cart line form has (add to cart, savings plan, change a line): scope and friendly name. */
+/** Fields every cart line form has (add to cart, savings plan, change a line): term, scope and friendly name. */
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import type { BenefitScope } from '../../../../preload/contract';
-import { checkFriendlyName, FRIENDLY_NAME_MAX_LENGTH } from '../../state/cart-form';
+import type { BenefitScope, TermDuration } from '../../../../preload/contract';
+import { SelectField } from '../../components/select-field';
+import { checkFriendlyName, FRIENDLY_NAME_MAX_LENGTH, termLabel } from '../../state/cart-form';
+
+/** The line's term, among the terms this kind of line can be bought for. */
+export function TermField(props: {
+  value: TermDuration | '';
+  terms: ReadonlyArray<TermDuration>;
+  onChange: (term: TermDuration) => void;
+  testId: string;
+}) {
+  return (
+    <SelectField
+      label="Term"
+      value={props.value}
+      choices={props.terms.map((term) => ({ value: term, label: termLabel(term) }))}
+      onChange={props.onChange}
+      testId={props.testId}
+    />
+  );
+}
 
 /** Shared or single scope, with words that say what each means for this kind of line. */
 export function ScopeField(props: {

@@ -9,9 +9,6 @@ import {
   Button,
   Checkbox,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Subtitle1,
   Table,
   TableBody,
@@ -24,6 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CartReview } from '../../../../preload/contract';
+import { NoticeBar } from '../../components/notice-bar';
 import { formatMoney } from '../../state/cart';
 import { termLabel } from '../../state/cart-form';
 
@@ -95,12 +93,9 @@ export function ReviewPanel(props: {
           : (review.totalNote ?? 'The total is not known.')}
       </Text>
       {review.blockers.length > 0 && (
-        <MessageBar intent="warning" data-testid="review-blockers">
-          <MessageBarBody>
-            <MessageBarTitle>Not ready to buy</MessageBarTitle>
-            {review.blockers.join(' ')}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="warning" title="Not ready to buy" testId="review-blockers">
+          {review.blockers.join(' ')}
+        </NoticeBar>
       )}
       {review.canCheckout && (
         <>
@@ -113,12 +108,9 @@ export function ReviewPanel(props: {
             </ul>
           </div>
           {needsDuplicates && (
-            <MessageBar intent="warning" data-testid="review-duplicates">
-              <MessageBarBody>
-                <MessageBarTitle>Bought recently</MessageBarTitle>
-                {review.duplicates.map((d) => d.message).join(' ')}
-              </MessageBarBody>
-            </MessageBar>
+            <NoticeBar intent="warning" title="Bought recently" testId="review-duplicates">
+              {review.duplicates.map((d) => d.message).join(' ')}
+            </NoticeBar>
           )}
           <div className={styles.confirm}>
             <Checkbox

@@ -1,19 +1,10 @@
 /** A savings plan for the cart (§15): an amount per hour, a term and a scope, on the customer's Azure plan. */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { BenefitScope, DeskError, TermDuration } from '../../../../preload/contract';
 import { checkFriendlyName, checkHourlyCommitment, termLabel } from '../../state/cart-form';
 import { useCart } from '../../state/cart-store';
-import { FriendlyNameField, ScopeField } from './line-fields';
+import { FriendlyNameField, ScopeField, TermField } from './line-fields';
 import { SubscriptionField } from './subscription-field';
 
 const useStyles = makeStyles({
@@ -84,19 +75,7 @@ export function SavingsPlanForm(props: { profileId: string; customerId: string; 
           data-testid="savings-amount"
         />
       </Field>
-      <Field label="Term">
-        <Select
-          value={term}
-          onChange={(_e, d) => setTerm(d.value as TermDuration)}
-          data-testid="savings-term"
-        >
-          {SAVINGS_PLAN_TERMS.map((t) => (
-            <option key={t} value={t}>
-              {termLabel(t)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TermField value={term} terms={SAVINGS_PLAN_TERMS} onChange={setTerm} testId="savings-term" />
       <ScopeField
         value={scope}
         onChange={setScope}

@@ -3,9 +3,10 @@
  * (for reservations) only registered ones. The others are named with what to do, and a Register
  * button that starts the registration right here.
  */
-import { Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
 import type { CatalogScope } from '../../../../preload/contract';
+import { SelectField } from '../../components/select-field';
 import { valueOf } from '../../state/load';
 import { scopeLabel, subscriptionsForScope, watchOf } from '../../state/registration';
 import { useRegistration } from '../../state/registration-store';
@@ -64,8 +65,14 @@ export function SubscriptionField(props: {
   const kind = scopeLabel(scope);
   return (
     <div className={styles.others}>
-      <Field
+      <SelectField
         label={props.label ?? 'Subscription'}
+        placeholder="Choose a subscription"
+        value={value}
+        choices={choices.map((s) => ({ value: s.subscriptionId, label: s.name }))}
+        onChange={onChange}
+        disabled={choices.length === 0}
+        testId={props.testId ?? 'subscription-field'}
         validationMessage={
           choices.length === 0
             ? requireRegistered && unregistered.length > 0
@@ -73,23 +80,7 @@ export function SubscriptionField(props: {
               : `This customer has no active ${kind} subscription.`
             : undefined
         }
-      >
-        <Select
-          value={value}
-          onChange={(_e, data) => onChange(data.value)}
-          disabled={choices.length === 0}
-          data-testid={props.testId ?? 'subscription-field'}
-        >
-          <option value="" disabled>
-            Choose a subscription
-          </option>
-          {choices.map((s) => (
-            <option key={s.subscriptionId} value={s.subscriptionId}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      />
       {requireRegistered &&
         unregistered.map((s) => {
           const watch = watchOf(registration, s.subscriptionId);

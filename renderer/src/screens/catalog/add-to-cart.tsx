@@ -13,7 +13,6 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
@@ -27,6 +26,7 @@ import type {
   DeskError,
   TermDuration,
 } from '../../../../preload/contract';
+import { NoticeBar } from '../../components/notice-bar';
 import type { CatalogSelection } from '../../state/catalog';
 import {
   billingPlanLabel,
@@ -35,12 +35,11 @@ import {
   defaultFriendlyName,
   quantityLimits,
   termChoices,
-  termLabel,
 } from '../../state/cart-form';
 import { useCart } from '../../state/cart-store';
 import { useCustomers } from '../../state/customers-store';
 import { useNavigation } from '../../state/navigation-store';
-import { FriendlyNameField, ScopeField } from '../cart/line-fields';
+import { FriendlyNameField, ScopeField, TermField } from '../cart/line-fields';
 import { SubscriptionField } from '../cart/subscription-field';
 
 const useStyles = makeStyles({
@@ -123,15 +122,7 @@ export function AddToCart(props: {
       <Subtitle2 as="h3" id="add-to-cart-title">
         Add to the cart of {current.name}
       </Subtitle2>
-      <Field label="Term">
-        <Select value={term} onChange={(_e, d) => setTerm(d.value as TermDuration)} data-testid="add-term">
-          {terms.map((t) => (
-            <option key={t.term} value={t.term}>
-              {termLabel(t.term)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TermField value={term} terms={terms.map((t) => t.term)} onChange={setTerm} testId="add-term" />
       {plans.length > 1 && (
         <Field label="Billing plan">
           <RadioGroup
@@ -210,9 +201,9 @@ export function AddToCart(props: {
         </MessageBar>
       )}
       {answer && 'error' in answer && (
-        <MessageBar intent="error" data-testid="add-to-cart-error">
-          <MessageBarBody>{answer.error.message} Nothing was added; your entries are kept.</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" testId="add-to-cart-error">
+          {answer.error.message} Nothing was added; your entries are kept.
+        </NoticeBar>
       )}
     </section>
   );

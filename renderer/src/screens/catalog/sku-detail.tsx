@@ -1,22 +1,11 @@
 /** The selected SKU: every attribute, its availabilities (asked on demand), and an inventory check. */
-import {
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import type { CatalogSku } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { NoticeBar } from '../../components/notice-bar';
+import { SelectField } from '../../components/select-field';
 import type { CatalogSelection } from '../../state/catalog';
 import { skuDetailRows, termLabel } from '../../state/catalog-labels';
 import { useCustomers } from '../../state/customers-store';
@@ -178,22 +167,14 @@ function InventoryCheck(props: {
       )}
       {started && customers.status === 'ready' && (
         <>
-          <Field label="Customer">
-            <Select
-              value={customerId ?? ''}
-              onChange={(_e, data) => data.value && void pickCustomer(data.value)}
-              data-testid="inventory-customer"
-            >
-              <option value="" disabled>
-                Choose a customer
-              </option>
-              {customers.value.map((customer) => (
-                <option key={customer.id} value={customer.id}>
-                  {customer.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            label="Customer"
+            placeholder="Choose a customer"
+            value={customerId ?? ''}
+            choices={customers.value.map((customer) => ({ value: customer.id, label: customer.name }))}
+            onChange={(id) => void pickCustomer(id)}
+            testId="inventory-customer"
+          />
           {subscriptions.status === 'loading' && <Spinner size="tiny" label="Loading subscriptions…" />}
           {subscriptions.status === 'error' && (
             <ErrorBar title="Could not load subscriptions" error={subscriptions.error} />
@@ -205,22 +186,14 @@ function InventoryCheck(props: {
                 subscription.
               </Text>
             ) : (
-              <Field label="Subscription">
-                <Select
-                  value={subscriptionId ?? ''}
-                  onChange={(_e, data) => pickSubscription(data.value || null)}
-                  data-testid="inventory-subscription"
-                >
-                  <option value="" disabled>
-                    Choose a subscription
-                  </option>
-                  {subscriptions.value.map((subscription) => (
-                    <option key={subscription.id} value={subscription.id}>
-                      {subscription.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <SelectField
+                label="Subscription"
+                placeholder="Choose a subscription"
+                value={subscriptionId ?? ''}
+                choices={subscriptions.value.map((s) => ({ value: s.id, label: s.name }))}
+                onChange={pickSubscription}
+                testId="inventory-subscription"
+              />
             ))}
           <Button
             appearance="primary"
@@ -235,16 +208,15 @@ function InventoryCheck(props: {
       {check.status === 'loading' && <Spinner size="tiny" label="Checking inventory…" />}
       {check.status === 'error' && <ErrorBar title="The inventory check failed" error={check.error} />}
       {check.status === 'ready' && (
-        <MessageBar intent={check.value.restricted ? 'warning' : 'success'} data-testid="inventory-result">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {check.value.restricted ? 'Not available for this subscription' : 'Available to buy'}
-            </MessageBarTitle>
-            {check.value.restricted
-              ? check.value.restrictions.map((r) => r.description).join(' ')
-              : `Capacity is available in ${sku.region ?? sku.armRegionName}.`}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar
+          intent={check.value.restricted ? 'warning' : 'success'}
+          title={check.value.restricted ? 'Not available for this subscription' : 'Available to buy'}
+          testId="inventory-result"
+        >
+          {check.value.restricted
+            ? check.value.restrictions.map((r) => r.description).join(' ')
+            : `Capacity is available in ${sku.region ?? sku.armRegionName}.`}
+        </NoticeBar>
       )}
     </section>
   );

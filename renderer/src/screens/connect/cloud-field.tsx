@@ -1,11 +1,8 @@
 /** The profile form's cloud choice: which of Microsoft's clouds the partner tenant lives in. */
-import { Field, Select } from '@fluentui/react-components';
 import { CLOUD_LABELS, PARTNER_CLOUDS, type PartnerCloud } from '../../../../preload/contract';
+import { SelectField } from '../../components/select-field';
 
-/** Whether a select value is a cloud a user may choose. */
-export function isPartnerCloud(value: string): value is PartnerCloud {
-  return (PARTNER_CLOUDS as readonly string[]).includes(value);
-}
+const CLOUD_CHOICES = PARTNER_CLOUDS.map((cloud) => ({ value: cloud, label: CLOUD_LABELS[cloud] }));
 
 export function CloudField(props: {
   value: PartnerCloud;
@@ -13,22 +10,14 @@ export function CloudField(props: {
   error: string | undefined;
 }) {
   return (
-    <Field
+    <SelectField
       label="Cloud"
       validationMessage={props.error}
       hint="Partners in US Government or China (21Vianet) sign in at their own cloud; most partners use Global."
-    >
-      <Select
-        value={props.value}
-        onChange={(_e, d) => isPartnerCloud(d.value) && props.onChange(d.value)}
-        data-testid="profile-cloud"
-      >
-        {PARTNER_CLOUDS.map((cloud) => (
-          <option key={cloud} value={cloud}>
-            {CLOUD_LABELS[cloud]}
-          </option>
-        ))}
-      </Select>
-    </Field>
+      value={props.value}
+      choices={CLOUD_CHOICES}
+      onChange={props.onChange}
+      testId="profile-cloud"
+    />
   );
 }

@@ -1,22 +1,9 @@
 /** Connect: partner profiles, sign-in, connection checks, and the one-click demo. */
-import {
-  Button,
-  Card,
-  CardHeader,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, PlayRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../preload/contract';
+import { DialogShell } from '../../components/dialog-shell';
 import { ErrorBar } from '../../components/error-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
@@ -116,30 +103,29 @@ export function ConnectScreen({ info }: { info: ScreenInfo }) {
         />
       )}
       <DeviceCodeDialog />
-      <Dialog open={removing !== null} onOpenChange={(_e, data) => !data.open && setRemoving(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Remove {removing?.name}?</DialogTitle>
-            <DialogContent>
-              The profile, its sign-in and its app secret are removed from this computer. Nothing changes in
-              Partner Center.
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setRemoving(null)}>Keep it</Button>
-              <Button
-                appearance="primary"
-                data-testid="confirm-remove"
-                onClick={() => {
-                  if (removing) void remove(removing.id);
-                  setRemoving(null);
-                }}
-              >
-                Remove
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <DialogShell
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={<>Remove {removing?.name}?</>}
+        actions={
+          <>
+            <Button onClick={() => setRemoving(null)}>Keep it</Button>
+            <Button
+              appearance="primary"
+              data-testid="confirm-remove"
+              onClick={() => {
+                if (removing) void remove(removing.id);
+                setRemoving(null);
+              }}
+            >
+              Remove
+            </Button>
+          </>
+        }
+      >
+        The profile, its sign-in and its app secret are removed from this computer. Nothing changes in Partner
+        Center.
+      </DialogShell>
     </section>
   );
 }

@@ -11,14 +11,13 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { CLOUD_LABELS, type ProfileView } from '../../../../preload/contract';
+import { NoticeBar } from '../../components/notice-bar';
 import { activeProfileIdOf } from '../../state/profiles';
 import { useProfiles } from '../../state/profiles-store';
 
@@ -105,9 +104,9 @@ export function ProfileCard(props: {
         }
       />
       {error && (
-        <MessageBar intent="error" data-testid="profile-error" data-error-code={error.code}>
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" testId="profile-error" code={error.code}>
+          {error.message}
+        </NoticeBar>
       )}
       {check && !error && (
         <Text className={styles.check} data-testid="profile-check">

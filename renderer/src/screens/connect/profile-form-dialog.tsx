@@ -5,12 +5,6 @@
  */
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
@@ -18,7 +12,6 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -28,6 +21,8 @@ import {
   type ProfileDraft,
   type ProfileView,
 } from '../../../../preload/contract';
+import { DialogShell } from '../../components/dialog-shell';
+import { SelectField } from '../../components/select-field';
 import { localMarketName } from '../../state/markets';
 import { marketList, useMarkets } from '../../state/markets-store';
 import {
@@ -47,7 +42,54 @@ const useStyles = makeStyles({
 });
 
 const segments = ['commercial', 'education', 'government', 'nonprofit'] as const;
+const SEGMENT_CHOICES = segments.map((segment) => ({ value: segment, label: segment }));
 const FORM_FIELDS: ReadonlySet<string> = new Set(PROFILE_FORM_FIELDS);
+
+/** The draft's free-text fields: each is one `Field` around one `Input`. */
+type TextFieldName = 'name' | 'tenantId' | 'appId' | 'appSecret' | 'country';
+
+interface TextFieldSpec {
+  readonly label: string;
+  readonly testId: string;
+  readonly maxLength: number;
+  readonly required?: boolean;
+  readonly hint?: string;
+  readonly placeholder?: string;
+  /** How typed text is kept (GUIDs trimmed, the country upper-cased); as typed without it. */
+  readonly clean?: (typed: string) => string;
+  /** Masked, and never offered to the browser's autofill. */
+  readonly secret?: boolean;
+}
+
+const trim = (typed: string) => typed.trim();
+
+/** The two GUIDs a profile needs, entered alike. */
+const GUID_FIELDS: ReadonlyArray<readonly [TextFieldName, TextFieldSpec]> = [
+  [
+    'tenantId',
+    {
+      label: 'Partner tenant ID',
+      hint: 'A GUID, from Partner Center → Account settings → Organization profile.',
+      testId: 'profile-tenant',
+      required: true,
+      placeholder: '00000000-0000-0000-0000-000000000000',
+      maxLength: PROFILE_LIMITS.guid,
+      clean: trim,
+    },
+  ],
+  [
+    'appId',
+    {
+      label: 'App ID (client ID)',
+      hint: 'The Microsoft Entra app registered for Partner Center API access.',
+      testId: 'profile-app',
+      required: true,
+      placeholder: '00000000-0000-0000-0000-000000000000',
+      maxLength: PROFILE_LIMITS.guid,
+      clean: trim,
+    },
+  ],
+];
 
 interface Draft {
   name: string;
@@ -110,6 +152,27 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
   const leave = (field: ProfileFormField) => setTouched((t) => new Set(t).add(field));
   // Inputs are named after their fields, so the form finds the one to focus without refs.
   const bind = (field: ProfileFormField) => ({ name: field, onBlur: () => leave(field) });
+  // A function, not a component: a component made here would be new on every render and lose focus.
+  const textField = (field: TextFieldName, spec: TextFieldSpec) => (
+    <Field
+      key={field}
+      label={spec.label}
+      required={spec.required}
+      validationMessage={shown[field]}
+      hint={spec.hint}
+    >
+      <Input
+        type={spec.secret ? 'password' : undefined}
+        autoComplete={spec.secret ? 'off' : undefined}
+        value={draft[field]}
+        onChange={(_e, d) => set(field, spec.clean ? spec.clean(d.value) : d.value)}
+        placeholder={spec.placeholder}
+        maxLength={spec.maxLength}
+        {...bind(field)}
+        data-testid={spec.testId}
+      />
+    </Field>
+  );
   const focusFirst = (form: HTMLFormElement, errors: Record<string, string | undefined>) => {
     const field = firstInvalidField(errors);
     const target = field
@@ -144,148 +207,81 @@ export function ProfileFormDialog(props: { profile?: ProfileView; open: boolean;
   }
 
   return (
-    <Dialog open={props.open} onOpenChange={(_e, data) => !data.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        {/* noValidate: main checks every field and says what is wrong next to it. */}
-        <form noValidate onSubmit={(event) => void submit(event)} data-testid="profile-form">
-          <DialogBody>
-            <DialogTitle>{editing ? `Edit ${props.profile?.name}` : 'Add a partner profile'}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {error && (Object.keys(refused).length === 0 || unplaced.length > 0) && (
-                <MessageBar intent="error" data-testid="profile-form-error" tabIndex={-1}>
-                  <MessageBarBody>
-                    {unplaced.length > 0 ? unplaced.map((field) => refused[field]).join(' ') : error.message}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label="Name" required validationMessage={shown.name}>
-                <Input
-                  value={draft.name}
-                  onChange={(_e, d) => set('name', d.value)}
-                  placeholder="Contoso CSP (production)"
-                  maxLength={PROFILE_LIMITS.name}
-                  {...bind('name')}
-                  data-testid="profile-name"
-                />
-              </Field>
-              <Field
-                label="Partner tenant ID"
-                required
-                validationMessage={shown.tenantId}
-                hint="A GUID, from Partner Center → Account settings → Organization profile."
-              >
-                <Input
-                  value={draft.tenantId}
-                  onChange={(_e, d) => set('tenantId', d.value.trim())}
-                  placeholder="00000000-0000-0000-0000-000000000000"
-                  maxLength={PROFILE_LIMITS.guid}
-                  {...bind('tenantId')}
-                  data-testid="profile-tenant"
-                />
-              </Field>
-              <Field
-                label="App ID (client ID)"
-                required
-                validationMessage={shown.appId}
-                hint="The Microsoft Entra app registered for Partner Center API access."
-              >
-                <Input
-                  value={draft.appId}
-                  onChange={(_e, d) => set('appId', d.value.trim())}
-                  placeholder="00000000-0000-0000-0000-000000000000"
-                  maxLength={PROFILE_LIMITS.guid}
-                  {...bind('appId')}
-                  data-testid="profile-app"
-                />
-              </Field>
-              {draft.cloud !== 'sandbox' && (
-                <CloudField
-                  value={draft.cloud}
-                  onChange={(cloud) => set('cloud', cloud)}
-                  error={shown.cloud}
-                />
-              )}
-              <Field label="Sign in with" validationMessage={shown.authMode}>
-                <RadioGroup
-                  value={draft.authMode}
-                  onChange={(_e, d) => set('authMode', d.value as Draft['authMode'])}
-                  layout="horizontal"
-                >
-                  <Radio value="app-user" label="My account, with MFA (App+User)" />
-                  <Radio value="app-only" label="App secret (App-only)" />
-                </RadioGroup>
-              </Field>
-              {draft.authMode === 'app-only' && (
-                <Field
-                  label="App secret"
-                  required={!secretStored}
-                  validationMessage={shown.appSecret}
-                  hint={
-                    secretStored
-                      ? 'Leave empty to keep the secret already in your keychain.'
-                      : 'Stored only in your OS keychain; never shown again.'
-                  }
-                >
-                  <Input
-                    type="password"
-                    value={draft.appSecret}
-                    onChange={(_e, d) => set('appSecret', d.value)}
-                    autoComplete="off"
-                    maxLength={PROFILE_LIMITS.appSecret}
-                    {...bind('appSecret')}
-                    data-testid="profile-secret"
-                  />
-                </Field>
-              )}
-              <div className={styles.row}>
-                <Field
-                  label="Default country"
-                  validationMessage={shown.country}
-                  hint={
-                    market
-                      ? `${localMarketName(market, navigator.language)}${market.reservationsSold ? '' : ': reservations are not sold there'}`
-                      : 'Two letters, e.g. US.'
-                  }
-                >
-                  <Input
-                    value={draft.country}
-                    maxLength={PROFILE_LIMITS.country}
-                    {...bind('country')}
-                    onChange={(_e, d) => set('country', d.value.toUpperCase())}
-                    data-testid="profile-country"
-                  />
-                </Field>
-                <Field label="Segment" validationMessage={shown.segment}>
-                  <Select
-                    value={draft.segment}
-                    onChange={(_e, d) => set('segment', d.value as Draft['segment'])}
-                  >
-                    {segments.map((segment) => (
-                      <option key={segment} value={segment}>
-                        {segment}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              </div>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={props.onClose} disabled={saving}>
-                Cancel
-              </Button>
-              {/* Focusable while saving, so focus never falls to the page (and Escape still reaches the dialog). */}
-              <Button
-                appearance="primary"
-                type="submit"
-                disabledFocusable={saving}
-                data-testid="profile-save"
-              >
-                {saving ? 'Saving…' : editing ? 'Save changes' : 'Add profile'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <DialogShell
+      open={props.open}
+      onClose={props.onClose}
+      title={editing ? `Edit ${props.profile?.name}` : 'Add a partner profile'}
+      contentClassName={styles.form}
+      form={{ onSubmit: (event) => void submit(event), testId: 'profile-form' }}
+      actions={
+        <>
+          <Button onClick={props.onClose} disabled={saving}>
+            Cancel
+          </Button>
+          {/* Focusable while saving, so focus never falls to the page (and Escape still reaches the dialog). */}
+          <Button appearance="primary" type="submit" disabledFocusable={saving} data-testid="profile-save">
+            {saving ? 'Saving…' : editing ? 'Save changes' : 'Add profile'}
+          </Button>
+        </>
+      }
+    >
+      {error && (Object.keys(refused).length === 0 || unplaced.length > 0) && (
+        <MessageBar intent="error" data-testid="profile-form-error" tabIndex={-1}>
+          <MessageBarBody>
+            {unplaced.length > 0 ? unplaced.map((field) => refused[field]).join(' ') : error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {textField('name', {
+        label: 'Name',
+        testId: 'profile-name',
+        required: true,
+        placeholder: 'Contoso CSP (production)',
+        maxLength: PROFILE_LIMITS.name,
+      })}
+      {GUID_FIELDS.map(([field, spec]) => textField(field, spec))}
+      {draft.cloud !== 'sandbox' && (
+        <CloudField value={draft.cloud} onChange={(cloud) => set('cloud', cloud)} error={shown.cloud} />
+      )}
+      <Field label="Sign in with" validationMessage={shown.authMode}>
+        <RadioGroup
+          value={draft.authMode}
+          onChange={(_e, d) => set('authMode', d.value as Draft['authMode'])}
+          layout="horizontal"
+        >
+          <Radio value="app-user" label="My account, with MFA (App+User)" />
+          <Radio value="app-only" label="App secret (App-only)" />
+        </RadioGroup>
+      </Field>
+      {draft.authMode === 'app-only' &&
+        textField('appSecret', {
+          label: 'App secret',
+          testId: 'profile-secret',
+          required: !secretStored,
+          secret: true,
+          maxLength: PROFILE_LIMITS.appSecret,
+          hint: secretStored
+            ? 'Leave empty to keep the secret already in your keychain.'
+            : 'Stored only in your OS keychain; never shown again.',
+        })}
+      <div className={styles.row}>
+        {textField('country', {
+          label: 'Default country',
+          testId: 'profile-country',
+          maxLength: PROFILE_LIMITS.country,
+          clean: (typed) => typed.toUpperCase(),
+          hint: market
+            ? `${localMarketName(market, navigator.language)}${market.reservationsSold ? '' : ': reservations are not sold there'}`
+            : 'Two letters, e.g. US.',
+        })}
+        <SelectField
+          label="Segment"
+          validationMessage={shown.segment}
+          value={draft.segment}
+          choices={SEGMENT_CHOICES}
+          onChange={(segment) => set('segment', segment)}
+        />
+      </div>
+    </DialogShell>
   );
 }

@@ -7,7 +7,6 @@ import {
   Button,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   SearchBox,
@@ -18,11 +17,13 @@ import {
 import { useEffect } from 'react';
 import type { DeskError } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { NoticeBar } from '../../components/notice-bar';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ScreenInfo } from '../../screens';
 import { useShallow } from 'zustand/react/shallow';
 import { customerPage, visibleCustomers } from '../../state/customers';
 import { useCustomers } from '../../state/customers-store';
+import { fieldsOf } from '../../state/fields';
 import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CurrentCustomerCard } from './current-customer-card';
@@ -44,17 +45,19 @@ export function CustomersScreen({ info }: { info: ScreenInfo }) {
   const go = useNavigation((s) => s.go);
   const { loaded, profile, currentReady } = useActiveProfile();
   const customers = useCustomers(
-    useShallow((s) => ({
-      profileId: s.profileId,
-      list: s.list,
-      filter: s.filter,
-      sort: s.sort,
-      page: s.page,
-      current: s.current,
-      currentError: s.currentError,
-      expandedId: s.expandedId,
-      subscriptions: s.subscriptions,
-    })),
+    useShallow((s) =>
+      fieldsOf(s, [
+        'profileId',
+        'list',
+        'filter',
+        'sort',
+        'page',
+        'current',
+        'currentError',
+        'expandedId',
+        'subscriptions',
+      ]),
+    ),
   );
   const { loadList, choose, setFilter, sortBy, showPage, toggleSubscriptions } = useCustomers.getState();
   const customersProfileId = customers.profileId;
@@ -170,35 +173,29 @@ function ListFailure(props: {
   const { error } = props;
   if (error.code === 'OFFLINE' || error.code === 'TIMEOUT') {
     return (
-      <MessageBar intent="warning" data-testid="customers-offline">
-        <MessageBarBody>
-          <MessageBarTitle>Offline</MessageBarTitle>
-          Partner Center cannot be reached, so the customer list cannot be shown right now.
-          {props.rememberedName
-            ? ` You still work for ${props.rememberedName}, and the catalog works from its cache.`
-            : ' The catalog still works from its cache.'}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={props.onRetry}>
-            Try again
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
+      <NoticeBar
+        intent="warning"
+        title="Offline"
+        testId="customers-offline"
+        action={{ label: 'Try again', onClick: props.onRetry, size: 'small' }}
+      >
+        Partner Center cannot be reached, so the customer list cannot be shown right now.
+        {props.rememberedName
+          ? ` You still work for ${props.rememberedName}, and the catalog works from its cache.`
+          : ' The catalog still works from its cache.'}
+      </NoticeBar>
     );
   }
   if (error.code === 'UNAUTHENTICATED') {
     return (
-      <MessageBar intent="info" data-testid="customers-sign-in">
-        <MessageBarBody>
-          <MessageBarTitle>Sign in to see your customers</MessageBarTitle>
-          {error.message}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={props.onConnect}>
-            Go to Connect
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
+      <NoticeBar
+        intent="info"
+        title="Sign in to see your customers"
+        testId="customers-sign-in"
+        action={{ label: 'Go to Connect', onClick: props.onConnect, size: 'small' }}
+      >
+        {error.message}
+      </NoticeBar>
     );
   }
   return (

@@ -8,10 +8,6 @@ import {
   Button,
   Caption1,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   Text,
@@ -20,6 +16,7 @@ import {
 import { useEffect } from 'react';
 import type { SubscriptionRegistration } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { NoticeBar } from '../../components/notice-bar';
 import { formatAge } from '../../state/age';
 import { valueOf } from '../../state/load';
 import {
@@ -87,17 +84,14 @@ export function SubscriptionRegistrations(props: {
         minutes at most.
       </Caption1>
       {list?.fromCache && (
-        <MessageBar intent="warning" data-testid="registrations-offline">
-          <MessageBarBody>
-            <MessageBarTitle>Saved status</MessageBarTitle>
-            {list.cacheReason} This is what was read {list.readAt ? formatAge(list.readAt) : 'earlier'}.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void reload()}>
-              Try again
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <NoticeBar
+          intent="warning"
+          title="Saved status"
+          testId="registrations-offline"
+          action={{ label: 'Try again', onClick: () => void reload(), size: 'small' }}
+        >
+          {list.cacheReason} This is what was read {list.readAt ? formatAge(list.readAt) : 'earlier'}.
+        </NoticeBar>
       )}
       {state.list.status === 'error' && !list && (
         <ErrorBar

@@ -1,16 +1,8 @@
 /** One order: its lines with their provisioning status (App+User), or the sentence saying why not. */
-import {
-  Badge,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
 import { detailPanelStyle } from '../../components/detail-panel-style';
+import { NoticeBar } from '../../components/notice-bar';
 import { valueOf } from '../../state/load';
 import { useOrders } from '../../state/track-store';
 import { formatDate, formatMoney } from './format';
@@ -53,9 +45,9 @@ export function OrderDetail() {
           </Text>
           {answer.offline && <Text>Offline: this is the order as last read.</Text>}
           {provisioning && !provisioning.available && (
-            <MessageBar intent="info" data-testid="provisioning-unavailable">
-              <MessageBarBody>{provisioning.reason}</MessageBarBody>
-            </MessageBar>
+            <NoticeBar intent="info" testId="provisioning-unavailable">
+              {provisioning.reason}
+            </NoticeBar>
           )}
           {answer.order.lines.map((line) => {
             const status =

@@ -10,11 +10,12 @@ import type { OrderView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
 import { NoticeBar } from '../../components/notice-bar';
-import { PrerequisiteScreen } from '../../components/prerequisite-screen';
+import { NEED_PROFILE, PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
 import { useCustomers } from '../../state/customers-store';
+import { fieldsOf } from '../../state/fields';
 import { valueOf } from '../../state/load';
 import { ageInWords } from '../../state/track';
 import { useOrders } from '../../state/track-store';
@@ -41,14 +42,7 @@ export function OrdersScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
   const { loaded, profile, currentReady } = useActiveProfile();
   const current = useCustomers((s) => s.current);
-  const orders = useOrders(
-    useShallow((s) => ({
-      list: s.list,
-      filter: s.filter,
-      selectedOrderId: s.selectedOrderId,
-      watching: s.watching,
-    })),
-  );
+  const orders = useOrders(useShallow((s) => fieldsOf(s, ['list', 'filter', 'selectedOrderId', 'watching'])));
   const { open, setFilter, refresh, select } = useOrders.getState();
 
   useEffect(() => {
@@ -56,12 +50,7 @@ export function OrdersScreen({ info }: { info: ScreenInfo }) {
   }, [profile, current, open]);
 
   if (loaded && !profile) {
-    return (
-      <PrerequisiteScreen
-        info={info}
-        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
-      />
-    );
+    return <PrerequisiteScreen info={info} need={NEED_PROFILE} />;
   }
   if (loaded && currentReady && !current) {
     return (

@@ -3,15 +3,8 @@
  * operations in the customer's tenant (contract §17), not Partner Center's; the reservation order ID
  * is what the Azure portal and `Microsoft.Capacity` ask for.
  */
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { NoticeBar } from '../../components/notice-bar';
 import { exchangePolicyApplies, selectedReservation } from '../../state/track';
 import { detailPanelStyle } from '../../components/detail-panel-style';
 import { useReservations } from '../../state/track-store';
@@ -85,20 +78,16 @@ export function ReservationDetail() {
           Copy reservation order ID
         </Button>
       )}
-      <MessageBar intent="info">
-        <MessageBarBody>
-          Renewal, exchange, refund and scope changes are not done in Partner Center: do them in the Azure
-          portal (Reservations) in the customer’s tenant, or with Azure’s Microsoft.Capacity API, using the
-          reservation order ID above. Refunds are limited to USD 50,000 per customer in any 12 months.
-        </MessageBarBody>
-      </MessageBar>
+      <NoticeBar intent="info">
+        Renewal, exchange, refund and scope changes are not done in Partner Center: do them in the Azure
+        portal (Reservations) in the customer’s tenant, or with Azure’s Microsoft.Capacity API, using the
+        reservation order ID above. Refunds are limited to USD 50,000 per customer in any 12 months.
+      </NoticeBar>
       {exchangePolicyApplies(reservation) && (
-        <MessageBar intent="warning" data-testid="exchange-policy">
-          <MessageBarBody>
-            This VM reservation was bought on or after 1 February 2027, so it cannot be exchanged: Azure
-            savings plans are the flexible alternative.
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="warning" testId="exchange-policy">
+          This VM reservation was bought on or after 1 February 2027, so it cannot be exchanged: Azure savings
+          plans are the flexible alternative.
+        </NoticeBar>
       )}
     </aside>
   );

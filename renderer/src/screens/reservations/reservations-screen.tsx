@@ -5,23 +5,23 @@
  * renewals are done. "Refresh all customers" reads Partner Center as one task that resumes.
  */
 import { Button, makeStyles, ProgressBar, Text, ToggleButton } from '@fluentui/react-components';
-import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExpiryBucket, ReservationView } from '../../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { FilterSelect } from '../../components/filter-select';
 import { listAndDetailStyle, toolbarStyle } from '../../components/list-detail-style';
-import { PrerequisiteScreen } from '../../components/prerequisite-screen';
+import { NEED_PROFILE, PrerequisiteScreen } from '../../components/prerequisite-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { NoticeBar } from '../../components/notice-bar';
 import { RowSelectButton, SelectableTable, type Column } from '../../components/selectable-table';
 import type { ScreenInfo } from '../../screens';
+import { fieldsOf } from '../../state/fields';
 import { valueOf } from '../../state/load';
 import { reservationsCsv } from '../../state/reservations-csv';
 import { useTaskProgress } from '../../state/tasks-store';
 import { ageInWords } from '../../state/track';
 import { useReservations } from '../../state/track-store';
-import { useActiveProfile } from '../../use-active-profile';
+import { useProfileScreen } from '../../use-active-profile';
 import { formatDate } from '../orders/format';
 import { ReservationDetail } from './reservation-detail';
 
@@ -50,29 +50,15 @@ function download(csv: string): void {
 
 export function ReservationsScreen({ info }: { info: ScreenInfo }) {
   const styles = useStyles();
-  const { loaded, profile } = useActiveProfile();
-  const state = useReservations(
-    useShallow((s) => ({
-      radar: s.radar,
-      filters: s.filters,
-      selectedKey: s.selectedKey,
-      refreshTaskId: s.refreshTaskId,
-    })),
-  );
   const { open, setFilters, select, refresh, cancelRefresh } = useReservations.getState();
+  const { loaded, profile } = useProfileScreen(open);
+  const state = useReservations(
+    useShallow((s) => fieldsOf(s, ['radar', 'filters', 'selectedKey', 'refreshTaskId'])),
+  );
   const progress = useTaskProgress(state.refreshTaskId);
 
-  useEffect(() => {
-    if (profile) void open(profile.id);
-  }, [profile, open]);
-
   if (loaded && !profile) {
-    return (
-      <PrerequisiteScreen
-        info={info}
-        need={{ from: 'connect', action: 'Go to Connect', message: 'Connect a partner profile first.' }}
-      />
-    );
+    return <PrerequisiteScreen info={info} need={NEED_PROFILE} />;
   }
 
   const radar = valueOf(state.radar);
