@@ -3,29 +3,18 @@
  * add a line, review, confirm, and read the journal; bad input and a stale review id answer in plain
  * words; every checkout change is announced with `checkout.changed`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data/customers';
 import type { CartReview, CartView, CatalogSearchResult, CheckoutRecord } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { appPerFile } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-buy-bridge-'));
 const ref = { profileId: 'demo', customerId: DEMO_CUSTOMERS.azurePlan };
-let app: TestApp;
 const changes: CheckoutRecord[] = [];
-
-beforeAll(async () => {
-  app = startTestApp(dataDir);
-  app.core.events.subscribe((event) => {
-    if (event.event === 'checkout.changed') changes.push(event.payload as CheckoutRecord);
-  });
-  await signInDemo(app);
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+const app = appPerFile('desk-buy-bridge-', {
+  onStart: (run) =>
+    run.core.events.subscribe((event) => {
+      if (event.event === 'checkout.changed') changes.push(event.payload as CheckoutRecord);
+    }),
 });
 
 /** A SKU from the synced Catalog, as the SKU panel hands it to the cart. */

@@ -4,28 +4,21 @@
  * customer is remembered with its billing country across a restart without the network, bad input is
  * refused, and the choice is cleared, and goes away with its profile.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS } from '../../../main/sandbox/data/customers';
 import type { CurrentCustomerAnswer, CustomerSummary } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { appPerFile, signInDemo } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-current-customer-'));
-let app: TestApp;
+const app = appPerFile('desk-current-customer-');
+const { dataDir } = app;
 let customers: CustomerSummary[];
 
 beforeAll(async () => {
-  app = startTestApp(dataDir);
-  await signInDemo(app);
   ({ customers } = await app.value<{ customers: CustomerSummary[] }>('customers.list', {
     profileId: 'demo',
   }));
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const choose = (customerId: unknown, profileId = 'demo') =>
@@ -56,8 +49,7 @@ describe('the current customer', () => {
     const northwind = { id: DEMO_CUSTOMERS.unregistered, name: 'Northwind Traders GmbH', country: 'DE' };
     expect(await choose(DEMO_CUSTOMERS.unregistered)).toEqual({ ok: true, value: { customer: northwind } });
 
-    await app.close();
-    app = startTestApp(dataDir); // a new run: not signed in, so Partner Center cannot be asked
+    await app.restart(); // a new run: not signed in, so Partner Center cannot be asked
     expect(await app.value<CurrentCustomerAnswer>('customers.current', { profileId: 'demo' })).toEqual({
       customer: northwind,
     });
