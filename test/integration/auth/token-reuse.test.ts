@@ -15,7 +15,7 @@ import { RequestBudget, type PartnerCenterClient } from '../../../main/partner-c
 import { startSandbox, type RunningSandbox, type SandboxRequest } from '../../../main/sandbox';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
 import { testClient } from '../partner-center/support/client';
-import { countingStore, sandboxProfile, type CountingStore } from './helpers';
+import { countingStore, sandboxProfile, signInOptions, type CountingStore } from './helpers';
 
 let sandbox: RunningSandbox;
 const received: SandboxRequest[] = [];
@@ -68,12 +68,7 @@ async function signedInEarlier(
   const store = createMemorySecretStore();
   const profile = sandboxProfile(sandbox, id, authMode);
   const earlier = createAuthService({ secrets: store, sandboxAuthority: () => sandbox.authority });
-  await earlier.signIn(
-    profile,
-    authMode === 'app-only'
-      ? { clientSecret: sandbox.clientSecret }
-      : { method: 'device-code', onDeviceCode: () => undefined },
-  );
+  await earlier.signIn(profile, signInOptions(sandbox, authMode));
   return { profile, secrets: countingStore(store) };
 }
 
