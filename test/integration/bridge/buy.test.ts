@@ -4,8 +4,9 @@
  * words; every checkout change is announced with `checkout.changed`.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data/customers';
+import { DEMO_CUSTOMERS } from '../../../main/sandbox/data/customers';
 import type { CartReview, CartView, CatalogSearchResult, CheckoutRecord } from '../../../preload/contract';
+import { azurePlanLine } from '../buy/harness';
 import { appPerFile } from './app-core';
 
 const ref = { profileId: 'demo', customerId: DEMO_CUSTOMERS.azurePlan };
@@ -31,15 +32,7 @@ async function usSku(): Promise<{ productId: string; skuId: string; term: 'P1Y' 
 describe('buying over the bridge', () => {
   it('adds, reviews and confirms; the journal and the events tell what happened', async () => {
     const sku = await usSku();
-    const line = {
-      catalogScope: 'AzurePlan',
-      productId: sku.productId,
-      skuId: sku.skuId,
-      termDuration: sku.term,
-      quantity: 1,
-      scope: 'shared',
-      subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
-    };
+    const line = azurePlanLine(sku);
     const zero = await app.call('cart.addReservation', { ...ref, line: { ...line, quantity: 0 } });
     expect(zero.ok).toBe(false);
     if (!zero.ok) {
