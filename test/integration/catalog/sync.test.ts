@@ -3,7 +3,6 @@
  * cancelled, killed and resumed, offline, faults, unavailable markets and availabilities. Joining a
  * running sync and stale-while-revalidate are the catalog service's (see catalog-service.test.ts).
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../../main/catalog/index';
 import { syncSummary } from '../../../main/catalog/catalog-service';
 import { startSandbox } from '../../../main/sandbox/index';
+import { startFixtureProcess } from '../support/fixture-process';
 import {
   appOnlyToken,
   countingFetch,
@@ -221,22 +221,10 @@ describe('catalog sync', () => {
     try {
       const slowToken = await appOnlyToken(slowSandbox);
       t.db.close();
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'sync-child.ts')],
-        {
-          cwd: path.resolve(import.meta.dirname, '../../..'),
-          env: {
-            ...process.env,
-            CATALOG_DATA_DIR: t.dir,
-            SANDBOX_URL: slowSandbox.baseUrl,
-            SANDBOX_TOKEN: slowToken,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
+      const { child, stderr } = startFixtureProcess(
+        path.join(import.meta.dirname, 'fixtures', 'sync-child.ts'),
+        { CATALOG_DATA_DIR: t.dir, SANDBOX_URL: slowSandbox.baseUrl, SANDBOX_TOKEN: slowToken },
       );
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const killedAt = await new Promise<number>((resolve, reject) => {
         let buffer = '';
         child.stdout.on('data', (chunk: Buffer) => {
@@ -250,7 +238,7 @@ describe('catalog sync', () => {
           }
           buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
         });
-        child.on('exit', () => reject(new Error(`child exited before it was killed: ${stderr}`)));
+        child.on('exit', () => reject(new Error(`child exited before it was killed: ${stderr()}`)));
       });
       await new Promise((resolve) => child.once('exit', resolve).once('close', resolve));
       expect(killedAt).toBeGreaterThanOrEqual(3);
