@@ -81,6 +81,9 @@ export async function signInDemo(app: TestApp): Promise<void> {
   await app.value('auth.signIn', { profileId: 'demo' });
 }
 
+/** Sandbox reconciliation exports that finish in a tenth of a second, in blobs of 500 lines (billing tests). */
+export const quickReconciliation = { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 } as const;
+
 /** The app of one test file: it stands for whichever run is current, so a test can restart it. */
 export interface AppPerFile extends TestApp {
   readonly dataDir: string;

@@ -15,16 +15,15 @@ import type {
   StatementOpened,
   TrackTaskStarted,
 } from '../../../preload/contract';
-import { appPerFile } from './app-core';
+import { appPerFile, quickReconciliation } from './app-core';
 
 const app = appPerFile('desk-billing-files-', {
-  sandbox: { lineItems: 600, reconciliation: { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 } },
+  sandbox: { lineItems: 600, reconciliation: quickReconciliation },
 });
-const { dataDir } = app;
 
 describe('billing files', () => {
   it('saves a statement in the typed folder and reads it back in slices for the page', async () => {
-    const folder = path.join(dataDir, 'Chosen', 'Statements');
+    const folder = path.join(app.dataDir, 'Chosen', 'Statements');
     const refused = await app.call('billing.setFolder', {
       profileId: 'demo',
       kind: 'statements',

@@ -12,12 +12,11 @@ import type {
   StatementLibrary,
   TrackTaskStarted,
 } from '../../../preload/contract';
-import { appPerFile } from './app-core';
+import { appPerFile, quickReconciliation } from './app-core';
 
 const app = appPerFile('desk-billing-bridge-', {
-  sandbox: { lineItems: 1_200, reconciliation: { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 } },
+  sandbox: { lineItems: 1_200, reconciliation: quickReconciliation },
 });
-const { dataDir } = app;
 let invoices: InvoiceList;
 
 beforeAll(async () => {
@@ -89,7 +88,7 @@ describe('an invoice’s line items, exported as a task', () => {
     expect(finished).toMatchObject({ outcome: 'cancelled' });
     expect(finished.message).toMatch(/continues where it stopped/);
     const csv = path.join(
-      dataDir,
+      app.dataDir,
       'exports',
       'demo',
       `invoice_${other.id.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`,

@@ -11,12 +11,11 @@ import type { CatalogStatus, Preferences } from '../../../preload/contract';
 import { appPerFile } from './app-core';
 
 const app = appPerFile('desk-auto-refresh-');
-const { dataDir } = app;
 const key = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
 
 /** Makes the cached catalog look `hours` older, as if the app had been closed that long. */
 function ageCatalog(hours: number): void {
-  const db = new Database(path.join(dataDir, databaseFileName));
+  const db = new Database(path.join(app.dataDir, databaseFileName));
   try {
     db.prepare('UPDATE catalog_scopes SET synced_at = synced_at - ? WHERE synced_at IS NOT NULL').run(
       hours * 3_600_000,

@@ -12,7 +12,6 @@ import type { CurrentCustomerAnswer, CustomerSummary } from '../../../preload/co
 import { appPerFile, signInDemo } from './app-core';
 
 const app = appPerFile('desk-current-customer-');
-const { dataDir } = app;
 let customers: CustomerSummary[];
 
 beforeAll(async () => {
@@ -100,7 +99,7 @@ describe('the current customer', () => {
       value: { customer: { country: 'BR' } },
     });
     await app.value('profiles.remove', { profileId: 'demo' });
-    const settings = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
+    const settings = readFileSync(path.join(app.dataDir, 'settings.json'), 'utf8');
     expect(settings).not.toContain(DEMO_CUSTOMERS.unavailableMarket);
     expect(app.unexpected).toEqual([]);
   });
