@@ -17,38 +17,36 @@ for (const [command, args] of [
   if (ensure.status !== 0) process.exit(ensure.status ?? 1);
 }
 
+/** A vitest run (after `launcher`, e.g. a keyring wrapper) whose JSON report the summary reads. */
+function vitestStep(name, report, launcher, extraArgs) {
+  const file = `${results}/${report}.json`;
+  return {
+    name,
+    cmd: [
+      ...launcher,
+      'npx',
+      'vitest',
+      'run',
+      ...extraArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    report: { file, kind: 'vitest' },
+  };
+}
+
 const steps = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
-  {
-    name: 'unit + integration',
-    cmd: [
-      'npx',
-      'vitest',
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${results}/unit.json`,
-    ],
-    report: { file: `${results}/unit.json`, kind: 'vitest' },
-  },
-  {
-    name: 'keychain',
-    cmd: [
-      'scripts/with-keyring.sh',
-      'npx',
-      'vitest',
-      'run',
-      '--config',
-      'vitest.keychain.config.ts',
-      '--passWithNoTests',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${results}/keychain.json`,
-    ],
-    report: { file: `${results}/keychain.json`, kind: 'vitest' },
-  },
+  vitestStep('unit + integration', 'unit', [], []),
+  vitestStep(
+    'keychain',
+    'keychain',
+    ['scripts/with-keyring.sh'],
+    ['--config', 'vitest.keychain.config.ts', '--passWithNoTests'],
+  ),
   {
     name: 'e2e',
     // The web build keeps secrets in the OS keychain, so the browser tests run with a real one too.

@@ -3,6 +3,7 @@ import { AuthFailure, SignInRequiredError } from '../../main/auth';
 import { explainError } from '../../main/failures';
 import { PartnerCenterError } from '../../main/partner-center';
 import { KeychainUnavailableError } from '../../main/vault';
+import { httpFailure } from '../integration/partner-center/support/http-failure';
 
 describe('explaining capability errors to the renderer', () => {
   it('turns an expired sign-in into UNAUTHENTICATED with the plain “sign in again” message', () => {
@@ -13,14 +14,12 @@ describe('explaining capability errors to the renderer', () => {
 
   it('keeps Partner Center’s ids for support and its message for people', () => {
     const failure = explainError(
-      new PartnerCenterError({
-        kind: 'http',
+      httpFailure({
         operation: 'createCart',
         status: 409,
         code: '800030',
         requestId: '11111111-1111-1111-1111-111111111111',
         correlationId: '22222222-2222-2222-2222-222222222222',
-        retryable: false,
       }),
     )!;
     expect(failure.code).toBe('CONFLICT');

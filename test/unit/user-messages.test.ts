@@ -15,6 +15,7 @@ import {
   type PartnerCenterErrorKind,
 } from '../../main/partner-center';
 import { KeychainUnavailableError, VaultError } from '../../main/vault/secret-store';
+import { httpFailure } from '../integration/partner-center/support/http-failure';
 
 /** Every operation name the client can put on an error: its methods, and the sync's own. */
 const operations = [
@@ -114,13 +115,11 @@ describe('messages people read', () => {
   });
 
   it('keep the operation and status in the log line instead', () => {
-    const error = new PartnerCenterError({
-      kind: 'http',
+    const error = httpFailure({
       operation: 'getProducts',
       status: 403,
       code: '71001',
       description: 'The partner is not in the AdminAgents groups.',
-      retryable: false,
     });
     expect(String(error)).toMatch(/getProducts · HTTP 403 · code 71001/);
     expect(explainError(error)!.details).not.toHaveProperty('operation');

@@ -67,148 +67,83 @@ export function customerCountry(customer: Customer): string {
 /** How many customers a world has in total (at 20 per page that is 4 pages). */
 export const CUSTOMER_COUNT = 66;
 
+/** What a country's customers have in common: locale, phone prefix and the cities they live in. */
 interface CountryFacts {
   readonly culture: string;
   readonly language: string;
-  readonly cities: ReadonlyArray<readonly [city: string, state: string, postalCode: string]>;
   readonly phonePrefix: string;
+  readonly cities: ReadonlyArray<readonly [city: string, state: string, postalCode: string]>;
 }
 
-const COUNTRIES: Readonly<Record<string, CountryFacts>> = {
-  US: {
-    culture: 'en-US',
-    language: 'en',
-    phonePrefix: '+1 ',
-    cities: [
-      ['Redmond', 'WA', '98052'],
-      ['Austin', 'TX', '78701'],
-      ['Chicago', 'IL', '60601'],
-      ['Boston', 'MA', '02110'],
-    ],
-  },
-  GB: {
-    culture: 'en-GB',
-    language: 'en',
-    phonePrefix: '+44 ',
-    cities: [
-      ['London', '', 'EC1A 1BB'],
-      ['Manchester', '', 'M1 1AE'],
-      ['Reading', '', 'RG1 1AA'],
-    ],
-  },
-  DE: {
-    culture: 'de-DE',
-    language: 'de',
-    phonePrefix: '+49 ',
-    cities: [
-      ['München', 'BY', '80331'],
-      ['Berlin', 'BE', '10115'],
-      ['Hamburg', 'HH', '20095'],
-    ],
-  },
-  SE: {
-    culture: 'sv-SE',
-    language: 'sv',
-    phonePrefix: '+46 ',
-    cities: [
-      ['Stockholm', '', '111 20'],
-      ['Göteborg', '', '411 04'],
-      ['Malmö', '', '211 20'],
-    ],
-  },
-  FR: {
-    culture: 'fr-FR',
-    language: 'fr',
-    phonePrefix: '+33 ',
-    cities: [
-      ['Paris', '', '75001'],
-      ['Lyon', '', '69001'],
-      ['Toulouse', '', '31000'],
-    ],
-  },
-  NL: {
-    culture: 'nl-NL',
-    language: 'nl',
-    phonePrefix: '+31 ',
-    cities: [
-      ['Amsterdam', '', '1012 AB'],
-      ['Utrecht', '', '3511 AA'],
-    ],
-  },
-  IE: {
-    culture: 'en-IE',
-    language: 'en',
-    phonePrefix: '+353 ',
-    cities: [
-      ['Dublin', '', 'D02 X285'],
-      ['Cork', '', 'T12 W8DE'],
-    ],
-  },
-  NO: {
-    culture: 'nb-NO',
-    language: 'nb',
-    phonePrefix: '+47 ',
-    cities: [
-      ['Oslo', '', '0150'],
-      ['Bergen', '', '5003'],
-    ],
-  },
-  CH: {
-    culture: 'de-CH',
-    language: 'de',
-    phonePrefix: '+41 ',
-    cities: [
-      ['Zürich', 'ZH', '8001'],
-      ['Genève', 'GE', '1201'],
-    ],
-  },
-  JP: {
-    culture: 'ja-JP',
-    language: 'ja',
-    phonePrefix: '+81 ',
-    cities: [
-      ['Tokyo', 'Tokyo', '100-0001'],
-      ['Osaka', 'Osaka', '530-0001'],
-    ],
-  },
-  AU: {
-    culture: 'en-AU',
-    language: 'en',
-    phonePrefix: '+61 ',
-    cities: [
-      ['Sydney', 'NSW', '2000'],
-      ['Melbourne', 'VIC', '3000'],
-    ],
-  },
-  CA: {
-    culture: 'en-CA',
-    language: 'en',
-    phonePrefix: '+1 ',
-    cities: [
-      ['Toronto', 'ON', 'M5H 2N2'],
-      ['Vancouver', 'BC', 'V6B 1A1'],
-    ],
-  },
-  BR: {
-    culture: 'pt-BR',
-    language: 'pt',
-    phonePrefix: '+55 ',
-    cities: [
-      ['São Paulo', 'SP', '01000-000'],
-      ['Rio de Janeiro', 'RJ', '20000-000'],
-    ],
-  },
-  CN: {
-    culture: 'zh-CN',
-    language: 'zh',
-    phonePrefix: '+86 ',
-    cities: [
-      ['Shanghai', 'SH', '200000'],
-      ['Beijing', 'BJ', '100000'],
-    ],
-  },
-  RU: { culture: 'ru-RU', language: 'ru', phonePrefix: '+7 ', cities: [['Moscow', '', '101000']] },
+/** The locale and phone prefix of each country customers live in. */
+const LOCALES: Readonly<Record<string, Omit<CountryFacts, 'cities'>>> = {
+  US: { culture: 'en-US', language: 'en', phonePrefix: '+1 ' },
+  GB: { culture: 'en-GB', language: 'en', phonePrefix: '+44 ' },
+  DE: { culture: 'de-DE', language: 'de', phonePrefix: '+49 ' },
+  SE: { culture: 'sv-SE', language: 'sv', phonePrefix: '+46 ' },
+  FR: { culture: 'fr-FR', language: 'fr', phonePrefix: '+33 ' },
+  NL: { culture: 'nl-NL', language: 'nl', phonePrefix: '+31 ' },
+  IE: { culture: 'en-IE', language: 'en', phonePrefix: '+353 ' },
+  NO: { culture: 'nb-NO', language: 'nb', phonePrefix: '+47 ' },
+  CH: { culture: 'de-CH', language: 'de', phonePrefix: '+41 ' },
+  JP: { culture: 'ja-JP', language: 'ja', phonePrefix: '+81 ' },
+  AU: { culture: 'en-AU', language: 'en', phonePrefix: '+61 ' },
+  CA: { culture: 'en-CA', language: 'en', phonePrefix: '+1 ' },
+  BR: { culture: 'pt-BR', language: 'pt', phonePrefix: '+55 ' },
+  CN: { culture: 'zh-CN', language: 'zh', phonePrefix: '+86 ' },
+  RU: { culture: 'ru-RU', language: 'ru', phonePrefix: '+7 ' },
 };
+
+/** Cities customers live in, `[country, city, state, postal code]`, grouped by country in pick order. */
+const CITIES: ReadonlyArray<readonly [country: string, city: string, state: string, postalCode: string]> = [
+  ['US', 'Redmond', 'WA', '98052'],
+  ['US', 'Austin', 'TX', '78701'],
+  ['US', 'Chicago', 'IL', '60601'],
+  ['US', 'Boston', 'MA', '02110'],
+  ['GB', 'London', '', 'EC1A 1BB'],
+  ['GB', 'Manchester', '', 'M1 1AE'],
+  ['GB', 'Reading', '', 'RG1 1AA'],
+  ['DE', 'München', 'BY', '80331'],
+  ['DE', 'Berlin', 'BE', '10115'],
+  ['DE', 'Hamburg', 'HH', '20095'],
+  ['SE', 'Stockholm', '', '111 20'],
+  ['SE', 'Göteborg', '', '411 04'],
+  ['SE', 'Malmö', '', '211 20'],
+  ['FR', 'Paris', '', '75001'],
+  ['FR', 'Lyon', '', '69001'],
+  ['FR', 'Toulouse', '', '31000'],
+  ['NL', 'Amsterdam', '', '1012 AB'],
+  ['NL', 'Utrecht', '', '3511 AA'],
+  ['IE', 'Dublin', '', 'D02 X285'],
+  ['IE', 'Cork', '', 'T12 W8DE'],
+  ['NO', 'Oslo', '', '0150'],
+  ['NO', 'Bergen', '', '5003'],
+  ['CH', 'Zürich', 'ZH', '8001'],
+  ['CH', 'Genève', 'GE', '1201'],
+  ['JP', 'Tokyo', 'Tokyo', '100-0001'],
+  ['JP', 'Osaka', 'Osaka', '530-0001'],
+  ['AU', 'Sydney', 'NSW', '2000'],
+  ['AU', 'Melbourne', 'VIC', '3000'],
+  ['CA', 'Toronto', 'ON', 'M5H 2N2'],
+  ['CA', 'Vancouver', 'BC', 'V6B 1A1'],
+  ['BR', 'São Paulo', 'SP', '01000-000'],
+  ['BR', 'Rio de Janeiro', 'RJ', '20000-000'],
+  ['CN', 'Shanghai', 'SH', '200000'],
+  ['CN', 'Beijing', 'BJ', '100000'],
+  ['RU', 'Moscow', '', '101000'],
+];
+
+const COUNTRIES: Readonly<Record<string, CountryFacts>> = Object.fromEntries(
+  Object.entries(LOCALES).map(([country, locale]): [string, CountryFacts] => [
+    country,
+    {
+      ...locale,
+      cities: CITIES.filter((row) => row[0] === country).map(
+        ([, city, state, postalCode]) => [city, state, postalCode] as const,
+      ),
+    },
+  ]),
+);
 
 /** Countries generated customers live in (weighted by repetition); BR, CN and RU exercise unavailable markets. */
 const GENERATED_COUNTRIES = [
@@ -412,12 +347,12 @@ function buildSubscription(
     attributes: { objectType: 'Subscription' },
   };
   const self = getLink(`/customers/${customerId}/subscriptions/${id}`);
-  if (kind === 'azurePlan') {
-    return {
-      ...base,
-      offerId: AZURE_PLAN_OFFER_ID,
-      offerName: 'Azure plan',
-      friendlyName: 'Azure plan',
+  // Both Azure kinds are usage-based and run for a century; only the offer and its links differ.
+  const azure = (offerId: string, offerName: string) =>
+    ({
+      offerId,
+      offerName,
+      friendlyName: offerName,
       productType: { id: 'Azure', displayName: 'Azure' },
       unitType: 'Usage-based',
       commitmentEndDate: wireDate(commitmentEnd),
@@ -425,6 +360,11 @@ function buildSubscription(
       billingType: 'usage',
       billingCycle: 'monthly',
       publisherName: 'Microsoft Corporation',
+    }) as const;
+  if (kind === 'azurePlan') {
+    return {
+      ...base,
+      ...azure(AZURE_PLAN_OFFER_ID, 'Azure plan'),
       links: {
         self,
         product: getLink(`/products/${AZURE_PLAN_PRODUCT_ID}?country=${country}`),
@@ -435,22 +375,8 @@ function buildSubscription(
       },
     };
   }
-  if (kind === 'legacy') {
-    return {
-      ...base,
-      offerId: LEGACY_AZURE_OFFER_ID,
-      offerName: 'Microsoft Azure',
-      friendlyName: 'Microsoft Azure',
-      productType: { id: 'Azure', displayName: 'Azure' },
-      unitType: 'Usage-based',
-      commitmentEndDate: wireDate(commitmentEnd),
-      autoRenewEnabled: false,
-      billingType: 'usage',
-      billingCycle: 'monthly',
-      publisherName: 'Microsoft Corporation',
-      links: { self },
-    };
-  }
+  if (kind === 'legacy')
+    return { ...base, ...azure(LEGACY_AZURE_OFFER_ID, 'Microsoft Azure'), links: { self } };
   const seats = random.int(5, 400);
   return {
     ...base,

@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthFailure } from '../../../main/auth';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
-import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
-import { authFor, jwtPayload, sandboxProfile } from './helpers';
+import { jwtPayload, signedIn } from './helpers';
 
 describe('Graph token for reconciliation exports', () => {
   let sandbox: RunningSandbox;
@@ -23,9 +22,7 @@ describe('Graph token for reconciliation exports', () => {
   });
 
   it('gets a Graph token for the signed-in user from the same sign-in', async () => {
-    const { auth } = authFor(sandbox, createMemorySecretStore());
-    const profile = sandboxProfile(sandbox, 'graph-user', 'app-user');
-    await auth.signIn(profile, { method: 'device-code', onDeviceCode: () => undefined });
+    const { auth, profile } = await signedIn(sandbox, 'graph-user', 'app-user');
     const graph = await auth.getGraphAccessToken(profile);
     expect(jwtPayload(graph.accessToken)).toMatchObject({
       aud: 'https://graph.microsoft.com',
@@ -39,9 +36,7 @@ describe('Graph token for reconciliation exports', () => {
   });
 
   it('gets an app-only Graph token with the billing role from the app secret', async () => {
-    const { auth } = authFor(sandbox, createMemorySecretStore());
-    const profile = sandboxProfile(sandbox, 'graph-app', 'app-only');
-    await auth.signIn(profile, { clientSecret: sandbox.clientSecret });
+    const { auth, profile } = await signedIn(sandbox, 'graph-app', 'app-only');
     const graph = await auth.getGraphAccessToken(profile);
     expect(jwtPayload(graph.accessToken)).toMatchObject({
       aud: 'https://graph.microsoft.com',
@@ -50,9 +45,7 @@ describe('Graph token for reconciliation exports', () => {
   });
 
   it('says exactly what an administrator must grant when consent is missing', async () => {
-    const { auth } = authFor(noConsent, createMemorySecretStore());
-    const profile = sandboxProfile(noConsent, 'graph-none', 'app-user');
-    await auth.signIn(profile, { method: 'device-code', onDeviceCode: () => undefined });
+    const { auth, profile } = await signedIn(noConsent, 'graph-none', 'app-user');
     const error = await auth.getGraphAccessToken(profile).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthFailure);
     expect((error as AuthFailure).code).toBe('access-denied');

@@ -10,9 +10,11 @@ import {
   type AuthProfile,
   type AuthService,
   type MsalRequestRecord,
+  type SignInOptions,
 } from '../../../main/auth';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import type { SecretStore } from '../../../main/vault';
+import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
 
 /** Chromium flags for a closed network (see shared/runtime-notes.md). */
 export const CHROMIUM_ARGS = [
@@ -56,11 +58,12 @@ export function authFor(
   return { auth, requests };
 }
 
-/** A profile of the sandbox's tenant and app. */
+/** A profile of the sandbox's tenant and app; `cloud` is the one the sandbox stands in for, if any. */
 export function sandboxProfile(
   sandbox: RunningSandbox,
   id: string,
   authMode: AuthProfile['authMode'],
+  cloud: AuthProfile['cloud'] = 'sandbox',
 ): AuthProfile {
   return {
     id,
@@ -68,8 +71,27 @@ export function sandboxProfile(
     tenantId: sandbox.tenantId,
     appId: sandbox.clientId,
     authMode,
-    cloud: 'sandbox',
+    cloud,
   };
+}
+
+/** How a test signs in: with the app secret (App-only) or a device code the sandbox approves (App+User). */
+export function signInOptions(sandbox: RunningSandbox, authMode: AuthProfile['authMode']): SignInOptions {
+  return authMode === 'app-only'
+    ? { clientSecret: sandbox.clientSecret }
+    : { method: 'device-code', onDeviceCode: () => undefined };
+}
+
+/** A profile of `sandbox` signed in with a new auth service (secrets in memory), as most tests begin. */
+export async function signedIn(
+  sandbox: RunningSandbox,
+  id: string,
+  authMode: AuthProfile['authMode'],
+): Promise<{ auth: AuthService; requests: MsalRequestRecord[]; profile: AuthProfile }> {
+  const { auth, requests } = authFor(sandbox, createMemorySecretStore());
+  const profile = sandboxProfile(sandbox, id, authMode);
+  await auth.signIn(profile, signInOptions(sandbox, authMode));
+  return { auth, requests, profile };
 }
 
 type CacheSections = Record<string, Record<string, Record<string, unknown>>>;

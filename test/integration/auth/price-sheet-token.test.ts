@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthFailure } from '../../../main/auth';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
-import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
-import { authFor, jwtPayload, sandboxProfile } from './helpers';
+import { jwtPayload, signedIn } from './helpers';
 
 describe('price sheet token', () => {
   let sandbox: RunningSandbox;
@@ -17,9 +16,7 @@ describe('price sheet token', () => {
   afterAll(() => sandbox?.close());
 
   it('comes from the same sign-in, for the partner API audience, and is reused from memory', async () => {
-    const { auth, requests } = authFor(sandbox, createMemorySecretStore());
-    const profile = sandboxProfile(sandbox, 'price-user', 'app-user');
-    await auth.signIn(profile, { method: 'device-code', onDeviceCode: () => undefined });
+    const { auth, requests, profile } = await signedIn(sandbox, 'price-user', 'app-user');
     const first = await auth.getPriceSheetAccessToken(profile);
     expect(jwtPayload(first.accessToken)).toMatchObject({
       aud: 'https://api.partner.microsoft.com',
@@ -36,9 +33,7 @@ describe('price sheet token', () => {
   });
 
   it('an App-only profile is told that prices need a signed-in user with the role', async () => {
-    const { auth } = authFor(sandbox, createMemorySecretStore());
-    const profile = sandboxProfile(sandbox, 'price-app', 'app-only');
-    await auth.signIn(profile, { clientSecret: sandbox.clientSecret });
+    const { auth, profile } = await signedIn(sandbox, 'price-app', 'app-only');
     const error = await auth.getPriceSheetAccessToken(profile).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthFailure);
     expect((error as AuthFailure).code).toBe('access-denied');

@@ -12,7 +12,7 @@ import {
 } from '../../../main/auth';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
-import { jwtPayload } from './helpers';
+import { jwtPayload, sandboxProfile } from './helpers';
 
 let usgov: RunningSandbox;
 let china: RunningSandbox;
@@ -43,15 +43,9 @@ function authAgainst(sandbox: RunningSandbox) {
   return { auth, requests };
 }
 
+/** A profile of the cloud `sandbox` stands in for. */
 function profileOf(sandbox: RunningSandbox, id: string, authMode: AuthProfile['authMode']): AuthProfile {
-  return {
-    id,
-    name: `Sovereign ${id}`,
-    tenantId: sandbox.tenantId,
-    appId: sandbox.clientId,
-    authMode,
-    cloud: sandbox.cloud,
-  };
+  return sandboxProfile(sandbox, id, authMode, sandbox.cloud);
 }
 
 const products = (sandbox: RunningSandbox, token: string) =>

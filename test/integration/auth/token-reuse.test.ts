@@ -11,10 +11,11 @@ import {
   type AuthProfile,
   type AuthService,
 } from '../../../main/auth';
-import { PartnerCenterClient, RequestBudget } from '../../../main/partner-center';
+import { RequestBudget, type PartnerCenterClient } from '../../../main/partner-center';
 import { startSandbox, type RunningSandbox, type SandboxRequest } from '../../../main/sandbox';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
-import { countingStore, sandboxProfile, type CountingStore } from './helpers';
+import { testClient } from '../partner-center/support/client';
+import { countingStore, sandboxProfile, signInOptions, type CountingStore } from './helpers';
 
 let sandbox: RunningSandbox;
 const received: SandboxRequest[] = [];
@@ -48,10 +49,7 @@ function identityCounts(from: number): { metadata: number; token: number; other:
 
 /** A Partner Center client that asks `auth` for its token on every call, as the app's clients do. */
 function apiClient(auth: AuthService, profile: AuthProfile): PartnerCenterClient {
-  return new PartnerCenterClient({
-    baseUrl: sandbox.baseUrl,
-    locale: 'en-US',
-    appName: 'Reservation Desk (tests)',
+  return testClient(sandbox.baseUrl, {
     budget: new RequestBudget({ maxConcurrency: 8, requestsPerMinute: 100_000 }),
     getAccessToken: async () => (await auth.getAccessToken(profile)).accessToken,
   });
@@ -70,12 +68,7 @@ async function signedInEarlier(
   const store = createMemorySecretStore();
   const profile = sandboxProfile(sandbox, id, authMode);
   const earlier = createAuthService({ secrets: store, sandboxAuthority: () => sandbox.authority });
-  await earlier.signIn(
-    profile,
-    authMode === 'app-only'
-      ? { clientSecret: sandbox.clientSecret }
-      : { method: 'device-code', onDeviceCode: () => undefined },
-  );
+  await earlier.signIn(profile, signInOptions(sandbox, authMode));
   return { profile, secrets: countingStore(store) };
 }
 

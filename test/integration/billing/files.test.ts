@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLineItemsCsv } from '../../../main/billing/csv-export';
 import { downloadStatement, downloadStatements, statementLibrary } from '../../../main/billing/statements';
 import type { AppDatabase } from '../../../main/database/index';
-import { PartnerCenterClient, RequestBudget } from '../../../main/partner-center';
+import { RequestBudget } from '../../../main/partner-center';
+import { testClient } from '../partner-center/support/client';
 import { largestInvoiceId, startBillingFixture, type BillingFixture } from './helpers';
 
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -136,11 +137,8 @@ describe('billing files', () => {
   for (const broken of ['empty', 'html']) {
     it(`refuses a ${broken} statement body and writes nothing`, async () => {
       const token = await f.sandbox.issueToken();
-      const client = new PartnerCenterClient({
-        baseUrl: f.sandbox.baseUrl,
+      const client = testClient(f.sandbox.baseUrl, {
         getAccessToken: () => Promise.resolve(token),
-        locale: 'en-US',
-        appName: 'Reservation Desk (tests)',
         budget: new RequestBudget({ maxConcurrency: 2, requestsPerMinute: 10_000 }),
         fetch: (input, init) => {
           const headers = new Headers(init?.headers);

@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../../../main/database/index';
-import { PartnerCenterClient, RequestBudget } from '../../../main/partner-center';
+import type { PartnerCenterClient } from '../../../main/partner-center';
 import { ReconciliationClient } from '../../../main/partner-center/reconciliation';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox/index';
+import { testClient } from '../partner-center/support/client';
 
 export interface BillingFixture {
   readonly sandbox: RunningSandbox;
@@ -32,14 +33,7 @@ export async function startBillingFixture(options: SandboxOptions = {}): Promise
     audience: 'https://graph.microsoft.com',
     scopes: ['PartnerBilling.Read.All'],
   });
-  const partnerCenter = new PartnerCenterClient({
-    baseUrl: sandbox.baseUrl,
-    getAccessToken: () => Promise.resolve(pcToken),
-    locale: 'en-US',
-    appName: 'Reservation Desk (tests)',
-    budget: new RequestBudget({ maxConcurrency: 4, requestsPerMinute: 10_000 }),
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
-  });
+  const partnerCenter = testClient(sandbox.baseUrl, { getAccessToken: () => Promise.resolve(pcToken) });
   const reconciliation = new ReconciliationClient({
     graphBaseUrl: sandbox.graphBaseUrl,
     blobBaseUrl: sandbox.blobBaseUrl,

@@ -3,6 +3,10 @@
  * catalog) over a data folder, called the way the renderer calls it: by channel name, input as data.
  * Secrets stay in memory unless a test passes its own store; the keychain has its own tests.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { CallContext } from '../../../main/ipc/dispatcher';
 import type { SandboxOptions } from '../../../main/sandbox';
 import { createAppCore, type AppCore, type AppOptions } from '../../../main/services';
@@ -26,14 +30,14 @@ export interface TestApp {
  * `sandbox` overrides the embedded sandbox's options (a small catalog by default); `cloudStandIn` is a
  * sandbox started with `cloud: 'usgov'` (or `china`) that profiles of that cloud talk to.
  */
-export function startTestApp(
-  dataDir: string,
-  options: {
-    secrets?: AppOptions['secrets'];
-    sandbox?: SandboxOptions;
-    cloudStandIn?: AppOptions['cloudStandIn'];
-  } = {},
-): TestApp {
+export interface TestAppOptions {
+  readonly secrets?: AppOptions['secrets'];
+  readonly sandbox?: SandboxOptions;
+  readonly cloudStandIn?: AppOptions['cloudStandIn'];
+}
+
+/** Starts the app core over `dataDir` (see `TestAppOptions`). */
+export function startTestApp(dataDir: string, options: TestAppOptions = {}): TestApp {
   const unexpected: unknown[] = [];
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'test', dataDir, startedAt: new Date() },
@@ -75,4 +79,62 @@ export async function signInDemo(app: TestApp): Promise<void> {
   await app.value('profiles.demo');
   await app.value('profiles.activate', { profileId: 'demo' });
   await app.value('auth.signIn', { profileId: 'demo' });
+}
+
+/** Sandbox reconciliation exports that finish in a tenth of a second, in blobs of 500 lines (billing tests). */
+export const quickReconciliation = { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 } as const;
+
+/** The app of one test file: it stands for whichever run is current, so a test can restart it. */
+export interface AppPerFile extends TestApp {
+  readonly dataDir: string;
+  /** Closes this run and starts the next over the same data folder, not signed in (as after a restart). */
+  restart(): Promise<void>;
+}
+
+/**
+ * One app for the tests of a file (call at the top level): a fresh data folder named after
+ * `folderPrefix`, the app started and signed in to the demo profile (unless `signIn: false`) before the
+ * tests, closed and its folder removed after them. `onStart` sees each run first (to subscribe to events).
+ */
+export function appPerFile(
+  folderPrefix: string,
+  options: TestAppOptions & { readonly signIn?: boolean; readonly onStart?: (app: TestApp) => void } = {},
+): AppPerFile {
+  const { signIn = true, onStart, ...appOptions } = options;
+  const dataDir = mkdtempSync(path.join(tmpdir(), folderPrefix));
+  let current: TestApp | undefined;
+  const app = (): TestApp => {
+    if (!current) throw new Error('the app has not started yet');
+    return current;
+  };
+  const start = (): void => {
+    current = startTestApp(dataDir, appOptions);
+    onStart?.(current);
+  };
+  const perFile: AppPerFile = {
+    dataDir,
+    get core() {
+      return app().core;
+    },
+    get unexpected() {
+      return app().unexpected;
+    },
+    call: (channel, input) => app().call(channel, input),
+    value: <T>(channel: string, input?: unknown) => app().value<T>(channel, input),
+    taskFinished: (taskId) => app().taskFinished(taskId),
+    close: () => app().close(),
+    async restart() {
+      await app().close();
+      start();
+    },
+  };
+  beforeAll(async () => {
+    start();
+    if (signIn) await signInDemo(perFile);
+  });
+  afterAll(async () => {
+    await current?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return perFile;
 }

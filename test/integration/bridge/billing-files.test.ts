@@ -3,10 +3,9 @@
  * typed statements folder is checked and used, a saved statement is read back in slices for the
  * in-page viewer, and the unbilled export of a currency runs as a task into the line-item table.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   BillingFolders,
   InvoiceList,
@@ -16,27 +15,15 @@ import type {
   StatementOpened,
   TrackTaskStarted,
 } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { appPerFile, quickReconciliation } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-billing-files-'));
-const sandbox = {
-  lineItems: 600,
-  reconciliation: { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 },
-};
-let app: TestApp;
-
-beforeAll(async () => {
-  app = startTestApp(dataDir, { sandbox });
-  await signInDemo(app);
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+const app = appPerFile('desk-billing-files-', {
+  sandbox: { lineItems: 600, reconciliation: quickReconciliation },
 });
 
 describe('billing files', () => {
   it('saves a statement in the typed folder and reads it back in slices for the page', async () => {
-    const folder = path.join(dataDir, 'Chosen', 'Statements');
+    const folder = path.join(app.dataDir, 'Chosen', 'Statements');
     const refused = await app.call('billing.setFolder', {
       profileId: 'demo',
       kind: 'statements',

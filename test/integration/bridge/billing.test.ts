@@ -3,34 +3,24 @@
  * their age, one invoice's line items exported to CSV through a task, one statement downloaded into
  * the library, the library offline after a restart, and everything forgotten with the profile.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   BillingOverview,
   InvoiceList,
   StatementLibrary,
   TrackTaskStarted,
 } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { appPerFile, quickReconciliation } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-billing-bridge-'));
-const sandbox = {
-  lineItems: 1_200,
-  reconciliation: { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 },
-};
-let app: TestApp;
+const app = appPerFile('desk-billing-bridge-', {
+  sandbox: { lineItems: 1_200, reconciliation: quickReconciliation },
+});
 let invoices: InvoiceList;
 
 beforeAll(async () => {
-  app = startTestApp(dataDir, { sandbox });
-  await signInDemo(app);
   invoices = await app.value<InvoiceList>('billing.invoices', { profileId: 'demo' });
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('balance and invoices', () => {
@@ -112,7 +102,7 @@ describe('an invoice’s line items, exported as a task', () => {
     expect(finished).toMatchObject({ outcome: 'cancelled' });
     expect(finished.message).toMatch(/continues where it stopped/);
     const csv = path.join(
-      dataDir,
+      app.dataDir,
       'exports',
       'demo',
       `invoice_${other.id.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`,
@@ -146,8 +136,7 @@ describe('statements', () => {
       '%PDF-',
     );
 
-    await app.close();
-    app = startTestApp(dataDir, { sandbox }); // a new run, not signed in: no Partner Center
+    await app.restart(); // a new run, not signed in: no Partner Center
     const offline = await app.value<StatementLibrary>('billing.library', { profileId: 'demo' });
     expect(offline.statements.map((statement) => statement.invoiceId)).toContain(invoice.id);
 

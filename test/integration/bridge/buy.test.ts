@@ -3,29 +3,19 @@
  * add a line, review, confirm, and read the journal; bad input and a stale review id answer in plain
  * words; every checkout change is announced with `checkout.changed`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data/customers';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMERS } from '../../../main/sandbox/data/customers';
 import type { CartReview, CartView, CatalogSearchResult, CheckoutRecord } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { azurePlanLine } from '../buy/harness';
+import { appPerFile } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-buy-bridge-'));
 const ref = { profileId: 'demo', customerId: DEMO_CUSTOMERS.azurePlan };
-let app: TestApp;
 const changes: CheckoutRecord[] = [];
-
-beforeAll(async () => {
-  app = startTestApp(dataDir);
-  app.core.events.subscribe((event) => {
-    if (event.event === 'checkout.changed') changes.push(event.payload as CheckoutRecord);
-  });
-  await signInDemo(app);
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+const app = appPerFile('desk-buy-bridge-', {
+  onStart: (run) =>
+    run.core.events.subscribe((event) => {
+      if (event.event === 'checkout.changed') changes.push(event.payload as CheckoutRecord);
+    }),
 });
 
 /** A SKU from the synced Catalog, as the SKU panel hands it to the cart. */
@@ -42,15 +32,7 @@ async function usSku(): Promise<{ productId: string; skuId: string; term: 'P1Y' 
 describe('buying over the bridge', () => {
   it('adds, reviews and confirms; the journal and the events tell what happened', async () => {
     const sku = await usSku();
-    const line = {
-      catalogScope: 'AzurePlan',
-      productId: sku.productId,
-      skuId: sku.skuId,
-      termDuration: sku.term,
-      quantity: 1,
-      scope: 'shared',
-      subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
-    };
+    const line = azurePlanLine(sku);
     const zero = await app.call('cart.addReservation', { ...ref, line: { ...line, quantity: 0 } });
     expect(zero.ok).toBe(false);
     if (!zero.ok) {

@@ -3,22 +3,19 @@
  * values refused with INVALID_INPUT, kept across a restart, and applied by `catalog.open` when the
  * caller gives no age: a catalog that a shorter limit makes stale is refreshed on the next open.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../main/database';
 import type { CatalogStatus, Preferences } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { appPerFile } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-auto-refresh-'));
+const app = appPerFile('desk-auto-refresh-');
 const key = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
-let app: TestApp;
 
 /** Makes the cached catalog look `hours` older, as if the app had been closed that long. */
 function ageCatalog(hours: number): void {
-  const db = new Database(path.join(dataDir, databaseFileName));
+  const db = new Database(path.join(app.dataDir, databaseFileName));
   try {
     db.prepare('UPDATE catalog_scopes SET synced_at = synced_at - ? WHERE synced_at IS NOT NULL').run(
       hours * 3_600_000,
@@ -27,15 +24,6 @@ function ageCatalog(hours: number): void {
     db.close();
   }
 }
-
-beforeAll(async () => {
-  app = startTestApp(dataDir);
-  await signInDemo(app);
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('preferences over the bridge', () => {
   it('start at a day', async () => {
@@ -117,8 +105,7 @@ describe('catalog.open under the preference', () => {
 
   it('keeps the preference across a restart', async () => {
     await app.value('preferences.update', { catalogMaxAgeMinutes: 4320 });
-    await app.close();
-    app = startTestApp(dataDir);
+    await app.restart();
     expect(await app.value<Preferences>('preferences.get')).toEqual({ catalogMaxAgeMinutes: 4320 });
     expect(app.unexpected).toEqual([]);
   });

@@ -4,28 +4,20 @@
  * customer is remembered with its billing country across a restart without the network, bad input is
  * refused, and the choice is cleared, and goes away with its profile.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS } from '../../../main/sandbox/data/customers';
 import type { CurrentCustomerAnswer, CustomerSummary } from '../../../preload/contract';
-import { signInDemo, startTestApp, type TestApp } from './app-core';
+import { appPerFile, signInDemo } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-current-customer-'));
-let app: TestApp;
+const app = appPerFile('desk-current-customer-');
 let customers: CustomerSummary[];
 
 beforeAll(async () => {
-  app = startTestApp(dataDir);
-  await signInDemo(app);
   ({ customers } = await app.value<{ customers: CustomerSummary[] }>('customers.list', {
     profileId: 'demo',
   }));
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const choose = (customerId: unknown, profileId = 'demo') =>
@@ -56,8 +48,7 @@ describe('the current customer', () => {
     const northwind = { id: DEMO_CUSTOMERS.unregistered, name: 'Northwind Traders GmbH', country: 'DE' };
     expect(await choose(DEMO_CUSTOMERS.unregistered)).toEqual({ ok: true, value: { customer: northwind } });
 
-    await app.close();
-    app = startTestApp(dataDir); // a new run: not signed in, so Partner Center cannot be asked
+    await app.restart(); // a new run: not signed in, so Partner Center cannot be asked
     expect(await app.value<CurrentCustomerAnswer>('customers.current', { profileId: 'demo' })).toEqual({
       customer: northwind,
     });
@@ -108,7 +99,7 @@ describe('the current customer', () => {
       value: { customer: { country: 'BR' } },
     });
     await app.value('profiles.remove', { profileId: 'demo' });
-    const settings = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
+    const settings = readFileSync(path.join(app.dataDir, 'settings.json'), 'utf8');
     expect(settings).not.toContain(DEMO_CUSTOMERS.unavailableMarket);
     expect(app.unexpected).toEqual([]);
   });

@@ -3,23 +3,11 @@
  * its field, an App-only profile needs its secret, and the country must be a market Partner Center
  * serves. A refused profile is not kept half made.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskError, ProfileList } from '../../../preload/contract';
-import { startTestApp, type TestApp } from './app-core';
+import { appPerFile } from './app-core';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-profile-input-'));
-let app: TestApp;
-
-beforeAll(() => {
-  app = startTestApp(dataDir);
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const app = appPerFile('desk-profile-input-', { signIn: false });
 
 const base = {
   name: 'Contoso CSP',

@@ -11,7 +11,7 @@ import type { BuyStore } from '../../../main/buy/store';
 import { reservationsSoldIn } from '../../../main/markets';
 import type { PartnerCenterClient } from '../../../main/partner-center';
 import type { RunningSandbox } from '../../../main/sandbox';
-import { PROFILE, pickReservationSku, sandboxOrdersByCart, type PickedSku } from './harness';
+import { PROFILE, azurePlanLine, pickReservationSku, sandboxOrdersByCart, type PickedSku } from './harness';
 
 export interface CheckoutRun {
   readonly record: CheckoutRecord;
@@ -86,15 +86,10 @@ export async function buyersOf(
 
 async function oneCheckout(service: BuyService, buyer: Buyer, quantity: number): Promise<CheckoutRun> {
   await patiently(() =>
-    service.addReservation(buyer.ref, {
-      catalogScope: 'AzurePlan',
-      productId: buyer.sku.productId,
-      skuId: buyer.sku.skuId,
-      termDuration: buyer.sku.term,
-      quantity,
-      scope: 'shared',
-      subscriptionId: buyer.subscriptionId,
-    }),
+    service.addReservation(
+      buyer.ref,
+      azurePlanLine(buyer.sku, { subscriptionId: buyer.subscriptionId, quantity }),
+    ),
   );
   for (;;) {
     const review = await patiently(() => service.review(buyer.ref));

@@ -159,16 +159,22 @@ export interface PickedSku {
   readonly title: string;
 }
 
-/** One of a picked SKU, shared, on the demo Azure plan: the line most tests put in Contoso's cart. */
-export function azurePlanLine(sku: PickedSku) {
+/**
+ * A shared reservation line of a picked SKU, one unit on the demo Azure plan unless `on` says
+ * otherwise: the line most tests put in Contoso's cart.
+ */
+export function azurePlanLine(
+  sku: Pick<PickedSku, 'productId' | 'skuId' | 'term'>,
+  on: { readonly subscriptionId?: string; readonly quantity?: number } = {},
+) {
   return {
     catalogScope: 'AzurePlan' as const,
     productId: sku.productId,
     skuId: sku.skuId,
     termDuration: sku.term,
-    quantity: 1,
+    quantity: on.quantity ?? 1,
     scope: 'shared' as const,
-    subscriptionId: DEMO_SUBSCRIPTIONS.azurePlan,
+    subscriptionId: on.subscriptionId ?? DEMO_SUBSCRIPTIONS.azurePlan,
   };
 }
 

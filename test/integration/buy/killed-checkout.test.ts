@@ -3,11 +3,11 @@
  * back: on restart the journal finds it in flight, treats it as in doubt, re-sends it with the same
  * request id, and ends with the single order the sandbox placed.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS, DEMO_SUBSCRIPTIONS } from '../../../main/sandbox/data';
+import { startFixtureProcess } from '../support/fixture-process';
 import {
   PROFILE,
   pickReservationSku,
@@ -27,26 +27,18 @@ describe('a checkout killed between sending and answer', () => {
 
   it('resolves to the single order after a restart, with the same request id', async () => {
     const sku = await pickReservationSku(h.client, 'US');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'checkout-child.ts')],
+    const { child, stderr } = startFixtureProcess(
+      path.join(import.meta.dirname, 'fixtures', 'checkout-child.ts'),
       {
-        cwd: path.resolve(import.meta.dirname, '../../..'),
-        env: {
-          ...process.env,
-          BUY_DATA_DIR: h.dataDir,
-          SANDBOX_URL: h.sandbox.baseUrl,
-          SANDBOX_TOKEN: await h.sandbox.issueToken(),
-          BUY_SKU: JSON.stringify(sku),
-          BUY_CUSTOMER: DEMO_CUSTOMERS.azurePlan,
-          BUY_SUBSCRIPTION: DEMO_SUBSCRIPTIONS.azurePlan,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        BUY_DATA_DIR: h.dataDir,
+        SANDBOX_URL: h.sandbox.baseUrl,
+        SANDBOX_TOKEN: await h.sandbox.issueToken(),
+        BUY_SKU: JSON.stringify(sku),
+        BUY_CUSTOMER: DEMO_CUSTOMERS.azurePlan,
+        BUY_SUBSCRIPTION: DEMO_SUBSCRIPTIONS.azurePlan,
       },
     );
-    let stderr = '';
     let stdout = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise((resolve) => child.once('exit', resolve));
 
@@ -70,7 +62,7 @@ describe('a checkout killed between sending and answer', () => {
     } finally {
       watcher.close();
     }
-    expect(sending, `the child never reached "sending": ${stderr}`).toBeDefined();
+    expect(sending, `the child never reached "sending": ${stderr()}`).toBeDefined();
     child.kill('SIGKILL');
     await exited;
     expect(stdout).not.toMatch(/answered/);

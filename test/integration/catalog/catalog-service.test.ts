@@ -3,35 +3,20 @@
  * sync threads: started once at the first sync, and when they cannot start, the sync still runs (on
  * the main thread) and the failure is reported, not shown as an error.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCatalogService } from '../../../main/catalog/catalog-service';
 import { startWorkerSkuWriter, type SkuWriter } from '../../../main/catalog/index';
 import { createEventHub } from '../../../main/ipc/event-hub';
 import { createTaskEngine } from '../../../main/tasks';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import type { EventPayload } from '../../../preload/contract';
-import { appOnlyToken, expectedSkuCount, openTestCatalog, sandboxClient, type TestCatalog } from './helpers';
+import { expectedSkuCount, sandboxPerFile, type TestCatalog } from './helpers';
 
 const us = { profileId: 'demo', country: 'US', scope: 'AzurePlan' } as const;
 
-let sandbox: RunningSandbox;
-let token: string;
-let catalog: TestCatalog | undefined;
+const world = sandboxPerFile();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ catalog: 'small', lineItems: 100 });
-  token = await appOnlyToken(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  catalog?.dispose();
-  catalog = undefined;
-});
-
-function service(startWriter: () => Promise<SkuWriter>) {
-  catalog = openTestCatalog();
+function service(startWriter: (catalog: TestCatalog) => Promise<SkuWriter>) {
+  const catalog = world.open();
   const events = createEventHub();
   const finished: Array<EventPayload<'task.finished'>> = [];
   events.subscribe((event) => {
@@ -43,10 +28,10 @@ function service(startWriter: () => Promise<SkuWriter>) {
   const svc = createCatalogService({
     store: catalog.store,
     tasks,
-    clientFor: () => Promise.resolve(sandboxClient(sandbox.baseUrl, token)),
+    clientFor: () => Promise.resolve(world.client()),
     startWriter: () => {
       starts += 1;
-      return startWriter();
+      return startWriter(catalog);
     },
     onWriterFailure: (error) => failures.push(error),
   });
@@ -106,13 +91,13 @@ describe('catalog syncs as tasks', () => {
 
 describe('catalog service sync threads', () => {
   it('starts the threads once, at the first sync, and stops them on close', async () => {
-    const t = service(() => startWorkerSkuWriter({ file: catalog!.db.name }));
+    const t = service((catalog) => startWorkerSkuWriter({ file: catalog.db.name }));
     expect(t.starts()).toBe(0);
     expect((await t.syncToEnd()).outcome).toBe('completed');
     expect((await t.syncToEnd()).outcome).toBe('completed');
     expect(t.starts()).toBe(1);
     expect(t.failures).toEqual([]);
-    expect(t.svc.status(us).skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
+    expect(t.svc.status(us).skuCount).toBe(expectedSkuCount(world.sandbox(), 'AzurePlan'));
     await t.svc.close();
   });
 
@@ -120,7 +105,7 @@ describe('catalog service sync threads', () => {
     const t = service(() => Promise.reject(new Error('no worker threads here')));
     const first = await t.syncToEnd();
     expect(first.outcome).toBe('completed');
-    expect(first.summary?.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
+    expect(first.summary?.skuCount).toBe(expectedSkuCount(world.sandbox(), 'AzurePlan'));
     expect((await t.syncToEnd()).outcome).toBe('completed');
     expect(t.starts()).toBe(1);
     expect(t.failures).toEqual([new Error('no worker threads here')]);

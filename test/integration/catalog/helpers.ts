@@ -8,13 +8,14 @@ import path from 'node:path';
 import { CatalogSearch, CatalogStore, CatalogSyncEngine, type CatalogKey } from '../../../main/catalog/index';
 import { openDatabase, type AppDatabase } from '../../../main/database/index';
 import {
-  PartnerCenterClient,
   RequestBudget,
+  type PartnerCenterClient,
   type RequestBudgetOptions,
 } from '../../../main/partner-center/index';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox/index';
 import { CatalogSearchInput } from '../../../preload/contract';
+import { testClient } from '../partner-center/support/client';
 import { appOnlyToken } from '../sandbox/sandbox-helpers';
 
 /** Gets an app-only token the way a real app does: client credentials at the token endpoint. */
@@ -42,22 +43,22 @@ export function countingFetch(): WireCounter {
   return counter;
 }
 
+/** What a test may change about a sandbox client. */
+export interface SandboxClientOptions {
+  readonly budget?: RequestBudgetOptions;
+  readonly fetch?: typeof fetch;
+  readonly timeoutMs?: number;
+  readonly stallTimeoutMs?: number;
+}
+
 /** A client for the sandbox with a fast retry policy (tests should not sleep for seconds). */
 export function sandboxClient(
   baseUrl: string,
   token: string,
-  options: {
-    readonly budget?: RequestBudgetOptions;
-    readonly fetch?: typeof fetch;
-    readonly timeoutMs?: number;
-    readonly stallTimeoutMs?: number;
-  } = {},
+  options: SandboxClientOptions = {},
 ): PartnerCenterClient {
-  return new PartnerCenterClient({
-    baseUrl,
+  return testClient(baseUrl, {
     getAccessToken: () => Promise.resolve(token),
-    locale: 'en-US',
-    appName: 'Reservation Desk tests',
     budget: new RequestBudget(options.budget ?? { maxConcurrency: 4, requestsPerMinute: 100_000 }),
     retry: { baseDelayMs: 5, maxDelayMs: 40, maxRetries: 6 },
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -149,19 +150,22 @@ export function rowCounts(
 }
 
 /**
- * A small-catalog sandbox and an app-only token, started once for the tests of one file (call at
- * the top level of the file); every test database opened through `open` is removed after its test.
+ * A small-catalog sandbox (with `options` on top) and an app-only token, started once for the tests of
+ * one file (call at the top level of the file); every test database opened through `open` is removed
+ * after its test.
  */
-export function sandboxPerFile(): {
+export function sandboxPerFile(options: SandboxOptions = {}): {
   readonly sandbox: () => RunningSandbox;
   readonly token: () => string;
+  /** A client of the sandbox with its token (see `sandboxClient`). */
+  readonly client: (clientOptions?: SandboxClientOptions) => PartnerCenterClient;
   readonly open: () => TestCatalog;
 } {
   let sandbox: RunningSandbox | undefined;
   let token: string | undefined;
   const opened: TestCatalog[] = [];
   beforeAll(async () => {
-    sandbox = await startSandbox({ catalog: 'small', lineItems: 100 });
+    sandbox = await startSandbox({ catalog: 'small', lineItems: 100, ...options });
     token = await appOnlyToken(sandbox);
   });
   afterAll(async () => {
@@ -177,6 +181,7 @@ export function sandboxPerFile(): {
   return {
     sandbox: () => started(sandbox),
     token: () => started(token),
+    client: (clientOptions) => sandboxClient(started(sandbox).baseUrl, started(token), clientOptions),
     open: () => {
       const catalog = openTestCatalog();
       opened.push(catalog);

@@ -3,9 +3,8 @@
  * cancelled, killed and resumed, offline, faults, unavailable markets and availabilities. Joining a
  * running sync and stale-while-revalidate are the catalog service's (see catalog-service.test.ts).
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   getSkuAvailabilities,
   startWorkerSkuWriter,
@@ -14,53 +13,35 @@ import {
   type CatalogSyncProgress,
 } from '../../../main/catalog/index';
 import { syncSummary } from '../../../main/catalog/catalog-service';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import { startSandbox } from '../../../main/sandbox/index';
+import { startFixtureProcess } from '../support/fixture-process';
 import {
   appOnlyToken,
   countingFetch,
   expectedProductCount,
   expectedSkuCount,
-  openTestCatalog,
   rowCounts,
   sandboxClient,
-  type TestCatalog,
+  sandboxPerFile,
 } from './helpers';
 
 const us: CatalogKey = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
 
-let sandbox: RunningSandbox;
-let token: string;
-const catalogs: TestCatalog[] = [];
-function newCatalog(): TestCatalog {
-  const catalog = openTestCatalog();
-  catalogs.push(catalog);
-  return catalog;
-}
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ catalog: 'small', lineItems: 100 });
-  token = await appOnlyToken(sandbox);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  for (const catalog of catalogs.splice(0)) catalog.dispose();
-});
+const world = sandboxPerFile();
 
 describe('catalog sync', () => {
   it('syncs every product and SKU of a scope, reporting progress to the end', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const progress: CatalogSyncProgress[] = [];
     const result = await t.engine.sync({
       catalog: us,
-      client: sandboxClient(sandbox.baseUrl, token),
+      client: world.client(),
       onProgress: (p) => progress.push(p),
     });
     expect(result.outcome).toBe('completed');
-    expect(result.productsTotal).toBe(expectedProductCount(sandbox, 'AzurePlan'));
-    expect(result.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
-    expect(result.requests).toBe(1 + expectedProductCount(sandbox, 'AzurePlan'));
+    expect(result.productsTotal).toBe(expectedProductCount(world.sandbox(), 'AzurePlan'));
+    expect(result.skuCount).toBe(expectedSkuCount(world.sandbox(), 'AzurePlan'));
+    expect(result.requests).toBe(1 + expectedProductCount(world.sandbox(), 'AzurePlan'));
     const counts = rowCounts(t.db, result.generationId!);
     expect(counts).toEqual({ rows: result.skuCount, distinct: result.skuCount, fts: result.skuCount });
 
@@ -81,7 +62,7 @@ describe('catalog sync', () => {
   });
 
   it('reads and stores SKU pages on two threads, retrying malformed pages, and tidies up off main', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const writer = await startWorkerSkuWriter({ file: t.db.name });
     try {
       // The first three SKU pages arrive cut in half: the reader thread refuses them, and the sync
@@ -94,12 +75,12 @@ describe('catalog sync', () => {
         const text = await response.text();
         return new Response(text.slice(0, text.length / 2), { status: 200, headers: response.headers });
       };
-      const client = sandboxClient(sandbox.baseUrl, token, { fetch: cutting });
+      const client = world.client({ fetch: cutting });
       const result = await t.engine.sync({ catalog: us, client, writer });
       expect(result.outcome).toBe('completed');
       // Every product's page once, the three cut ones again, and the product list.
-      expect(result.requests).toBe(expectedProductCount(sandbox, 'AzurePlan') + 3 + 1);
-      const expected = expectedSkuCount(sandbox, 'AzurePlan');
+      expect(result.requests).toBe(expectedProductCount(world.sandbox(), 'AzurePlan') + 3 + 1);
+      const expected = expectedSkuCount(world.sandbox(), 'AzurePlan');
       expect(rowCounts(t.db, result.generationId!)).toEqual({
         rows: expected,
         distinct: expected,
@@ -126,8 +107,8 @@ describe('catalog sync', () => {
   });
 
   it('fails a sync whose pages cannot be stored, and says so, keeping the previous catalog', async () => {
-    const t = newCatalog();
-    const client = sandboxClient(sandbox.baseUrl, token);
+    const t = world.open();
+    const client = world.client();
     const first = await t.engine.sync({ catalog: us, client });
     expect(first.outcome).toBe('completed');
     const writer = await startWorkerSkuWriter({ file: t.db.name });
@@ -146,23 +127,23 @@ describe('catalog sync', () => {
   });
 
   it('syncs the MS-AZR-0145P scope separately from the Azure plan scope', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const legacy: CatalogKey = { ...us, scope: 'MS-AZR-0145P' };
-    const client = sandboxClient(sandbox.baseUrl, token);
+    const client = world.client();
     const [plan, old] = await Promise.all([
       t.engine.sync({ catalog: us, client }),
       t.engine.sync({ catalog: legacy, client }),
     ]);
-    expect(plan.skuCount).toBe(expectedSkuCount(sandbox, 'AzurePlan'));
-    expect(old.skuCount).toBe(expectedSkuCount(sandbox, 'MS-AZR-0145P'));
+    expect(plan.skuCount).toBe(expectedSkuCount(world.sandbox(), 'AzurePlan'));
+    expect(old.skuCount).toBe(expectedSkuCount(world.sandbox(), 'MS-AZR-0145P'));
     expect(t.search.search({ catalog: legacy, limit: 1 }).total).toBe(old.skuCount);
     const row = t.search.search({ catalog: legacy, limit: 1 }).rows[0]!;
     expect(row.provisioningVariables).toContain('Duration');
   });
 
   it('replaces the previous generation atomically and leaves no retired rows behind', async () => {
-    const t = newCatalog();
-    const client = sandboxClient(sandbox.baseUrl, token);
+    const t = world.open();
+    const client = world.client();
     const first = await t.engine.sync({ catalog: us, client });
     const second = await t.engine.sync({ catalog: us, client });
     expect(second.outcome).toBe('completed');
@@ -177,10 +158,10 @@ describe('catalog sync', () => {
   it.each(['main thread', 'reader and writer threads'] as const)(
     'a sync cancelled half-way leaves the previous catalog visible and whole, then resumes (%s)',
     async (where) => {
-      const t = newCatalog();
+      const t = world.open();
       const writer = where === 'main thread' ? undefined : await startWorkerSkuWriter({ file: t.db.name });
       const on = writer === undefined ? {} : { writer };
-      const fast = sandboxClient(sandbox.baseUrl, token);
+      const fast = world.client();
       const before = await t.engine.sync({ catalog: us, client: fast, ...on });
       const shown = t.search.search({ catalog: us, limit: 1000 });
 
@@ -235,27 +216,15 @@ describe('catalog sync', () => {
   );
 
   it('a sync killed half-way (SIGKILL) resumes where it stopped, without duplicates', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const slowSandbox = await startSandbox({ catalog: 'small', lineItems: 100, latencyMs: 150 });
     try {
       const slowToken = await appOnlyToken(slowSandbox);
       t.db.close();
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'sync-child.ts')],
-        {
-          cwd: path.resolve(import.meta.dirname, '../../..'),
-          env: {
-            ...process.env,
-            CATALOG_DATA_DIR: t.dir,
-            SANDBOX_URL: slowSandbox.baseUrl,
-            SANDBOX_TOKEN: slowToken,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
+      const { child, stderr } = startFixtureProcess(
+        path.join(import.meta.dirname, 'fixtures', 'sync-child.ts'),
+        { CATALOG_DATA_DIR: t.dir, SANDBOX_URL: slowSandbox.baseUrl, SANDBOX_TOKEN: slowToken },
       );
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const killedAt = await new Promise<number>((resolve, reject) => {
         let buffer = '';
         child.stdout.on('data', (chunk: Buffer) => {
@@ -269,7 +238,7 @@ describe('catalog sync', () => {
           }
           buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
         });
-        child.on('exit', () => reject(new Error(`child exited before it was killed: ${stderr}`)));
+        child.on('exit', () => reject(new Error(`child exited before it was killed: ${stderr()}`)));
       });
       await new Promise((resolve) => child.once('exit', resolve).once('close', resolve));
       expect(killedAt).toBeGreaterThanOrEqual(3);
@@ -302,7 +271,7 @@ describe('catalog sync', () => {
   });
 
   it('offline: keeps serving the cache and reports since when it is offline', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const own = await startSandbox({ catalog: 'small', lineItems: 100 });
     const ownToken = await appOnlyToken(own);
     const client = sandboxClient(own.baseUrl, ownToken);
@@ -352,7 +321,7 @@ describe('catalog sync', () => {
   });
 
   it('completes with no duplicate rows when Partner Center throttles and fails (429:0.1,503:0.05)', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const faulty = await startSandbox({
       catalog: 'small',
       lineItems: 100,
@@ -379,12 +348,12 @@ describe('catalog sync', () => {
   });
 
   it('does not call Partner Center for markets where reservations are not sold', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const counter = countingFetch();
     const brazil: CatalogKey = { profileId: 'demo', country: 'br', scope: 'AzurePlan' };
     const result = await t.engine.sync({
       catalog: brazil,
-      client: sandboxClient(sandbox.baseUrl, token, { fetch: counter.fetch }),
+      client: world.client({ fetch: counter.fetch }),
     });
     expect(result.outcome).toBe('unavailable');
     expect(result.reason).toMatch(/Brazil/);
@@ -398,9 +367,9 @@ describe('catalog sync', () => {
   });
 
   it('caches availabilities and refreshes them when asked (before a cart uses them)', async () => {
-    const t = newCatalog();
+    const t = world.open();
     const counter = countingFetch();
-    const client = sandboxClient(sandbox.baseUrl, token, { fetch: counter.fetch });
+    const client = world.client({ fetch: counter.fetch });
     await t.engine.sync({ catalog: us, client });
     const sku = t.search.search({ catalog: us, limit: 1 }).rows[0]!;
     const before = counter.requests;

@@ -21,6 +21,7 @@ import {
 } from '../../../main/partner-center';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import { appOnlyToken, submitForm } from '../sandbox/sandbox-helpers';
+import { testClient } from './support/client';
 
 const scope = 'https://api.partnercenter.microsoft.com';
 
@@ -401,10 +402,8 @@ describe('resilience against an unreliable sandbox', () => {
       faultTimeoutMs: 3_000,
     });
     const accessToken = await appOnlyToken(faulty);
-    client = new PartnerCenterClient({
-      baseUrl: faulty.baseUrl,
+    client = testClient(faulty.baseUrl, {
       getAccessToken: () => Promise.resolve(accessToken),
-      locale: 'en-US',
       appName: 'Reservation Desk (fault tests)',
       budget: new RequestBudget({ maxConcurrency: 2, requestsPerMinute: 2_000 }),
       timeoutMs: 1_000,

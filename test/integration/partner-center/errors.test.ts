@@ -12,6 +12,7 @@ import {
   partnerCenterCodeMessages,
   redactSecrets,
 } from '../../../main/partner-center';
+import { httpFailure } from './support/http-failure';
 
 /** Every code in the contract's §1.7 table. */
 const contractCodes = [
@@ -24,25 +25,13 @@ describe('user messages', () => {
   it('has a message for every error code the contract lists', () => {
     for (const code of contractCodes) {
       expect(partnerCenterCodeMessages[String(code)], `code ${code}`).toBeTruthy();
-      const error = new PartnerCenterError({
-        kind: 'http',
-        operation: 'op',
-        status: 400,
-        code: String(code),
-        retryable: false,
-      });
+      const error = httpFailure({ code: String(code) });
       expect(error.userMessage).toBe(partnerCenterCodeMessages[String(code)]);
     }
   });
 
   it('says what to do for 800030', () => {
-    const error = new PartnerCenterError({
-      kind: 'http',
-      operation: 'checkoutCart',
-      status: 400,
-      code: '800030',
-      retryable: false,
-    });
+    const error = httpFailure({ operation: 'checkoutCart', code: '800030' });
     expect(error.userMessage).toBe(
       "This subscription isn't registered for reservations yet: register it on the Customers screen.",
     );
@@ -62,13 +51,7 @@ describe('user messages', () => {
   });
 
   it('falls back to the HTTP status for unknown codes', () => {
-    const error = new PartnerCenterError({
-      kind: 'http',
-      operation: 'op',
-      status: 503,
-      code: '123456',
-      retryable: true,
-    });
+    const error = httpFailure({ status: 503, code: '123456', retryable: true });
     expect(error.userMessage).toMatch(/Try again/);
     expect(error.deskErrorCode).toBe('PARTNER_CENTER');
   });
@@ -94,15 +77,13 @@ describe('no secrets', () => {
 
   it('keeps secrets out of message, toString, JSON and stack', () => {
     const secret = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.abcDEF123';
-    const error = new PartnerCenterError({
-      kind: 'http',
+    const error = httpFailure({
       operation: 'getBalance',
       status: 401,
       code: '800001',
       description: `bad token Bearer ${secret}`,
       requestId: 'r',
       correlationId: 'c',
-      retryable: false,
       cause: new Error(`fetch failed for Bearer ${secret}`),
     });
     const texts = [

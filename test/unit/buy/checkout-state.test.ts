@@ -1,4 +1,7 @@
-/** Every state × every event of the checkout journal, written out, so a change to a rule shows here. */
+/**
+ * Every state × every event of the checkout journal, written out (the settled states share one row),
+ * so a change to a rule shows here.
+ */
 import { describe, expect, it } from 'vitest';
 import type { CheckoutState } from '../../../preload/contract';
 import {
@@ -9,6 +12,19 @@ import {
   nextCheckoutState,
   type CheckoutEvent,
 } from '../../../main/buy/checkout-state';
+
+/** The row of a settled state: no event moves it, and a restart finds it as it was. */
+function settled(state: CheckoutState): Record<CheckoutEvent, CheckoutState | null> {
+  return {
+    send: null,
+    ordered: null,
+    'partially-ordered': null,
+    rejected: null,
+    'answer-lost': null,
+    'stale-availability': null,
+    restart: state,
+  };
+}
 
 const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> = {
   prepared: {
@@ -38,33 +54,9 @@ const table: Record<CheckoutState, Record<CheckoutEvent, CheckoutState | null>> 
     'stale-availability': null,
     restart: 'in-doubt',
   },
-  ordered: {
-    send: null,
-    ordered: null,
-    'partially-ordered': null,
-    rejected: null,
-    'answer-lost': null,
-    'stale-availability': null,
-    restart: 'ordered',
-  },
-  'partially-ordered': {
-    send: null,
-    ordered: null,
-    'partially-ordered': null,
-    rejected: null,
-    'answer-lost': null,
-    'stale-availability': null,
-    restart: 'partially-ordered',
-  },
-  failed: {
-    send: null,
-    ordered: null,
-    'partially-ordered': null,
-    rejected: null,
-    'answer-lost': null,
-    'stale-availability': null,
-    restart: 'failed',
-  },
+  ordered: settled('ordered'),
+  'partially-ordered': settled('partially-ordered'),
+  failed: settled('failed'),
 };
 
 describe('checkout journal state machine', () => {

@@ -10,8 +10,7 @@ import {
 } from '../../../main/partner-center/clouds';
 import { parseCliOptions, UsageError } from '../../../main/sandbox/cli-options';
 import { SettingsSchema } from '../../../main/settings';
-
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+import { storedProfile, TENANT } from '../settings/fixtures';
 
 const SANDBOX: SandboxEndpoint = {
   baseUrl: 'http://127.0.0.1:4567',
@@ -125,16 +124,7 @@ describe('MSAL authority per cloud', () => {
 });
 
 describe('settings files and clouds', () => {
-  const profile = {
-    id: 'p1',
-    name: 'Written before clouds',
-    tenantId: TENANT,
-    appId: '1950a258-227b-4e31-a9cf-717495945fc2',
-    authMode: 'app-user',
-    defaults: { country: 'US', segment: 'commercial', locale: 'en-US' },
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
+  const profile = storedProfile({ name: 'Written before clouds' });
 
   it('reads a profile without a cloud as Global, and keeps sandbox and the new clouds', () => {
     const settings = SettingsSchema.parse({

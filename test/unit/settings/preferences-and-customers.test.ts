@@ -18,10 +18,8 @@ import {
   SettingsSchema,
   type Settings,
 } from '../../../main/settings';
+import { APP, SECRET, storedProfile as stored, TENANT } from './fixtures';
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const APP = '1950a258-227b-4e31-a9cf-717495945fc2';
-const SECRET = 'S3cr3t-never-on-disk~1234567890';
 const NORTHWIND = {
   id: '4f6c1a52-0c7e-4b59-9a3d-1f0c2b7e5a03',
   name: 'Northwind Traders GmbH',
@@ -38,17 +36,7 @@ function withProfile(id = 'p1'): Settings {
   return added.settings;
 }
 
-const storedProfile = {
-  id: 'p1',
-  name: 'Written by version 0.1',
-  tenantId: TENANT,
-  appId: APP,
-  authMode: 'app-user',
-  cloud: 'global',
-  defaults: { country: 'US', segment: 'commercial', locale: 'en-US' },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const storedProfile = stored({ cloud: 'global' });
 
 describe('app preferences', () => {
   it('default to refreshing a catalog older than a day', () => {

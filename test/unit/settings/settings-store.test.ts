@@ -3,10 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSettingsStore, SettingsSchema } from '../../../main/settings';
-
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const APP = '1950a258-227b-4e31-a9cf-717495945fc2';
-const SECRET = 'S3cr3t-never-on-disk~1234567890';
+import { APP, SECRET, storedProfile, TENANT } from './fixtures';
 
 let dir: string;
 beforeEach(() => {
@@ -68,17 +65,7 @@ describe('settings store (conf + zod)', () => {
 
   it('drops fields that are not in the schema when a hand-edited file is read back', () => {
     const file = path.join(dir, 'settings.json');
-    const profile = {
-      id: 'p1',
-      name: 'Hand edited',
-      tenantId: TENANT,
-      appId: APP,
-      authMode: 'app-user',
-      cloud: 'global',
-      defaults: { country: 'US', segment: 'commercial', locale: 'en-US' },
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    };
+    const profile = storedProfile({ name: 'Hand edited', cloud: 'global' });
     fs.writeFileSync(
       file,
       JSON.stringify({
