@@ -41,7 +41,7 @@ async function profileWithCatalog(name: string): Promise<{ id: string; status: C
   await call('auth.signIn', { profileId: id });
   const catalog = { profileId: id, country: 'US', scope: 'AzurePlan' };
   const { taskId } = await call<{ taskId: string }>('catalog.sync', catalog);
-  await expect.poll(() => finished.get(taskId)?.outcome).toBe('completed');
+  await expect.poll(() => finished.get(taskId)?.outcome, { timeout: 60_000 }).toBe('completed');
   const page = await call<CatalogSearchResult>('catalog.search', { catalog, limit: 1 });
   const sku = page.rows[0]!;
   await call('catalog.availabilities', { catalog, productId: sku.productId, skuId: sku.skuId });

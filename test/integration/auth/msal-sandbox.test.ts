@@ -166,7 +166,9 @@ describe('App+User: system browser with loopback redirect and PKCE (Playwright)'
       expect(opened?.searchParams.get('response_mode')).toBe('form_post');
       expect(new URL(opened?.searchParams.get('redirect_uri') ?? '').hostname).toBe('localhost');
       expect(opened?.searchParams.get('scope')).toContain(`${PC}/user_impersonation`);
-      await expect.poll(() => page.textContent('body')).toContain('You are signed in to Reservation Desk');
+      await expect
+        .poll(() => page.textContent('body'), { timeout: 30_000 })
+        .toContain('You are signed in to Reservation Desk');
 
       const token = await auth.getAccessToken(profile);
       expect(jwtPayload(token.accessToken)).toMatchObject({ aud: PC, idtyp: 'user', amr: ['pwd', 'mfa'] });

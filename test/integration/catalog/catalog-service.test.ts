@@ -36,7 +36,9 @@ function service(startWriter: (catalog: TestCatalog) => Promise<SkuWriter>) {
     onWriterFailure: (error) => failures.push(error),
   });
   const endOf = async (taskId: string) => {
-    await expect.poll(() => finished.find((payload) => payload.taskId === taskId)).toBeDefined();
+    await expect
+      .poll(() => finished.find((payload) => payload.taskId === taskId), { timeout: 30_000 })
+      .toBeDefined();
     return finished.find((payload) => payload.taskId === taskId)!;
   };
   const syncToEnd = async () => endOf((await svc.sync(us)).taskId);

@@ -95,7 +95,7 @@ describe('catalog sync', () => {
             maintained: number;
           }
         ).maintained;
-      await expect.poll(maintained).toBe(1);
+      await expect.poll(maintained, { timeout: 30_000 }).toBe(1);
       expect(t.search.search({ catalog: us, text: 'standard', limit: 1 }).total).toBeGreaterThan(0);
       // A second sync through the same threads replaces the catalog like the in-process one.
       const again = await t.engine.sync({ catalog: us, client, writer });
