@@ -13,6 +13,8 @@ export default defineConfig({
           // The catalog sync's threads (main/catalog/sku-writer.ts), started from their own files.
           'sku-reader-worker': resolve('main/catalog/sku-reader-worker.ts'),
           'sku-writer-worker': resolve('main/catalog/sku-writer-worker.ts'),
+          // The thread that counts facets (main/catalog/search-thread.ts).
+          'catalog-search-worker': resolve('main/catalog/catalog-search-worker.ts'),
         },
       },
     },

@@ -12,6 +12,7 @@ import { createBuyService } from './buy/buy-service';
 import { BuyStore } from './buy/store';
 import { cachedSkuFacts } from './catalog/cached-sku';
 import { createCatalogService } from './catalog/catalog-service';
+import { startCatalogSearchThread } from './catalog/search-thread';
 import { startWorkerSkuWriter, type SkuWorkerUrls } from './catalog/sku-writer';
 import { CatalogStore } from './catalog/store';
 import { createConnectService } from './connect/connect-service';
@@ -143,6 +144,16 @@ export function createAppCore(options: AppOptions): AppCore {
     onWriterFailure: (error) =>
       (options.onUnexpected ?? logUnexpected)(
         'catalog.sync (SKU writer threads; syncing on the main thread instead)',
+        error,
+      ),
+    startSearchThread: () =>
+      startCatalogSearchThread({
+        file: db.name,
+        ...(options.skuWorkerUrls ? { workerUrl: options.skuWorkerUrls.search } : {}),
+      }),
+    onSearchThreadFailure: (error) =>
+      (options.onUnexpected ?? logUnexpected)(
+        'catalog.search (search thread; searching on the main thread instead)',
         error,
       ),
   });

@@ -20,7 +20,8 @@ import type { TaskEngine, TaskSummary } from '../tasks';
 import { getSkuAvailabilities, type AvailabilityRefresh } from './availability';
 import { checkSkuInventory, type SkuInventoryRequest } from './inventory';
 import { marketStatus, type MarketStatus } from './market';
-import { CatalogSearch, type CatalogSearchQuery } from './search';
+import { CatalogSearch, nothingFound, type CatalogSearchQuery, type GenerationSearchResult } from './search';
+import type { CatalogSearchThread } from './search-thread';
 import type { CatalogStore } from './store';
 import { inProcessSkuWriter, writerWhenReady, type SkuWriter } from './sku-writer';
 import {
@@ -50,6 +51,13 @@ export interface CatalogServiceOptions {
   readonly startWriter?: () => Promise<SkuWriter>;
   /** Told when the writer threads cannot start or fail; the syncs go on without them. */
   readonly onWriterFailure?: (error: unknown) => void;
+  /**
+   * Starts the thread that answers searches with facet counts (`startCatalogSearchThread`), once, at
+   * the first such search. Without it, until it is ready, or when it fails, they run on this thread.
+   */
+  readonly startSearchThread?: () => Promise<CatalogSearchThread>;
+  /** Told when the search thread cannot start or fails; searches go on without it. */
+  readonly onSearchThreadFailure?: (error: unknown) => void;
 }
 
 function toMarket(status: MarketStatus): Market {
@@ -183,6 +191,35 @@ export function createCatalogService(options: CatalogServiceOptions) {
     );
     return writer;
   };
+  // The search thread: started at the first search with facets, used once it is ready.
+  let searchThreadStart: Promise<CatalogSearchThread | undefined> | undefined;
+  let searchThread: CatalogSearchThread | undefined;
+  const searchThreadIfReady = (): CatalogSearchThread | undefined => {
+    searchThreadStart ??= options.startSearchThread?.().then(
+      (started) => (searchThread = started),
+      (error: unknown) => void options.onSearchThreadFailure?.(error),
+    );
+    return searchThread;
+  };
+  /** A search of one generation: facet counts on the search thread when it is there, the rest here. */
+  const searchGeneration = async (
+    generationId: number,
+    query: CatalogSearchQuery,
+  ): Promise<GenerationSearchResult> => {
+    const thread = query.includeFacets ? searchThreadIfReady() : undefined;
+    if (thread === undefined) return search.searchGeneration(generationId, query);
+    try {
+      return await thread.searchGeneration(generationId, query);
+    } catch (error) {
+      // A thread that failed stays out of the way for the rest of the run.
+      if (searchThread === thread) {
+        searchThread = undefined;
+        options.onSearchThreadFailure?.(error);
+        void thread.close();
+      }
+      return search.searchGeneration(generationId, query);
+    }
+  };
   const taskFor = (key: CatalogKey) => tasks.find('catalog.sync', catalogTaskKey(key)) ?? null;
 
   const status = (key: CatalogKey, maxAgeMinutes = DEFAULT_MAX_AGE_MINUTES): CatalogStatus => {
@@ -270,8 +307,11 @@ export function createCatalogService(options: CatalogServiceOptions) {
       return current;
     },
 
-    search(query: CatalogSearchQuery): CatalogSearchResult {
-      const result = search.search(query);
+    async search(query: CatalogSearchQuery): Promise<CatalogSearchResult> {
+      const where = search.whereToSearch(query);
+      const found =
+        where.generationId === undefined ? nothingFound : await searchGeneration(where.generationId, query);
+      const result = { ...where, ...found };
       return {
         market: toMarket(result.market),
         total: result.total,
@@ -347,6 +387,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     async close(): Promise<void> {
       await tasks.cancelWhere((task) => task.kind === 'catalog.sync');
       await (await writer)?.close();
+      await (await searchThreadStart)?.close();
     },
   };
 }

@@ -54,6 +54,12 @@ export interface CatalogSearchResult {
   readonly facets: CatalogFacets | undefined;
 }
 
+/** What a search of one generation finds: the part of `CatalogSearchResult` that reads the database. */
+export type GenerationSearchResult = Pick<CatalogSearchResult, 'total' | 'rows' | 'facets'>;
+
+/** What a search finds in a catalog that has no generation to read. */
+export const nothingFound: GenerationSearchResult = { total: 0, rows: [], facets: undefined };
+
 /**
  * The FTS5 query for what someone typed: every word becomes a quoted prefix term, all required.
  * Undefined when there is nothing to search for. Quoting means no input can be FTS5 syntax.
@@ -119,16 +125,30 @@ export class CatalogSearch {
 
   /** Runs a validated search on the live catalog. */
   search(query: CatalogSearchQuery): CatalogSearchResult {
+    const where = this.whereToSearch(query);
+    return {
+      ...where,
+      ...(where.generationId === undefined ? nothingFound : this.searchGeneration(where.generationId, query)),
+    };
+  }
+
+  /** The catalog, market and generation a search reads (the live one); no generation, no rows. */
+  whereToSearch(query: CatalogSearchQuery): Omit<CatalogSearchResult, keyof GenerationSearchResult> {
     const catalog = normalizeCatalogKey(query.catalog);
     const market = marketStatus(catalog.country);
     const generationId = market.available ? this.store.liveGenerationId(catalog) : undefined;
-    const base = { catalog, market, generationId, offset: query.offset, limit: query.limit };
-    if (generationId === undefined) return { ...base, total: 0, rows: [], facets: undefined };
+    return { catalog, market, generationId, offset: query.offset, limit: query.limit };
+  }
 
+  /**
+   * Runs a validated search on one generation, which the caller resolved (`search` does, from the
+   * live catalog): a thread with its own connection runs it too (`search-thread.ts`).
+   */
+  searchGeneration(generationId: number, query: CatalogSearchQuery): GenerationSearchResult {
     // Text with nothing to search for in it ("😀", a lone quote or dash) finds nothing: it must not
     // fall back to the whole catalog as if the box were empty.
     if (query.text !== undefined && query.text.trim() !== '' && ftsQueryOf(query.text) === undefined) {
-      return { ...base, total: 0, rows: [], facets: query.includeFacets ? noFacets : undefined };
+      return { total: 0, rows: [], facets: query.includeFacets ? noFacets : undefined };
     }
     const clauses = filterClauses(query);
     const where = ['s.generation_id = ?', ...clauses.map((clause) => clause.sql)];
@@ -157,7 +177,6 @@ export class CatalogSearch {
               }
             ).n;
     return {
-      ...base,
       total,
       rows: rows.map(toRow),
       facets: query.includeFacets ? this.facetsOf(generationId, clauses) : undefined,

@@ -92,6 +92,8 @@ export interface WorkerSkuWriterOptions {
 export interface SkuWorkerUrls {
   readonly reader: URL;
   readonly writer: URL;
+  /** The thread that counts facets off the main thread (`search-thread.ts`). */
+  readonly search: URL;
 }
 
 /** Where the build puts the thread scripts: next to the entry (see `electron.vite.config.ts`). */
@@ -99,6 +101,7 @@ export function bundledSkuWorkerUrls(entryUrl: string | URL): SkuWorkerUrls {
   return {
     reader: new URL('./sku-reader-worker.js', entryUrl),
     writer: new URL('./sku-writer-worker.js', entryUrl),
+    search: new URL('./catalog-search-worker.js', entryUrl),
   };
 }
 
@@ -207,7 +210,7 @@ interface Waiter {
 }
 
 /** Starts a thread; TypeScript sources go through tsx, which Node cannot do in a worker by itself. */
-function startThread(url: URL, workerData: unknown, transferList: ReadonlyArray<MessagePort>): Worker {
+export function startThread(url: URL, workerData: unknown, transferList: ReadonlyArray<MessagePort>): Worker {
   const options = { workerData, transferList: [...transferList] };
   if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
@@ -218,7 +221,7 @@ function startThread(url: URL, workerData: unknown, transferList: ReadonlyArray<
 }
 
 /** Resolves when a thread says it is ready; rejects if it fails or exits first. */
-function ready(thread: Worker): Promise<void> {
+export function ready(thread: Worker): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     thread.once('message', (message: unknown) =>
       message === 'ready' ? resolve() : reject(new Error('a SKU writer thread did not start')),

@@ -116,7 +116,7 @@ async function tidiedUp(file: string): Promise<void> {
 
 /** The app core over a data folder, with the demo profile signed in to the bench's sandbox. */
 async function demoCore(dataDir: string) {
-  // The web build's own SKU threads when it is built (as `npm run web` runs them), not tsx's.
+  // The web build's own SKU and search threads when it is built (as `npm run web` runs them), not tsx's.
   const built = path.join(root, 'out/main/web.js');
   const core = createAppCore({
     facts: { name: 'Reservation Desk', version: 'bench', dataDir, startedAt: new Date() },
@@ -245,22 +245,11 @@ const bench: Benchmark = {
     const sandbox = await startSandbox();
     process.env.RESERVATION_DESK_DEMO_SANDBOX = sandbox.readyLine;
     const dataDir = mkdtempSync(path.join(tmpdir(), 'desk-bench-bridge-'));
-    const core = createAppCore({
-      facts: { name: 'Reservation Desk', version: 'bench', dataDir, startedAt: new Date() },
-      secrets: createMemorySecretStore(),
-    });
-    const context: CallContext = { transport: 'websocket', events: core.events };
-    const call = async (channel: string, input?: unknown) => {
-      const result = await core.dispatcher.dispatch(channel, input, context);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value as Record<string, unknown>;
-    };
+    // The app's own threads (SKU writer, search) when it is built, as `npm run web` runs them.
+    const { core, call } = await demoCore(dataDir);
     const staticDir = path.join(root, 'out/web');
     const server = await startWebServer({ dispatcher: core.dispatcher, events: core.events, staticDir });
     try {
-      await call('profiles.demo');
-      await call('profiles.activate', { profileId: 'demo' });
-      await call('auth.signIn', { profileId: 'demo' });
       const key = { profileId: 'demo', country: 'US', scope: 'AzurePlan' };
       const finished = new Promise<void>((resolve) =>
         core.events.subscribe((event) => {

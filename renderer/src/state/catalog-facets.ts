@@ -10,8 +10,12 @@ import type {
 } from '../../../preload/contract';
 import { searchInput, type CatalogFilters, type CatalogState } from './catalog';
 
-/** How long the query must stay unchanged before its facet counts are asked for. */
-export const FACETS_DELAY_MS = 150;
+/**
+ * How long the query must stay unchanged before its facet counts are asked for: longer than the
+ * pauses within a word as people type, so counts (a pass over every match) are asked once typing
+ * rests, not between two keystrokes, where their answer would compete with the next rows.
+ */
+export const FACETS_DELAY_MS = 300;
 
 /** The request for the current query's facets: one row is enough, the counts come with it. */
 export function facetsInput(state: CatalogState): CatalogSearchInput | null {

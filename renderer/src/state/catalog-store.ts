@@ -26,6 +26,7 @@ import { useMarkets } from './markets-store';
 import { reconnectDelayMs } from './reconnect';
 import { useRememberedMarket } from './remembered-market-store';
 import { FACETS_DELAY_MS, facetsInput, facetsLoaded } from './catalog-facets';
+import { latestOnly } from './latest-only';
 import { valueOf } from './load';
 import { onTaskFinished, useTasks } from './tasks-store';
 
@@ -58,50 +59,45 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   const inFlight = new Set<string>();
   let facetsTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const loadFacets = async () => {
-    const state = get();
-    const input = facetsInput(state);
-    if (!input) return;
-    const result = await desk().catalog.search(input);
-    if (result.ok) apply((s) => facetsLoaded(s, state.version, result.value));
-  };
+  // Facet counts and the first page each go one at a time, and only for the latest query (see
+  // `latestOnly`): a burst of typing never queues answers nobody will see.
+  const loadFacets = latestOnly(
+    () => get().version,
+    async (version) => {
+      const input = facetsInput(get());
+      if (!input) return;
+      const result = await desk().catalog.search(input);
+      if (result.ok) apply((s) => facetsLoaded(s, version, result.value));
+    },
+  );
   /** Facet counts follow the query once it rests for a moment (see `FACETS_DELAY_MS`). */
   const scheduleFacets = () => {
     clearTimeout(facetsTimer);
-    facetsTimer = setTimeout(() => void loadFacets(), FACETS_DELAY_MS);
+    facetsTimer = setTimeout(loadFacets, FACETS_DELAY_MS);
   };
 
-  // The first page answers every change of query (each keystroke): one at a time, and only the
-  // latest query is asked next, so a burst of typing never queues answers nobody will see.
-  let firstPageAsked = false;
-  let firstPageWanted = false;
-
-  const loadPage = async (pageIndex: number): Promise<void> => {
-    if (pageIndex === 0 && firstPageAsked) {
-      firstPageWanted = true;
-      return;
-    }
-    const state = get();
-    const { version } = state;
+  /** Reads one page of the current query; a page already on its way is not asked twice. */
+  const readPage = async (version: number, pageIndex: number): Promise<void> => {
     const flightKey = `${version}:${pageIndex}`;
-    if (inFlight.has(flightKey)) return;
-    const input = searchInput(state, pageIndex, false);
-    if (!input) return;
+    const input = searchInput(get(), pageIndex, false);
+    if (inFlight.has(flightKey) || !input) return;
     inFlight.add(flightKey);
-    if (pageIndex === 0) firstPageAsked = true;
     try {
       const result = await desk().catalog.search(input);
       if (result.ok) apply((s) => pageLoaded(s, version, pageIndex, result.value));
       else apply((s) => searchFailed(s, version, result.error));
     } finally {
       inFlight.delete(flightKey);
-      if (pageIndex === 0) {
-        firstPageAsked = false;
-        const stale = get().version !== version;
-        if (firstPageWanted && stale) void loadPage(0);
-        firstPageWanted = false;
-      }
     }
+  };
+  // The first page answers every change of query (each keystroke).
+  const loadFirstPage = latestOnly(
+    () => get().version,
+    (version) => readPage(version, 0),
+  );
+  const loadPage = (pageIndex: number): void => {
+    if (pageIndex === 0) loadFirstPage();
+    else void readPage(get().version, pageIndex);
   };
 
   const refreshStatus = async () => {
@@ -146,7 +142,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!selection) return;
     set({ lastSync: null });
     apply(statusLoading);
-    void loadPage(0);
+    loadPage(0);
     scheduleFacets();
     // No age here: main applies the user's preference (Settings), and reports it in `autoRefresh`.
     const status = await desk().catalog.open({ catalog: selection });
@@ -160,7 +156,7 @@ export const useCatalog = create<CatalogStore>((set, get) => {
   /** Re-reads the rows on screen: a first sync stored more, or a sync swapped in a new catalog. */
   const showNewRows = (withFacets: boolean) => {
     apply((s) => rowsArrived(s, withFacets));
-    void loadPage(0);
+    loadPage(0);
   };
 
   // A first sync's rows, shown as they arrive: re-read when its progress says more are available.
@@ -248,20 +244,20 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     },
     setFilters(patch) {
       apply((s) => changeFilters(s, patch));
-      void loadPage(0);
+      loadPage(0);
       scheduleFacets();
     },
     clearFilters() {
       apply(clearFilters);
-      void loadPage(0);
+      loadPage(0);
       scheduleFacets();
     },
     sortBy(column) {
       apply((s) => sortBy(s, column));
-      void loadPage(0);
+      loadPage(0);
     },
     ensureRows(firstIndex, lastIndex) {
-      for (const page of missingPages(get(), firstIndex, lastIndex)) void loadPage(page);
+      for (const page of missingPages(get(), firstIndex, lastIndex)) loadPage(page);
     },
     select(key) {
       apply((s) => selectSku(s, key));

@@ -17,7 +17,11 @@ import type { ManualMarket } from './catalog-market';
 import { pagesMissing, rowOfPages } from './paged-rows';
 import { idle, loading, settle, type Load } from './load';
 
-export const PAGE_SIZE = 200;
+/**
+ * Rows per request: a screenful or two. Every keystroke reads the first page, and its cost (rows
+ * read, checked, sent and parsed) grows with it; scrolling asks the next pages as they come into view.
+ */
+export const PAGE_SIZE = 50;
 
 export interface Range {
   readonly min?: number;

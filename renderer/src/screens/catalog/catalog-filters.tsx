@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { FacetValue } from '../../../../preload/contract';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { hasFilters, type Range } from '../../state/catalog';
 import { catalogFieldLabels, termLabel } from '../../state/catalog-labels';
 import {
@@ -65,14 +65,21 @@ function FacetPicker(props: {
   onChange: (selected: string[]) => void;
   testId: string;
 }) {
+  // Only when the counts change: the panel renders again at every keystroke (the text is a filter),
+  // and formatting hundreds of counts each time held up the keystroke's rows.
+  const options = useMemo(
+    () =>
+      props.values.map((facet) => ({
+        value: facet.value,
+        label: `${facet.label} (${facet.count.toLocaleString('en-US')})`,
+      })),
+    [props.values],
+  );
   return (
     <Field label={props.label}>
       <MultiPicker
         label={props.label}
-        options={props.values.map((facet) => ({
-          value: facet.value,
-          label: `${facet.label} (${facet.count.toLocaleString('en-US')})`,
-        }))}
+        options={options}
         selected={props.selected}
         onChange={props.onChange}
         testId={props.testId}

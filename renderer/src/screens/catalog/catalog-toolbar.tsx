@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { CatalogScope } from '../../../../preload/contract';
 import { CustomerPicker } from '../../components/customer-picker';
 import { MarketPicker } from '../../components/market-picker';
@@ -60,40 +61,53 @@ export function CatalogToolbar(props: {
   const styles = useStyles();
   const customerName = useCustomers((s) => s.current?.name ?? null);
   const customerCountry = useCustomers((s) => s.current?.country ?? null);
+  // Only what the toolbar shows: rows and facets arriving (each keystroke) must not render it again.
   const {
     selection,
-    status: catalogStatus,
+    catalogStatus,
     syncTaskId,
-    filters,
+    filterText,
     pickMarket,
     setScope,
     setFilters,
     sync,
     cancelSync,
-  } = useCatalog();
+  } = useCatalog(
+    useShallow((s) => ({
+      selection: s.selection,
+      catalogStatus: s.status,
+      syncTaskId: s.syncTaskId,
+      filterText: s.filters.text,
+      pickMarket: s.pickMarket,
+      setScope: s.setScope,
+      setFilters: s.setFilters,
+      sync: s.sync,
+      cancelSync: s.cancelSync,
+    })),
+  );
   const status = valueOf(catalogStatus);
   const progress = useTaskProgress(syncTaskId);
-  const [text, setText] = useState(filters.text);
+  const [text, setText] = useState(filterText);
   // The text this box last searched for, and the one the filters hold: when the filters change it
   // from elsewhere ("Clear filters"), the box follows instead of searching its old text again.
-  const [sent, setSent] = useState(filters.text);
-  const [seen, setSeen] = useState(filters.text);
-  if (seen !== filters.text) {
-    setSeen(filters.text);
-    if (filters.text !== sent) {
-      setText(filters.text);
-      setSent(filters.text);
+  const [sent, setSent] = useState(filterText);
+  const [seen, setSeen] = useState(filterText);
+  if (seen !== filterText) {
+    setSeen(filterText);
+    if (filterText !== sent) {
+      setText(filterText);
+      setSent(filterText);
     }
   }
 
   useEffect(() => {
-    if (text === filters.text) return;
+    if (text === filterText) return;
     const timer = setTimeout(() => {
       setSent(text);
       setFilters({ text });
     }, TEXT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, filters.text, setFilters]);
+  }, [text, filterText, setFilters]);
 
   const syncing = status?.syncTaskId !== null && status?.syncTaskId !== undefined;
   const percent = progress?.total ? progress.done / progress.total : undefined;
