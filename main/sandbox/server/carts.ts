@@ -88,25 +88,27 @@ interface SavingsPlanResolved {
 
 /** The cart route table. */
 export function cartRoutes(services: Services): Route[] {
-  const base = { auth: 'any' as const, throttled: true };
+  /** A throttled (§3) state-changing cart call, replayed by its `MS-RequestId`. */
+  const write = (method: 'POST' | 'PUT', path: string, handler: Route['handler']): Route => ({
+    auth: 'any',
+    throttled: true,
+    write: true,
+    method,
+    path,
+    handler,
+  });
   return [
-    {
-      ...base,
-      write: true,
-      method: 'POST',
-      path: '/v1/customers/:customerId/carts',
-      handler: (ctx) => {
-        const customer = requireCustomer(services, ctx.params.customerId!);
-        const now = services.clock();
-        const id = randomUUID();
-        const stored: StoredCart = {
-          customerId: customer.id,
-          cart: buildCart(services, ctx, customer, id, now, now),
-        };
-        services.store.data.carts[id] = stored;
-        return { status: 201, json: stored.cart };
-      },
-    },
+    write('POST', '/v1/customers/:customerId/carts', (ctx) => {
+      const customer = requireCustomer(services, ctx.params.customerId!);
+      const now = services.clock();
+      const id = randomUUID();
+      const stored: StoredCart = {
+        customerId: customer.id,
+        cart: buildCart(services, ctx, customer, id, now, now),
+      };
+      services.store.data.carts[id] = stored;
+      return { status: 201, json: stored.cart };
+    }),
     {
       // Not in §3's throttled list, but a cart read is cheap either way.
       auth: 'any',
@@ -114,38 +116,26 @@ export function cartRoutes(services: Services): Route[] {
       path: '/v1/customers/:customerId/carts/:cartId',
       handler: (ctx) => ({ status: 200, json: requireCart(services, ctx).cart }),
     },
-    {
-      ...base,
-      write: true,
-      method: 'PUT',
-      path: '/v1/customers/:customerId/carts/:cartId',
-      handler: (ctx) => {
-        const customer = requireCustomer(services, ctx.params.customerId!);
-        const stored = requireCart(services, ctx);
-        if (stored.cart.status === 'Ordered') {
-          throw new ApiError(400, 800065, 'Cannot update a cart that has already been submitted.');
+    write('PUT', '/v1/customers/:customerId/carts/:cartId', (ctx) => {
+      const customer = requireCustomer(services, ctx.params.customerId!);
+      const stored = requireCart(services, ctx);
+      if (stored.cart.status === 'Ordered') {
+        throw new ApiError(400, 800065, 'Cannot update a cart that has already been submitted.');
+      }
+      if (isRecord(ctx.body)) {
+        const bodyId = stringProp(ctx.body, 'id');
+        if (bodyId && bodyId.toLowerCase() !== String(stored.cart.id).toLowerCase()) {
+          throw badRequest('The cart id in the body does not match the cart id in the path.', 3000);
         }
-        if (isRecord(ctx.body)) {
-          const bodyId = stringProp(ctx.body, 'id');
-          if (bodyId && bodyId.toLowerCase() !== String(stored.cart.id).toLowerCase()) {
-            throw badRequest('The cart id in the body does not match the cart id in the path.', 3000);
-          }
-        }
-        const created = Date.parse(String(stored.cart.creationTimestamp));
-        stored.cart = buildCart(services, ctx, customer, String(stored.cart.id), created, services.clock());
-        // The lines were just written from availabilities read again: nothing in the cart is stale now.
-        delete stored.staleAvailability;
-        // Docs show 201 for update (§4.11, §12 #4).
-        return { status: 201, json: stored.cart };
-      },
-    },
-    {
-      ...base,
-      write: true,
-      method: 'POST',
-      path: '/v1/customers/:customerId/carts/:cartId/checkout',
-      handler: (ctx) => checkout(services, ctx),
-    },
+      }
+      const created = Date.parse(String(stored.cart.creationTimestamp));
+      stored.cart = buildCart(services, ctx, customer, String(stored.cart.id), created, services.clock());
+      // The lines were just written from availabilities read again: nothing in the cart is stale now.
+      delete stored.staleAvailability;
+      // Docs show 201 for update (§4.11, §12 #4).
+      return { status: 201, json: stored.cart };
+    }),
+    write('POST', '/v1/customers/:customerId/carts/:cartId/checkout', (ctx) => checkout(services, ctx)),
   ];
 }
 

@@ -67,93 +67,56 @@ export function catalogRoutes(services: Services, inventoryRoutes: InventoryRout
   // Casing never changes a catalog answer, so the lower-cased URL is a safe key.
   const cacheKey = (ctx: RouteContext): string => ctx.url.toLowerCase();
   const base = { auth: 'any' as const };
+  /** A GET route answered once per URL: `answer` builds the body from the route's catalog query. */
+  const cachedGet = (
+    path: string,
+    answer: (ctx: RouteContext, params: CatalogParams) => unknown,
+    needsView = false,
+  ): Route => ({
+    ...base,
+    method: 'GET',
+    path,
+    handler: (ctx) => {
+      const params = catalogParams(ctx, needsView);
+      return cache.get(cacheKey(ctx), () => answer(ctx, params));
+    },
+  });
   return [
-    {
-      ...base,
-      method: 'GET',
-      path: '/v1/products',
-      handler: (ctx) => {
-        const params = catalogParams(ctx, true);
-        return cache.get(cacheKey(ctx), () => listProducts(services, params));
-      },
-    },
-    {
-      ...base,
-      method: 'GET',
-      path: '/v1/products/:productId',
-      handler: (ctx) => {
-        const params = catalogParams(ctx, false);
-        return cache.get(cacheKey(ctx), () =>
-          productWire(requireProduct(services, ctx.params.productId!, params), params),
-        );
-      },
-    },
-    {
-      ...base,
-      method: 'GET',
-      path: '/v1/products/:productId/skus',
-      handler: (ctx) => {
-        const params = catalogParams(ctx, false);
-        return cache.get(cacheKey(ctx), () => {
-          const product = requireProduct(services, ctx.params.productId!, params);
-          const skus = skusInScope(services, product, params.scope).map((sku) => skuWire(sku, params));
-          return collection(skus, `/products/${product.id}/skus?${scopeQuery(params)}`);
-        });
-      },
-    },
-    {
-      ...base,
-      method: 'GET',
-      path: '/v1/products/:productId/skus/:skuId',
-      handler: (ctx) => {
-        const params = catalogParams(ctx, false);
-        return cache.get(cacheKey(ctx), () => {
-          const product = requireProduct(services, ctx.params.productId!, params);
-          return skuWire(requireSku(services, product, ctx.params.skuId!, params.scope), params);
-        });
-      },
-    },
-    {
-      ...base,
-      method: 'GET',
-      path: '/v1/products/:productId/skus/:skuId/availabilities',
-      handler: (ctx) => {
-        const params = catalogParams(ctx, false);
-        return cache.get(cacheKey(ctx), () => {
-          const product = requireProduct(services, ctx.params.productId!, params);
-          const sku = requireSku(services, product, ctx.params.skuId!, params.scope);
-          const segments = params.segment ? [params.segment] : ['commercial'];
-          const items = segments.map((segment) => availabilityWire(product, sku, { ...params, segment }));
-          return collection(
-            items,
-            `/products/${product.id}/skus/${sku.id}/availabilities?${scopeQuery(params)}`,
-          );
-        });
-      },
-    },
-    {
-      ...base,
-      method: 'GET',
-      path: '/v1/products/:productId/skus/:skuId/availabilities/:availabilityId',
-      handler: (ctx) => {
-        const params = catalogParams(ctx, false);
-        return cache.get(cacheKey(ctx), () => {
-          const product = requireProduct(services, ctx.params.productId!, params);
-          const sku = requireSku(services, product, ctx.params.skuId!, params.scope);
-          const wanted = ctx.params.availabilityId!.toLowerCase();
-          const scope = (Object.keys(sku.availabilityIds) as ReservationScope[]).find(
-            (s) => sku.availabilityIds[s]?.toLowerCase() === wanted,
-          );
-          if (!scope)
-            throw new ApiError(404, 400019, `Availability ${ctx.params.availabilityId!} was not found.`);
-          return availabilityWire(product, sku, {
-            ...params,
-            scope,
-            segment: params.segment ?? 'commercial',
-          });
-        });
-      },
-    },
+    cachedGet('/v1/products', (_ctx, params) => listProducts(services, params), true),
+    cachedGet('/v1/products/:productId', (ctx, params) =>
+      productWire(requireProduct(services, ctx.params.productId!, params), params),
+    ),
+    cachedGet('/v1/products/:productId/skus', (ctx, params) => {
+      const product = requireProduct(services, ctx.params.productId!, params);
+      const skus = skusInScope(services, product, params.scope).map((sku) => skuWire(sku, params));
+      return collection(skus, `/products/${product.id}/skus?${scopeQuery(params)}`);
+    }),
+    cachedGet('/v1/products/:productId/skus/:skuId', (ctx, params) => {
+      const product = requireProduct(services, ctx.params.productId!, params);
+      return skuWire(requireSku(services, product, ctx.params.skuId!, params.scope), params);
+    }),
+    cachedGet('/v1/products/:productId/skus/:skuId/availabilities', (ctx, params) => {
+      const product = requireProduct(services, ctx.params.productId!, params);
+      const sku = requireSku(services, product, ctx.params.skuId!, params.scope);
+      const segments = params.segment ? [params.segment] : ['commercial'];
+      const items = segments.map((segment) => availabilityWire(product, sku, { ...params, segment }));
+      return collection(items, `/products/${product.id}/skus/${sku.id}/availabilities?${scopeQuery(params)}`);
+    }),
+    cachedGet('/v1/products/:productId/skus/:skuId/availabilities/:availabilityId', (ctx, params) => {
+      const product = requireProduct(services, ctx.params.productId!, params);
+      const sku = requireSku(services, product, ctx.params.skuId!, params.scope);
+      const wanted = ctx.params.availabilityId!.toLowerCase();
+      const scope = (Object.keys(sku.availabilityIds) as ReservationScope[]).find(
+        (s) => sku.availabilityIds[s]?.toLowerCase() === wanted,
+      );
+      if (!scope)
+        throw new ApiError(404, 400019, `Availability ${ctx.params.availabilityId!} was not found.`);
+      return availabilityWire(product, sku, {
+        ...params,
+        scope,
+        segment: params.segment ?? 'commercial',
+      });
+    }),
     ...(inventoryRoutes === 'legacy'
       ? []
       : [

@@ -3,7 +3,7 @@
  * subscription and its status (§4.1, §4.2).
  */
 import type { Customer, Subscription } from '../data/model';
-import type { Route } from './router';
+import type { Route, RouteContext } from './router';
 import {
   registrationState,
   requireCustomer,
@@ -18,17 +18,20 @@ import { ApiError, collection, intParam, seekPage } from './wire';
 const DEFAULT_CUSTOMER_PAGE = 20;
 const MAX_CUSTOMER_PAGE = 500;
 
-/** A subscription that can hold reservations (Azure plan or MS-AZR-0145P), or 400/800011 for any other. */
+/**
+ * The customer and subscription a route's path names, where the subscription can hold reservations
+ * (Azure plan or MS-AZR-0145P); 400/800011 for any other.
+ */
 function requireAzureSubscription(
   services: Services,
-  customer: Customer,
-  subscriptionId: string,
-): Subscription {
-  const subscription = requireSubscription(services, customer, subscriptionId);
+  ctx: RouteContext,
+): { readonly customer: Customer; readonly subscription: Subscription } {
+  const customer = requireCustomer(services, ctx.params.customerId!);
+  const subscription = requireSubscription(services, customer, ctx.params.subscriptionId!);
   if (reservationScopeOf(subscription) === null) {
     throw new ApiError(400, 800011, `Subscription ${subscription.id} is not a valid Azure subscription.`);
   }
-  return subscription;
+  return { customer, subscription };
 }
 
 /** The list view of a customer carries only the basics (§13). */
@@ -98,8 +101,7 @@ export function customerRoutes(services: Services): Route[] {
       method: 'POST',
       path: '/v1/customers/:customerId/subscriptions/:subscriptionId/registrations',
       handler: (ctx) => {
-        const customer = requireCustomer(services, ctx.params.customerId!);
-        const subscription = requireAzureSubscription(services, customer, ctx.params.subscriptionId!);
+        const { customer, subscription } = requireAzureSubscription(services, ctx);
         if (subscription.status !== 'active') {
           throw new ApiError(400, 800012, `Subscription ${subscription.id} is not active.`);
         }
@@ -122,8 +124,7 @@ export function customerRoutes(services: Services): Route[] {
       method: 'GET',
       path: '/v1/customers/:customerId/subscriptions/:subscriptionId/registrationstatus',
       handler: (ctx) => {
-        const customer = requireCustomer(services, ctx.params.customerId!);
-        const subscription = requireAzureSubscription(services, customer, ctx.params.subscriptionId!);
+        const { subscription } = requireAzureSubscription(services, ctx);
         return {
           status: 200,
           json: {

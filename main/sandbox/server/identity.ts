@@ -124,6 +124,16 @@ interface PendingSignIn {
   readonly responseMode: string;
 }
 
+/** Azure AD's answer to a client id that is not the sandbox's app registration. */
+function unknownClient(clientId: string | undefined): Reply {
+  return oauthError(
+    400,
+    'unauthorized_client',
+    `Application with identifier '${clientId ?? ''}' was not found in the directory.`,
+    700016,
+  );
+}
+
 /** Azure AD's error body, as MSAL reads it. */
 function oauthError(status: number, error: string, description: string, code: number): Reply {
   return {
@@ -351,14 +361,8 @@ export class IdentityProvider {
 
   /** The identity route table. `:tenant` accepts the tenant id, `common` and `organizations`. */
   routes(): Route[] {
-    const openId = (ctx: RouteContext): Reply => {
-      try {
-        this.assertTenant(ctx.params.tenant ?? '');
-      } catch {
-        return oauthError(400, 'invalid_tenant', `Tenant '${ctx.params.tenant ?? ''}' not found.`, 90002);
-      }
-      return { status: 200, json: this.openIdConfiguration() };
-    };
+    const openId = (ctx: RouteContext): Reply =>
+      this.unknownTenant(ctx) ?? { status: 200, json: this.openIdConfiguration() };
     const base = { auth: 'none' as const };
     const routes: Route[] = [
       { ...base, method: 'GET', path: '/:tenant/v2.0/.well-known/openid-configuration', handler: openId },
@@ -426,31 +430,29 @@ export class IdentityProvider {
     return routes.map((route) => ({ ...route, path: `${this.config.authorityPath}${route.path}` }));
   }
 
-  private assertTenant(tenant: string): void {
+  /** Azure AD's answer to a tenant in the path that is not this one (nor `common`/`organizations`). */
+  private unknownTenant(ctx: RouteContext): Reply | undefined {
+    const tenant = ctx.params.tenant ?? '';
     const lower = tenant.toLowerCase();
-    if (lower !== this.config.tenantId.toLowerCase() && lower !== 'common' && lower !== 'organizations') {
-      throw new TenantNotFound(tenant);
+    if (lower === this.config.tenantId.toLowerCase() || lower === 'common' || lower === 'organizations') {
+      return undefined;
     }
+    return oauthError(400, 'invalid_tenant', `Tenant '${tenant}' not found.`, 90002);
+  }
+
+  /** True for the client id of this sandbox's app registration. */
+  private isOurClient(clientId: string | undefined): clientId is string {
+    return clientId === this.config.clientId;
   }
 
   private async token(ctx: RouteContext, version: 'v1' | 'v2'): Promise<Reply> {
-    try {
-      this.assertTenant(ctx.params.tenant ?? '');
-    } catch {
-      return oauthError(400, 'invalid_tenant', `Tenant '${ctx.params.tenant ?? ''}' not found.`, 90002);
-    }
+    const wrongTenant = this.unknownTenant(ctx);
+    if (wrongTenant) return wrongTenant;
     const form = formParams(ctx);
     const basic = basicCredentials(ctx.header('authorization'));
     const clientId = form.get('client_id') ?? basic?.id;
     const clientSecret = form.get('client_secret') ?? basic?.secret;
-    if (clientId !== this.config.clientId) {
-      return oauthError(
-        400,
-        'unauthorized_client',
-        `Application with identifier '${clientId ?? ''}' was not found in the directory.`,
-        700016,
-      );
-    }
+    if (!this.isOurClient(clientId)) return unknownClient(clientId);
     if (clientSecret !== undefined && !safeEqual(clientSecret, this.config.clientSecret)) {
       return oauthError(401, 'invalid_client', 'Invalid client secret provided.', 7000215);
     }
@@ -714,21 +716,11 @@ export class IdentityProvider {
   }
 
   private deviceCode(ctx: RouteContext): Reply {
-    try {
-      this.assertTenant(ctx.params.tenant ?? '');
-    } catch {
-      return oauthError(400, 'invalid_tenant', `Tenant '${ctx.params.tenant ?? ''}' not found.`, 90002);
-    }
+    const wrongTenant = this.unknownTenant(ctx);
+    if (wrongTenant) return wrongTenant;
     const form = formParams(ctx);
     const clientId = form.get('client_id');
-    if (clientId !== this.config.clientId) {
-      return oauthError(
-        400,
-        'unauthorized_client',
-        `Application with identifier '${clientId ?? ''}' was not found in the directory.`,
-        700016,
-      );
-    }
+    if (!this.isOurClient(clientId)) return unknownClient(clientId);
     const scopes = requestScopes(form, 'v2');
     const deviceCode = randomBytes(32).toString('base64url');
     const userCode = randomUserCode();
@@ -898,9 +890,6 @@ function respondToClient(pending: PendingSignIn, params: URLSearchParams): Reply
     pending.responseMode === 'fragment' ? `${pending.redirectUri}#${params.toString()}` : url.toString();
   return { status: 302, headers: { Location: location } };
 }
-
-/** Thrown for an unknown tenant in an identity path. */
-class TenantNotFound extends Error {}
 
 function resourceOf(scope: string): string {
   // `https://api.partnercenter.microsoft.com/user_impersonation` → `https://api.partnercenter.microsoft.com`.

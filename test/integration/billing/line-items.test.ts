@@ -47,6 +47,20 @@ describe('invoice line items', () => {
   });
   afterAll(() => f.close());
 
+  /** Exports the largest invoice's line items from `source` for `profileId`, `more` deps on top. */
+  const exportInvoice = (profileId: string, source: 'v1' | 'v2', more: Partial<LineItemExportDeps> = {}) =>
+    runLineItemExport({ ...deps, profileId, ...more }, { kind: 'invoice', invoiceId, source });
+  /** The same export, stopped as an app closing would stop it once its progress reaches `closesAt`. */
+  const exportClosedAt = (profileId: string, source: 'v1' | 'v2', closesAt: (phase: string) => boolean) => {
+    const controller = new AbortController();
+    return exportInvoice(profileId, source, {
+      signal: controller.signal,
+      progress: (p) => {
+        if (closesAt(p.phase)) controller.abort(new Error('app closed'));
+      },
+    });
+  };
+
   it('chooses v2 for new commerce from February 2024 and v1 for legacy providers or older periods', () => {
     const oneTime = [
       { billingProvider: 'one_time' as const, invoiceLineItemType: 'billing_line_items' as const, links: {} },
@@ -73,10 +87,7 @@ describe('invoice line items', () => {
       keyCasing: 'camel',
     });
     const served = f.sandbox.reconciliation.blobsServed();
-    const result = await runLineItemExport(
-      { ...deps, profileId: 'linked' },
-      { kind: 'invoice', invoiceId, source: 'v2' },
-    );
+    const result = await exportInvoice('linked', 'v2');
     expect(result).toMatchObject({ source: 'v2', rows: LINES, resumed: false, restarts: 0 });
     expect(f.sandbox.reconciliation.blobsServed() - served).toBe(3);
     const rows = rowsOf(db, result.exportId);
@@ -91,10 +102,7 @@ describe('invoice line items', () => {
       keyCasing: 'pascal',
     });
     try {
-      const result = await runLineItemExport(
-        { ...deps, profileId: 'inline' },
-        { kind: 'invoice', invoiceId, source: 'v2' },
-      );
+      const result = await exportInvoice('inline', 'v2');
       expect(result.rows).toBe(LINES);
       const keys = rowsOf(db, result.exportId).keys;
       expect(keys).toContain('totalForCustomer');
@@ -119,10 +127,7 @@ describe('invoice line items', () => {
   it('starts a new export when the operation has expired (410), without counting rows twice', async () => {
     const before = f.sandbox.reconciliation.exportsStarted();
     f.sandbox.reconciliation.faults.gone = 1;
-    const result = await runLineItemExport(
-      { ...deps, profileId: 'gone' },
-      { kind: 'invoice', invoiceId, source: 'v2' },
-    );
+    const result = await exportInvoice('gone', 'v2');
     expect(result.restarts).toBe(1);
     expect(f.sandbox.reconciliation.exportsStarted() - before).toBe(2);
     expect(rowsOf(db, result.exportId).count).toBe(LINES);
@@ -130,69 +135,35 @@ describe('invoice line items', () => {
 
   it('reads the manifest again when storage refuses an expired SAS (403)', async () => {
     f.sandbox.reconciliation.faults.expiredSas = 1;
-    const result = await runLineItemExport(
-      { ...deps, profileId: 'sas' },
-      { kind: 'invoice', invoiceId, source: 'v2' },
-    );
+    const result = await exportInvoice('sas', 'v2');
     expect(f.sandbox.reconciliation.faults.expiredSas).toBe(0);
     expect(rowsOf(db, result.exportId)).toMatchObject({ count: LINES, distinctRefs: LINES });
   });
 
   it('reports "no data" for a failed export with code 5000', async () => {
     f.sandbox.reconciliation.faults.failed = 1;
-    const error = await runLineItemExport(
-      { ...deps, profileId: 'failed' },
-      { kind: 'invoice', invoiceId, source: 'v2' },
-    ).catch((e: unknown) => e);
+    const error = await exportInvoice('failed', 'v2').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReconciliationError);
     expect((error as ReconciliationError).kind).toBe('no-data');
     expect((error as ReconciliationError).message).not.toMatch(/5000|operation/i);
   });
 
   it('resumes a v2 export after a restart in the middle, from the blob it was on', async () => {
-    const controller = new AbortController();
-    const first = runLineItemExport(
-      {
-        ...deps,
-        profileId: 'resume',
-        signal: controller.signal,
-        progress: (p) => {
-          if (p.phase.startsWith('Downloaded file 1')) controller.abort(new Error('app closed'));
-        },
-      },
-      { kind: 'invoice', invoiceId, source: 'v2' },
-    );
+    const first = exportClosedAt('resume', 'v2', (phase) => phase.startsWith('Downloaded file 1'));
     await expect(first).rejects.toThrow();
     const started = f.sandbox.reconciliation.exportsStarted();
     // The app restarts: a new connection to the same file.
     const again = f.openDb();
-    const result = await runLineItemExport(
-      { ...deps, db: again, profileId: 'resume' },
-      { kind: 'invoice', invoiceId, source: 'v2' },
-    );
+    const result = await exportInvoice('resume', 'v2', { db: again });
     expect(result.resumed).toBe(true);
     expect(f.sandbox.reconciliation.exportsStarted()).toBe(started);
     expect(rowsOf(again, result.exportId)).toMatchObject({ count: LINES, distinctRefs: LINES });
   });
 
   it('reads v1 seek pages and resumes from the stored continuation', async () => {
-    const controller = new AbortController();
-    const first = runLineItemExport(
-      {
-        ...deps,
-        profileId: 'v1',
-        signal: controller.signal,
-        progress: (p) => {
-          if (p.phase === 'Reading page 1') controller.abort(new Error('app closed'));
-        },
-      },
-      { kind: 'invoice', invoiceId, source: 'v1' },
-    );
+    const first = exportClosedAt('v1', 'v1', (phase) => phase === 'Reading page 1');
     await expect(first).rejects.toThrow();
-    const result = await runLineItemExport(
-      { ...deps, profileId: 'v1' },
-      { kind: 'invoice', invoiceId, source: 'v1' },
-    );
+    const result = await exportInvoice('v1', 'v1');
     expect(result).toMatchObject({ source: 'v1', rows: LINES, resumed: true });
     expect(rowsOf(db, result.exportId)).toMatchObject({ count: LINES, distinctRefs: LINES });
   });

@@ -81,8 +81,13 @@ export async function signInDemo(app: TestApp): Promise<void> {
   await app.value('auth.signIn', { profileId: 'demo' });
 }
 
-/** Sandbox reconciliation exports that finish in a tenth of a second, in blobs of 500 lines (billing tests). */
-export const quickReconciliation = { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 } as const;
+/**
+ * Sandbox options for billing tests: the largest invoice has `lineItems` lines, and reconciliation
+ * exports finish in a tenth of a second, in blobs of 500 lines.
+ */
+export function billingSandbox(lineItems: number): SandboxOptions {
+  return { lineItems, reconciliation: { runningMs: 100, retryAfterSeconds: 1, linesPerBlob: 500 } };
+}
 
 /** The app of one test file: it stands for whichever run is current, so a test can restart it. */
 export interface AppPerFile extends TestApp {

@@ -15,11 +15,9 @@ import type {
   StatementOpened,
   TrackTaskStarted,
 } from '../../../preload/contract';
-import { appPerFile, quickReconciliation } from './app-core';
+import { appPerFile, billingSandbox } from './app-core';
 
-const app = appPerFile('desk-billing-files-', {
-  sandbox: { lineItems: 600, reconciliation: quickReconciliation },
-});
+const app = appPerFile('desk-billing-files-', { sandbox: billingSandbox(600) });
 
 describe('billing files', () => {
   it('saves a statement in the typed folder and reads it back in slices for the page', async () => {

@@ -12,11 +12,9 @@ import type {
   StatementLibrary,
   TrackTaskStarted,
 } from '../../../preload/contract';
-import { appPerFile, quickReconciliation } from './app-core';
+import { appPerFile, billingSandbox } from './app-core';
 
-const app = appPerFile('desk-billing-bridge-', {
-  sandbox: { lineItems: 1_200, reconciliation: quickReconciliation },
-});
+const app = appPerFile('desk-billing-bridge-', { sandbox: billingSandbox(1_200) });
 let invoices: InvoiceList;
 
 beforeAll(async () => {

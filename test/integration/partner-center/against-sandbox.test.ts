@@ -24,6 +24,8 @@ import { appOnlyToken, submitForm } from '../sandbox/sandbox-helpers';
 import { testClient } from './support/client';
 
 const scope = 'https://api.partnercenter.microsoft.com';
+/** What both sandboxes of this file share: any free port, the small catalog, invoices of 50 lines. */
+const smallSandbox = { port: 0, catalog: 'small', lineItems: 50 } as const;
 
 let sandbox: RunningSandbox;
 let app: PartnerCenterClient;
@@ -54,10 +56,8 @@ async function deviceCodeToken(): Promise<string> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({
-    port: 0,
-    catalog: 'small',
+    ...smallSandbox,
     seed: 7,
-    lineItems: 50,
     autoApprove: true,
     registrationDelayMs: 200,
     orderCompletionMs: 200,
@@ -394,10 +394,8 @@ describe('resilience against an unreliable sandbox', () => {
 
   beforeAll(async () => {
     faulty = await startSandbox({
-      port: 0,
-      catalog: 'small',
+      ...smallSandbox,
       seed: 8,
-      lineItems: 50,
       faults: '429:0.08,500:0.05,503:0.08,drop-after-commit:0.15,timeout:0.04',
       faultTimeoutMs: 3_000,
     });

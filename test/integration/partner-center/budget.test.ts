@@ -39,23 +39,17 @@ describe('RequestBudget', () => {
     const budget = new RequestBudget({ maxConcurrency: 1, requestsPerMinute: 1_000 });
     const order: string[] = [];
     const first = await budget.acquire('background');
+    // Each queued call notes its name when it gets a slot, and gives the slot back at once.
+    const queue = (priority: RequestPriority, name: string) =>
+      budget.acquire(priority).then((release) => {
+        order.push(name);
+        release();
+      });
     const waiting = [
-      budget.acquire('background').then((release) => {
-        order.push('background-1');
-        release();
-      }),
-      budget.acquire('background').then((release) => {
-        order.push('background-2');
-        release();
-      }),
-      budget.acquire('interactive').then((release) => {
-        order.push('interactive');
-        release();
-      }),
-      budget.acquire('write').then((release) => {
-        order.push('write');
-        release();
-      }),
+      queue('background', 'background-1'),
+      queue('background', 'background-2'),
+      queue('interactive', 'interactive'),
+      queue('write', 'write'),
     ];
     await tick();
     expect(order).toEqual([]);

@@ -107,12 +107,21 @@ describe('system viewer', () => {
     downloadedAt: 1,
     missing,
   });
-
-  it('opens a saved statement with shell.openPath', async () => {
+  /**
+   * A viewer whose library holds one statement saved in a fresh data folder, and one (`gone`) whose
+   * library says that file was deleted since.
+   */
+  const viewerOfOne = () => {
     const { desktop, dataDir } = setup();
     const file = path.join(dataDir, 'Invoice_G000024130_2026-10-08.pdf');
+    const viewerOf = (missing: boolean) =>
+      createStatementViewer({ library: () => [entry(file, missing)], desktop });
+    return { file, viewer: viewerOf(false), gone: viewerOf(true) };
+  };
+
+  it('opens a saved statement with shell.openPath', async () => {
+    const { file, viewer } = viewerOfOne();
     mocks.openPath.mockResolvedValue('');
-    const viewer = createStatementViewer({ library: () => [entry(file)], desktop });
 
     await expect(viewer.open('p1', 'G000024130')).resolves.toMatchObject({
       viewer: 'system',
@@ -122,15 +131,12 @@ describe('system viewer', () => {
   });
 
   it('says where the file is when no app opens it, and asks for a new download when it is gone', async () => {
-    const { desktop, dataDir } = setup();
-    const file = path.join(dataDir, 'Invoice_G000024130_2026-10-08.pdf');
+    const { file, viewer, gone } = viewerOfOne();
     mocks.openPath.mockResolvedValue('No application is associated with the specified file');
-    const viewer = createStatementViewer({ library: () => [entry(file)], desktop });
     await expect(viewer.open('p1', 'G000024130')).rejects.toMatchObject({
       message: `No app on this computer opened the statement PDF. Open it from its folder: ${file}`,
     });
 
-    const gone = createStatementViewer({ library: () => [entry(file, true)], desktop });
     await expect(gone.open('p1', 'G000024130')).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringContaining('moved or deleted). Download it again.') as unknown,

@@ -38,6 +38,16 @@ const loaded = listSettled(listRequested(initialProfilesState), {
 });
 const offline = { code: 'OFFLINE', message: 'x' } as const;
 
+/** `loaded` while a profile signs in with a device code, its prompt on screen. */
+const showingDeviceCode = (profileId: string) =>
+  deviceCodeShown(activityStarted(loaded, profileId, 'signing-in'), {
+    profileId,
+    userCode: 'ABCD-EFGH',
+    verificationUri: 'https://microsoft.com/devicelogin',
+    message: 'Go there',
+    expiresAt: '2026-11-23T10:15:00.000Z',
+  });
+
 describe('profiles state', () => {
   it('an edited profile replaces the old copy in place and forgets its old connection check', () => {
     const checked = connectionChecked(loaded, {
@@ -62,13 +72,7 @@ describe('profiles state', () => {
   });
 
   it('a failure ends the activity, is kept per profile, and closes that profile’s device-code prompt', () => {
-    const waiting = deviceCodeShown(activityStarted(loaded, 'a', 'signing-in'), {
-      profileId: 'a',
-      userCode: 'ABCD-EFGH',
-      verificationUri: 'https://microsoft.com/devicelogin',
-      message: 'Go there',
-      expiresAt: '2026-11-23T10:15:00.000Z',
-    });
+    const waiting = showingDeviceCode('a');
     const failed = activityFailed(waiting, 'a', { code: 'CANCELLED', message: 'Sign-in was cancelled.' });
     expect(failed.activity.a).toBeUndefined();
     expect(failed.errors.a?.code).toBe('CANCELLED');
@@ -78,13 +82,7 @@ describe('profiles state', () => {
   });
 
   it('a status answer ends the activity and the prompt', () => {
-    const signingIn = deviceCodeShown(activityStarted(loaded, 'b', 'signing-in'), {
-      profileId: 'b',
-      userCode: 'X',
-      verificationUri: 'https://microsoft.com/devicelogin',
-      message: '',
-      expiresAt: '',
-    });
+    const signingIn = showingDeviceCode('b');
     const done = statusLoaded(signingIn, { profileId: 'b', state: 'signed-in', message: 'Signed in.' });
     expect(done.activity.b).toBeUndefined();
     expect(done.deviceCode).toBeNull();
