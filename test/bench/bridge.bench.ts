@@ -31,6 +31,7 @@ import { createMemorySecretStore } from '../../main/vault/memory-secret-store';
 import { startWebServer } from '../../main/web/web-server';
 import { WS_PATH, WS_PROTOCOL_PREFIX } from '../../preload/channels';
 import type { Benchmark, Figure } from './run';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const QUERIES = 200;
@@ -331,16 +332,10 @@ const bench: Benchmark = {
         },
       ];
 
-      if (existsSync(path.join(staticDir, 'index.html')) && existsSync('/usr/bin/chromium')) {
+      if (existsSync(path.join(staticDir, 'index.html')) && existsSync(CHROMIUM_PATH)) {
         const browser = await chromium.launch({
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--no-first-run',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: ['--headless', ...CHROMIUM_ARGS],
         });
         try {
           const timeTo = async (hash: string, testId: string) => {
@@ -417,7 +412,7 @@ const bench: Benchmark = {
         }
       } else {
         figures.push({
-          name: 'cold open skipped (run `npm run build`; needs /usr/bin/chromium)',
+          name: 'cold open skipped (run `npm run build`; needs Chromium)',
           value: 0,
           unit: '',
         });

@@ -15,26 +15,16 @@ import {
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import type { SecretStore } from '../../../main/vault';
 import { createMemorySecretStore } from '../../../main/vault/memory-secret-store';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium';
 
-/** Chromium flags for a closed network (see shared/runtime-notes.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Debian's Chromium; never a downloaded browser. */
+/** Debian's Chromium, headless; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync('/usr/bin/chromium')) {
+  if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      'Chromium is missing at /usr/bin/chromium: apt-get install -y chromium (never `npx playwright install`).',
+      `Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium (never \`npx playwright install\`).`,
     );
   }
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', ...CHROMIUM_ARGS] });
 }
 
 /** A sandbox with the small catalog. */
