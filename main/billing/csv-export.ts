@@ -1,16 +1,17 @@
 /**
  * Line items to CSV for spreadsheet tools: one column per field (every field seen, known ones first),
- * real CSV quoting (csv-stringify), UTF-8 with a BOM so Excel reads non-Latin names, streamed from
- * SQLite with bounded memory. Written to a temporary file in the same folder and renamed at the end,
- * so a cancelled or crashed export leaves no partial file.
+ * real CSV quoting (csv-stringify), UTF-8 with a BOM so Excel reads non-Latin names. Written to a
+ * temporary file in the same folder and renamed at the end, so a cancelled or crashed export leaves no
+ * partial file. Two ways in: `LineItemCsvStream` takes rows as an export receives them (no second
+ * pass), `writeLineItemsCsv` reads a finished export back from SQLite with bounded memory.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { stringify, type Stringifier } from 'csv-stringify';
 import type { AppDatabase } from '../database';
 import { KNOWN_FIELDS } from './line-item-fields';
 
@@ -24,6 +25,114 @@ export function csvColumns(seen: ReadonlyArray<string>): string[] {
     ...KNOWN_FIELDS.filter((name) => set.has(name)),
     ...seen.filter((name) => !KNOWN_FIELDS.includes(name)),
   ];
+}
+
+/** A record's cells in column order; nested values (arrays, objects) as their JSON text. */
+function cellsOf(columns: ReadonlyArray<string>, record: Record<string, unknown>): unknown[] {
+  return columns.map((name) => {
+    const value = record[name];
+    return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+  });
+}
+
+function csvStringifier(columns: string[]): Stringifier {
+  return stringify({ bom: true, header: true, columns, record_delimiter: '\r\n' });
+}
+
+/** A hidden temporary name next to `filePath`, unique per run. */
+function temporaryPath(filePath: string): string {
+  return path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.partial`,
+  );
+}
+
+/**
+ * Removes temporary files of `filePath` left by a run that crashed (a cancel removes its own). Called
+ * before a new one is started, so a crash never leaves more than one behind.
+ */
+async function removeLeftovers(filePath: string): Promise<void> {
+  const prefix = `.${path.basename(filePath)}.`;
+  const names = await readdir(path.dirname(filePath)).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.partial'))
+      .map((name) => rm(path.join(path.dirname(filePath), name), { force: true })),
+  );
+}
+
+/**
+ * A CSV file written while the rows arrive: its columns are fixed by the first rows, `write` waits
+ * while the file falls behind (backpressure), `finish` renames it into place and `discard` removes it.
+ */
+export class LineItemCsvStream {
+  private readonly stringifier: Stringifier;
+  private readonly done: Promise<void>;
+  private failure: Error | undefined;
+  rows = 0;
+
+  private constructor(
+    readonly filePath: string,
+    private readonly temp: string,
+    readonly columns: ReadonlyArray<string>,
+  ) {
+    this.stringifier = csvStringifier([...columns]);
+    const file: Writable = createWriteStream(temp);
+    this.done = pipeline(this.stringifier, file);
+    // Kept for `write` and `finish`: an unobserved rejection here must not end the process.
+    this.done.catch((error: unknown) => {
+      this.failure = error instanceof Error ? error : new Error('The CSV file could not be written.');
+    });
+  }
+
+  static async open(filePath: string, seen: ReadonlyArray<string>): Promise<LineItemCsvStream> {
+    await mkdir(path.dirname(filePath), { recursive: true });
+    await removeLeftovers(filePath);
+    return new LineItemCsvStream(filePath, temporaryPath(filePath), csvColumns(seen));
+  }
+
+  /** Appends records; resolves once the file has room for more. */
+  async write(records: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    this.throwIfFailed();
+    let room = true;
+    for (const record of records) room = this.stringifier.write(cellsOf(this.columns, record));
+    this.rows += records.length;
+    if (!room) {
+      await new Promise<void>((resolve) => {
+        const settle = (): void => {
+          this.stringifier.off('drain', settle);
+          this.stringifier.off('close', settle);
+          resolve();
+        };
+        this.stringifier.on('drain', settle);
+        this.stringifier.on('close', settle);
+      });
+    }
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Flushes the file and moves it to its final name. */
+  async finish(): Promise<void> {
+    this.stringifier.end();
+    try {
+      await this.done;
+      await rename(this.temp, this.filePath);
+    } catch (error) {
+      await rm(this.temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Stops writing and removes the temporary file: nothing partial stays behind. */
+  async discard(): Promise<void> {
+    this.stringifier.destroy();
+    await this.done.catch(() => undefined);
+    await rm(this.temp, { force: true });
+  }
 }
 
 /** Writes an export's rows to `filePath` atomically; resolves to the number of rows written. */
@@ -50,24 +159,19 @@ export async function writeLineItemsCsv(
       for (const { record } of rows) {
         const parsed = JSON.parse(record) as Record<string, unknown>;
         count++;
-        yield columns.map((name) => {
-          const value = parsed[name];
-          return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
-        });
+        yield cellsOf(columns, parsed);
       }
       if (rows.length < CSV_SLICE_ROWS) return;
       after = rows[rows.length - 1]!.seq;
     }
   }
-  const temp = path.join(
-    path.dirname(filePath),
-    `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.partial`,
-  );
+  const temp = temporaryPath(filePath);
   await mkdir(path.dirname(filePath), { recursive: true });
+  await removeLeftovers(filePath);
   try {
     await pipeline(
       Readable.from(records()),
-      stringify({ bom: true, header: true, columns, record_delimiter: '\r\n' }),
+      csvStringifier(columns),
       createWriteStream(temp),
       signal ? { signal } : {},
     );

@@ -5,6 +5,8 @@
  * Where an export stands is committed with its rows (v2: operation URL and blobs done; v1: the next
  * page), so a restart continues it. An expired operation (410) starts a new export cleanly; a refused
  * SAS (403) reads the manifest again. Rows go in batches: memory stays bounded at any size.
+ * When asked for a CSV file, each batch goes to it right after its transaction, so the file is written
+ * while the rows arrive instead of in a second pass over SQLite.
  */
 import type { AppDatabase } from '../database';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +18,7 @@ import {
   type BlobRecord,
   type ReconciliationClient,
 } from '../partner-center/reconciliation';
+import { LineItemCsvStream, writeLineItemsCsv } from './csv-export';
 import { needsNormalizing, normalizeRecord, numberOf, textOf } from './line-item-fields';
 
 /** From this billing period on, new-commerce line items live only in the v2 export (§14.1). */
@@ -65,6 +68,8 @@ export interface LineItemExportDeps {
   readonly batchSize?: number;
   /** New exports after a 410 before giving up (default 2). */
   readonly maxRestarts?: number;
+  /** Where to write the rows as CSV too (atomically: nothing there until the export has finished). */
+  readonly csvPath?: string;
 }
 
 /** How an export ended. */
@@ -76,6 +81,8 @@ export interface LineItemExportResult {
   readonly resumed: boolean;
   /** New exports started because an operation expired (410). */
   readonly restarts: number;
+  /** Whether the CSV file (when asked for) was rebuilt from SQLite at the end instead of streamed. */
+  readonly csvRebuilt: boolean;
 }
 
 interface ExportRow {
@@ -90,20 +97,30 @@ interface ExportRow {
   restarts: number;
 }
 
-/** Reads and writes one export's rows and checkpoint. */
+/** Reads and writes one export's rows and checkpoint, and its CSV file when asked for one. */
 class ExportWriter {
   readonly columns: string[];
   private readonly seen: Set<string>;
   private readonly insert;
   private seq: number;
+  private csv: LineItemCsvStream | undefined;
+  /**
+   * Whether the streamed CSV no longer matches the rows in SQLite, so the file must be rebuilt from
+   * SQLite at the end. That is the case only on resume (the rows of the earlier run are in no file we
+   * can trust: its temporary file may end mid-record after a crash), when a blob or page already
+   * written is read again (SAS expired), or when a field appears after the header was written.
+   */
+  private csvStale: boolean;
 
   constructor(
     private readonly db: AppDatabase,
     readonly row: ExportRow,
+    private readonly csvPath: string | undefined,
   ) {
     this.columns = JSON.parse(row.columns) as string[];
     this.seen = new Set(this.columns);
     this.seq = row.rows_done;
+    this.csvStale = this.seq > 0;
     this.insert = db.prepare(
       `INSERT INTO billing_line_items (export_id, seq, part, customer_id, customer_name, product_name,
          reservation_order_id, charge_type, currency, total, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -116,12 +133,15 @@ class ExportWriter {
 
   /**
    * Inserts a batch and moves the checkpoint in one transaction. A record that needs no renaming is
-   * stored as the text it came in, when given, instead of being serialized again.
+   * stored as the text it came in, when given, instead of being serialized again. Then the batch goes
+   * to the CSV file; this waits while the file falls behind, which slows the download down to it.
    */
-  commit(part: number, rows: ReadonlyArray<BlobRecord>, checkpoint: Partial<ExportRow>): void {
+  async commit(part: number, rows: ReadonlyArray<BlobRecord>, checkpoint: Partial<ExportRow>): Promise<void> {
+    const records: Record<string, unknown>[] = [];
     this.db.transaction(() => {
       for (const row of rows) {
         const record = needsNormalizing(row.record) ? normalizeRecord(row.record) : row.record;
+        records.push(record);
         for (const key in record) {
           if (!this.seen.has(key)) {
             this.seen.add(key);
@@ -147,10 +167,55 @@ class ExportWriter {
     // An export only appends: the pages it wrote are not read again soon, yet they would stay in the
     // connection's page cache (64 MB) at the cost of the export's memory. Give them back.
     this.db.pragma('shrink_memory');
+    await this.streamCsv(records);
   }
 
-  /** Drops rows from `part` on (a blob or page that was not finished) and resets the row count. */
-  dropFrom(part: number): void {
+  private async streamCsv(records: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    if (this.csvPath === undefined || this.csvStale || records.length === 0) return;
+    this.csv ??= await LineItemCsvStream.open(this.csvPath, this.columns);
+    if (this.csv.columns.length !== this.columns.length) {
+      // A field first seen now has no column in the header already written.
+      await this.staleCsv();
+      return;
+    }
+    await this.csv.write(records);
+  }
+
+  private async staleCsv(): Promise<void> {
+    this.csvStale = true;
+    await this.discardCsv();
+  }
+
+  /** Removes the CSV file being written (a cancel or a failure): no partial file stays. */
+  async discardCsv(): Promise<void> {
+    const csv = this.csv;
+    this.csv = undefined;
+    await csv?.discard();
+  }
+
+  /** Puts the CSV file in place: the streamed one, or one rebuilt from SQLite when that went stale. */
+  async finishCsv(signal: AbortSignal | undefined, progress: LineItemExportDeps['progress']): Promise<void> {
+    if (this.csvPath === undefined) return;
+    if (this.csv && !this.csvStale) {
+      await this.csv.finish();
+      this.csv = undefined;
+      return;
+    }
+    await this.discardCsv();
+    this.csvStale = true;
+    progress?.({ done: this.seq, total: this.seq, phase: 'Writing the CSV file' });
+    await writeLineItemsCsv(this.db, this.row.id, this.csvPath, signal);
+  }
+
+  get csvRebuilt(): boolean {
+    return this.csvPath !== undefined && this.csvStale;
+  }
+
+  /**
+   * Drops rows from `part` on (a blob or page that was not finished) and resets the row count. The
+   * CSV file starts over with the rows when none are left, and goes stale when rows it has are gone.
+   */
+  async dropFrom(part: number): Promise<void> {
     this.db
       .prepare('DELETE FROM billing_line_items WHERE export_id = ? AND part >= ?')
       .run(this.row.id, part);
@@ -161,6 +226,12 @@ class ExportWriter {
     };
     this.seq = count.n === 0 ? 0 : this.maxSeq() + 1;
     this.update({ rows_done: this.seq });
+    if (this.seq === 0) {
+      this.csvStale = false;
+      await this.discardCsv();
+    } else if (this.csv && this.csv.rows !== this.seq) {
+      await this.staleCsv();
+    }
   }
 
   update(fields: Partial<ExportRow> & { completed_at?: number }): void {
@@ -218,11 +289,15 @@ export async function runLineItemExport(
 ): Promise<LineItemExportResult> {
   const source: LineItemSource = subject.kind === 'unbilled' ? 'v2' : subject.source;
   const { row, resumed } = openExport(deps.db, deps.profileId, subject, source);
-  const writer = new ExportWriter(deps.db, row);
+  const writer = new ExportWriter(deps.db, row, deps.csvPath);
   try {
     if (source === 'v2') await runV2(deps, subject, writer);
     else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, subject.providers, writer);
+    // Before the export counts as completed: should this fail, the next run finds no rows left to
+    // read and rebuilds the file from SQLite.
+    await writer.finishCsv(deps.signal, deps.progress);
   } catch (error) {
+    await writer.discardCsv();
     // A cancel or a crash keeps the checkpoint (resume later); a real failure ends the export.
     if (
       !(deps.signal?.aborted ?? false) &&
@@ -233,7 +308,14 @@ export async function runLineItemExport(
     throw error;
   }
   writer.update({ state: 'completed', next_page: null, completed_at: Date.now() });
-  return { exportId: row.id, source, rows: writer.rows, resumed, restarts: writer.row.restarts };
+  return {
+    exportId: row.id,
+    source,
+    rows: writer.rows,
+    resumed,
+    restarts: writer.row.restarts,
+    csvRebuilt: writer.csvRebuilt,
+  };
 }
 
 async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: ExportWriter): Promise<void> {
@@ -257,7 +339,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
         deps.progress?.({ done: writer.rows, phase: 'Microsoft is preparing the export' }),
       );
       // A blob cut short by a cancel or crash is read again from its start.
-      writer.dropFrom(writer.row.blobs_done);
+      await writer.dropFrom(writer.row.blobs_done);
       let sasRetries = 0;
       for (let index = writer.row.blobs_done; index < manifest.blobs.length;) {
         try {
@@ -265,7 +347,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
           for await (const records of recon.blobBatches(manifest, index, signal)) {
             for (const record of records) batch.push(record);
             if (batch.length >= batchSize) {
-              writer.commit(index, batch, {});
+              await writer.commit(index, batch, {});
               batch = [];
               deps.progress?.({
                 done: writer.rows,
@@ -273,7 +355,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
               });
             }
           }
-          writer.commit(index, batch, { blobs_done: index + 1 });
+          await writer.commit(index, batch, { blobs_done: index + 1 });
           deps.progress?.({
             done: writer.rows,
             phase: `Downloaded file ${index + 1} of ${manifest.blobs.length}`,
@@ -284,7 +366,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
             throw error;
           // The SAS expired: a fresh manifest read gives a new one; that blob starts over.
           sasRetries++;
-          writer.dropFrom(index);
+          await writer.dropFrom(index);
           manifest = await recon.waitForManifest(operationUrl, signal);
         }
       }
@@ -297,7 +379,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
         throw error;
       }
       // The operation or manifest expired: start again from nothing, so no rows are counted twice.
-      writer.dropFrom(0);
+      await writer.dropFrom(0);
       writer.update({ operation_url: null, blobs_done: 0, restarts: writer.row.restarts + 1 });
     }
   }
@@ -363,7 +445,7 @@ async function runV1(
     pending = next ? fetchPage(next.spec) : undefined;
     // Nobody awaits the next page if this commit throws: keep its failure from going unhandled.
     pending?.catch(() => undefined);
-    writer.commit(part, page.items, {
+    await writer.commit(part, page.items, {
       next_page: next ? JSON.stringify(next) : null,
       blobs_done: part + 1,
     });
