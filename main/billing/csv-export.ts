@@ -14,6 +14,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { stringify, type Options } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { AppDatabase } from '../database';
+import { withExportConnection } from './export-connection';
 import { KNOWN_FIELDS } from './line-item-fields';
 
 /** Rows read from SQLite at a time while writing a CSV file. */
@@ -139,19 +140,31 @@ export class LineItemCsvStream {
   }
 }
 
-/** Writes an export's rows to `filePath` atomically; resolves to the number of rows written. */
+/**
+ * Writes an export's rows to `filePath` atomically; resolves to the number of rows written. Reads
+ * through a connection of its own with a small cache (`withExportConnection`).
+ */
 export async function writeLineItemsCsv(
-  db: AppDatabase,
+  shared: AppDatabase,
   exportId: number,
   filePath: string,
   signal?: AbortSignal,
+): Promise<number> {
+  return withExportConnection(shared, (db) => writeFromSqlite(db, exportId, filePath, signal));
+}
+
+async function writeFromSqlite(
+  db: AppDatabase,
+  exportId: number,
+  filePath: string,
+  signal: AbortSignal | undefined,
 ): Promise<number> {
   const row = db.prepare('SELECT columns FROM billing_exports WHERE id = ?').get(exportId) as
     { columns: string } | undefined;
   if (!row) throw new Error(`export ${exportId} not found`);
   const columns = csvColumns(JSON.parse(row.columns) as string[]);
   // Read in slices by `seq`, not one long query: no read snapshot is held for the whole file (the WAL
-  // can be checkpointed meanwhile), and the pages read can be given back between slices.
+  // can be checkpointed meanwhile).
   const slice = db.prepare(
     'SELECT seq, record FROM billing_line_items WHERE export_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
@@ -159,7 +172,6 @@ export async function writeLineItemsCsv(
   function* records(): Generator<unknown[]> {
     for (let after = -1; ;) {
       const rows = slice.all(exportId, after, CSV_SLICE_ROWS) as Array<{ seq: number; record: string }>;
-      db.pragma('shrink_memory');
       for (const { record } of rows) {
         const parsed = JSON.parse(record) as Record<string, unknown>;
         count++;

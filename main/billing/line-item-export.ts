@@ -11,7 +11,15 @@
 import type { AppDatabase } from '../database';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { nextRequest, type Invoice, type PartnerCenterClient, type RequestSpec } from '../partner-center';
+import {
+  malformedResponseError,
+  nextRequest,
+  readJsonBody,
+  type BytesResponse,
+  type Invoice,
+  type PartnerCenterClient,
+  type RequestSpec,
+} from '../partner-center';
 import { collectionSchema } from '../partner-center/models/common';
 import {
   ReconciliationError,
@@ -19,7 +27,9 @@ import {
   type ReconciliationClient,
 } from '../partner-center/reconciliation';
 import { LineItemCsvStream, writeLineItemsCsv } from './csv-export';
+import { withExportConnection } from './export-connection';
 import { needsNormalizing, normalizeRecord, numberOf, textOf } from './line-item-fields';
+import { guessNextRequest, sameRequest } from './v1-read-ahead';
 
 /** From this billing period on, new-commerce line items live only in the v2 export (§14.1). */
 export const V2_FROM = Date.UTC(2024, 1, 1);
@@ -164,9 +174,6 @@ class ExportWriter {
       }
       this.update({ ...checkpoint, rows_done: this.seq, columns: JSON.stringify(this.columns) });
     })();
-    // An export only appends: the pages it wrote are not read again soon, yet they would stay in the
-    // connection's page cache (64 MB) at the cost of the export's memory. Give them back.
-    this.db.pragma('shrink_memory');
     await this.streamCsv(records);
   }
 
@@ -282,14 +289,25 @@ function openExport(
   return { row, resumed: false };
 }
 
-/** Runs (or resumes) a line-item export into SQLite. */
+/**
+ * Runs (or resumes) a line-item export into SQLite, through a connection of its own with a small
+ * cache (`withExportConnection`).
+ */
 export async function runLineItemExport(
   deps: LineItemExportDeps,
   subject: ExportSubject,
 ): Promise<LineItemExportResult> {
+  return withExportConnection(deps.db, (db) => runWith(db, deps, subject));
+}
+
+async function runWith(
+  db: AppDatabase,
+  deps: LineItemExportDeps,
+  subject: ExportSubject,
+): Promise<LineItemExportResult> {
   const source: LineItemSource = subject.kind === 'unbilled' ? 'v2' : subject.source;
-  const { row, resumed } = openExport(deps.db, deps.profileId, subject, source);
-  const writer = new ExportWriter(deps.db, row, deps.csvPath);
+  const { row, resumed } = openExport(db, deps.profileId, subject, source);
+  const writer = new ExportWriter(db, row, deps.csvPath);
   try {
     if (source === 'v2') await runV2(deps, subject, writer);
     else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, subject.providers, writer);
@@ -418,17 +436,21 @@ async function runV1(
   if (!stored && part > 0) return; // completed earlier: nothing left
   let checkpoint: V1Checkpoint | undefined = stored ?? { providerIndex: 0, spec: specFor(queried[0]!) };
   const callOptions = { ...options, correlationId: randomUUID() };
-  const fetchPage = (spec: RequestSpec): Promise<V1Page> =>
-    deps.partnerCenter.http.json(spec, v1PageSchema, callOptions).then(({ data, info }) => ({
-      items: data.items.filter(isRecord).map((record) => ({ record })),
-      next: nextRequest(spec.operation, data.links.next, data.continuationToken ?? tokenOf(info.headers)),
-    }));
+  const fetchPage = (spec: RequestSpec): Promise<V1Response> =>
+    deps.partnerCenter.http.bytes(spec, callOptions).then((response) => ({ spec, ...response }));
   const seen = new Set<string>();
-  // Seek paging is sequential by nature, so the only overlap there is: the next page is requested as
-  // soon as this one names it, and this page goes into SQLite while that request is on the wire.
-  let pending: Promise<V1Page> | undefined = fetchPage(checkpoint.spec);
+  // Seek paging is sequential in its requests, not in their processing: page n+1 is asked for as
+  // soon as page n's bytes are here, and page n is parsed and committed while that request is on the
+  // wire. Its token is read from the start of the bytes (where Partner Center writes it) and the
+  // guess is checked against the parsed page, which asks again when they differ.
+  let pending: Promise<V1Response> | undefined = fetchPage(checkpoint.spec);
   while (pending && checkpoint) {
-    const page: V1Page = await pending;
+    const response: V1Response = await pending;
+    const guess = guessNextRequest(response.spec, response.body);
+    const ahead = guess ? fetchPage(guess) : undefined;
+    // Nobody awaits it if the guess is wrong or this page fails: keep its failure from going unhandled.
+    ahead?.catch(() => undefined);
+    const page = readV1Page(response);
     const next: V1Checkpoint | undefined = page.next
       ? { providerIndex: checkpoint.providerIndex, spec: page.next }
       : checkpoint.providerIndex + 1 < queried.length
@@ -442,9 +464,13 @@ async function runV1(
       if (seen.has(key)) throw new Error('Partner Center returned the same page of line items twice.');
       seen.add(key);
     }
-    pending = next ? fetchPage(next.spec) : undefined;
-    // Nobody awaits the next page if this commit throws: keep its failure from going unhandled.
+    pending = next
+      ? ahead && guess && sameRequest(guess, next.spec)
+        ? ahead
+        : fetchPage(next.spec)
+      : undefined;
     pending?.catch(() => undefined);
+    // The continuation point moves only with this page's rows, so a resume never skips a page.
     await writer.commit(part, page.items, {
       next_page: next ? JSON.stringify(next) : null,
       blobs_done: part + 1,
@@ -453,6 +479,11 @@ async function runV1(
     checkpoint = next;
     deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
   }
+}
+
+/** A v1 page as received: the request it answers and its bytes, not yet parsed. */
+interface V1Response extends BytesResponse {
+  readonly spec: RequestSpec;
 }
 
 /** One v1 page: its raw items (normalized like v2 records, §14.8) and the request for the next. */
@@ -467,6 +498,18 @@ interface V1Page {
  * cost more than the page's round trip, and the export keeps every field as it came anyway.)
  */
 const v1PageSchema = collectionSchema(z.unknown());
+
+/** Parses a page's bytes: its items and the request for the next page (as `http.json` would). */
+function readV1Page(response: V1Response): V1Page {
+  const reading = readJsonBody(response.body, v1PageSchema);
+  if (!reading.ok) throw malformedResponseError(response.spec.operation, response.info, reading.reason);
+  const data = reading.value;
+  const token = data.continuationToken ?? tokenOf(response.info.headers);
+  return {
+    items: data.items.filter(isRecord).map((record) => ({ record })),
+    next: nextRequest(response.spec.operation, data.links.next, token),
+  };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
