@@ -264,6 +264,11 @@ const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' } as const
 const READ_AHEAD_PAGES = 3;
 const DRAW_STEP_LINES = 200;
 const READ_AHEAD_LISTINGS = 8;
+/**
+ * Pages kept once produced, in bytes over all listings: a 200,000-line invoice is about 340 MB of
+ * pages. Partner Center serves stored rows; beyond this the sandbox only produces pages ahead.
+ */
+const STORED_PAGE_BYTES = 512 * 2 ** 20;
 
 type SeekQuery = Pick<RouteContext, 'query' | 'header'>;
 
@@ -306,9 +311,10 @@ async function produce(listing: SeekListing, shape: SeekShape): Promise<Buffer> 
  * Read-ahead for the seek-paged line items of generated invoices. `--latency-ms` stands for Partner
  * Center's whole response time, and Partner Center serves stored rows; the sandbox draws each
  * 2,000-line page (tens of milliseconds of CPU), so when a page is served the next few are produced
- * in the background, in small steps, and kept for their requests. Producing in steps matters: a page
- * drawn in one go blocks the event loop, and the next request's latency would only start after it.
- * The same bytes as drawing on demand: generated invoices never change.
+ * in the background, in small steps, and every page produced is kept (up to `STORED_PAGE_BYTES`).
+ * Producing in steps matters: a page drawn in one go blocks the event loop, and the next request's
+ * latency would only start after it. The same bytes as drawing on demand: generated invoices never
+ * change.
  */
 function seekReadAhead() {
   interface Upcoming {
@@ -317,6 +323,17 @@ function seekReadAhead() {
     readonly body: Promise<Buffer>;
   }
   const listings = new Map<string, Upcoming[]>();
+  const stored = new Map<string, Buffer>();
+  let storedBytes = 0;
+  const storeKey = (listing: SeekListing, shape: SeekShape): string => `${listing.scope}\n${shape.start}`;
+  const keep = (listing: SeekListing, shape: SeekShape, body: Buffer): Buffer => {
+    const key = storeKey(listing, shape);
+    if (!stored.has(key) && storedBytes + body.length <= STORED_PAGE_BYTES) {
+      stored.set(key, body);
+      storedBytes += body.length;
+    }
+    return body;
+  };
   const nextQuery = (token: string): SeekQuery => ({
     query: new Map([['seekoperation', 'Next']]),
     header: (name) => (name.toLowerCase() === 'ms-continuationtoken' ? token : undefined),
@@ -327,11 +344,10 @@ function seekReadAhead() {
     let token = queue.length > 0 ? queue[queue.length - 1]!.next : next;
     while (token !== undefined && queue.length < READ_AHEAD_PAGES) {
       const shape = listing.shapeOf(nextQuery(token));
+      const ready = stored.get(storeKey(listing, shape));
       const previous = queue[queue.length - 1]?.body ?? Promise.resolve();
-      const body = previous.then(
-        () => produce(listing, shape),
-        () => produce(listing, shape),
-      );
+      const draw = (): Promise<Buffer> => produce(listing, shape).then((body) => keep(listing, shape, body));
+      const body = ready ? Promise.resolve(ready) : previous.then(draw, draw);
       // Served on demand instead when it fails, where the error reaches the client.
       body.catch(() => undefined);
       queue.push({ token, next: shape.continuationToken, body });
@@ -346,12 +362,16 @@ function seekReadAhead() {
       const queue = listings.get(listing.scope) ?? [];
       listings.delete(listing.scope);
       const at = token === '' ? -1 : queue.findIndex((upcoming) => upcoming.token === token);
-      const kept = at >= 0 ? queue[at] : undefined;
+      const upcoming = at >= 0 ? queue[at] : undefined;
       queue.splice(0, at >= 0 ? at + 1 : queue.length);
       topUp(listing, queue, shape.continuationToken);
       listings.set(listing.scope, queue);
       if (listings.size > READ_AHEAD_LISTINGS) listings.delete(listings.keys().next().value!);
-      return (await kept?.body.catch(() => undefined)) ?? drawNow(listing, shape);
+      return (
+        stored.get(storeKey(listing, shape)) ??
+        (await upcoming?.body.catch(() => undefined)) ??
+        keep(listing, shape, drawNow(listing, shape))
+      );
     },
   };
 }
