@@ -17,6 +17,12 @@ import type { AppDatabase } from '../database';
 import { withExportConnection } from './export-connection';
 import { KNOWN_FIELDS } from './line-item-fields';
 
+/**
+ * Rows quoted per csv-stringify call while streaming: their text (about 80 KB) stays below the size
+ * V8 puts straight into its large-object space, where it would live until a full collection.
+ */
+const CSV_CHUNK_ROWS = 64;
+
 /** Rows read from SQLite at a time while writing a CSV file. */
 const CSV_SLICE_ROWS = 2_000;
 
@@ -67,8 +73,8 @@ async function removeLeftovers(filePath: string): Promise<void> {
 /**
  * A CSV file written while the rows arrive: its columns are fixed by the first rows, `write` waits
  * while the file falls behind (backpressure), `finish` renames it into place and `discard` removes it.
- * Each batch is quoted by csv-stringify in one call and written as one chunk: a stream step per row
- * cost more time and memory than the quoting itself.
+ * A batch is quoted by csv-stringify a slice at a time and each slice written as one chunk: a stream
+ * step per row cost more time and memory than the quoting itself.
  */
 export class LineItemCsvStream {
   private readonly file: WriteStream;
@@ -95,13 +101,18 @@ export class LineItemCsvStream {
   /** Appends records; resolves once the file has room for more. */
   async write(records: ReadonlyArray<Record<string, unknown>>): Promise<void> {
     this.throwIfFailed();
-    const first = this.rows === 0;
-    const text = stringifySync(
-      records.map((record) => cellsOf(this.columns, record)),
-      csvOptions([...this.columns], first),
-    );
-    this.rows += records.length;
-    if (!this.file.write(text)) {
+    let room = true;
+    for (let from = 0; from < records.length; from += CSV_CHUNK_ROWS) {
+      const first = this.rows === 0;
+      const slice = records.slice(from, from + CSV_CHUNK_ROWS);
+      const text = stringifySync(
+        slice.map((record) => cellsOf(this.columns, record)),
+        csvOptions([...this.columns], first),
+      );
+      this.rows += slice.length;
+      room = this.file.write(text);
+    }
+    if (!room) {
       await new Promise<void>((resolve) => {
         const settle = (): void => {
           this.file.off('drain', settle);

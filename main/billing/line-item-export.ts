@@ -449,12 +449,7 @@ async function runV1(
   // guess is checked against the parsed page, which asks again when they differ.
   let pending: Promise<V1Response> | undefined = fetchPage(checkpoint.spec);
   while (pending && checkpoint) {
-    const response: V1Response = await pending;
-    const guess = guessNextRequest(response.spec, response.body);
-    const ahead = guess ? fetchPage(guess) : undefined;
-    // Nobody awaits it if the guess is wrong or this page fails: keep its failure from going unhandled.
-    ahead?.catch(() => undefined);
-    const page = readV1Page(response);
+    const { page, guess, ahead } = await receive(pending, fetchPage);
     const next: V1Checkpoint | undefined = page.next
       ? { providerIndex: checkpoint.providerIndex, spec: page.next }
       : checkpoint.providerIndex + 1 < queried.length
@@ -483,6 +478,23 @@ async function runV1(
     checkpoint = next;
     deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
   }
+}
+
+/**
+ * Waits for a page, asks for the one its first bytes name (`guessNextRequest`) and parses it. Apart
+ * from the loop so that the page's bytes are not kept while its rows are stored.
+ */
+async function receive(
+  pending: Promise<V1Response>,
+  fetchPage: (spec: RequestSpec) => Promise<V1Response>,
+): Promise<{ page: V1Page; guess?: RequestSpec; ahead?: Promise<V1Response> }> {
+  const response = await pending;
+  const guess = guessNextRequest(response.spec, response.body);
+  if (!guess) return { page: readV1Page(response) };
+  const ahead = fetchPage(guess);
+  // Nobody awaits it if the guess is wrong or this page fails: keep its failure from going unhandled.
+  ahead.catch(() => undefined);
+  return { page: readV1Page(response), guess, ahead };
 }
 
 /** A v1 page as received: the request it answers and its bytes, not yet parsed. */
