@@ -95,7 +95,7 @@ export interface LineItemExportResult {
   readonly resumed: boolean;
   /** New exports started because an operation expired (410). */
   readonly restarts: number;
-  /** Whether the CSV file (when asked for) was rebuilt from SQLite at the end instead of streamed. */
+  /** Whether the CSV file (when asked for) was written from SQLite at the end instead of streamed (always for v1). */
   readonly csvRebuilt: boolean;
 }
 
@@ -122,7 +122,9 @@ class ExportWriter {
    * Whether the streamed CSV no longer matches the rows in SQLite, so the file must be rebuilt from
    * SQLite at the end. That is the case only on resume (the rows of the earlier run are in no file we
    * can trust: its temporary file may end mid-record after a crash), when a blob or page already
-   * written is read again (SAS expired), or when a field appears after the header was written.
+   * written is read again (SAS expired), or when a field appears after the header was written. And
+   * always for v1 (`streams` false): its paging is sequential and paced by the network, so each page's
+   * work is kept to SQLite, and the file is written from SQLite once the pages are in.
    */
   private csvStale: boolean;
 
@@ -130,11 +132,12 @@ class ExportWriter {
     private readonly db: AppDatabase,
     readonly row: ExportRow,
     private readonly csvPath: string | undefined,
+    private readonly streams: boolean,
   ) {
     this.columns = JSON.parse(row.columns) as string[];
     this.seen = new Set(this.columns);
     this.seq = row.rows_done;
-    this.csvStale = this.seq > 0;
+    this.csvStale = this.seq > 0 || !streams;
     this.insert = db.prepare(
       `INSERT INTO billing_line_items (export_id, seq, part, customer_id, customer_name, product_name,
          reservation_order_id, charge_type, currency, total, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -238,7 +241,7 @@ class ExportWriter {
     this.seq = count.n === 0 ? 0 : this.maxSeq() + 1;
     this.update({ rows_done: this.seq });
     if (this.seq === 0) {
-      this.csvStale = false;
+      this.csvStale = !this.streams;
       await this.discardCsv();
     } else if (this.csv && this.csv.rows !== this.seq) {
       await this.staleCsv();
@@ -311,7 +314,7 @@ async function runWith(
 ): Promise<LineItemExportResult> {
   const source: LineItemSource = subject.kind === 'unbilled' ? 'v2' : subject.source;
   const { row, resumed } = openExport(db, deps.profileId, subject, source);
-  const writer = new ExportWriter(db, row, deps.csvPath);
+  const writer = new ExportWriter(db, row, deps.csvPath, source === 'v2');
   try {
     if (source === 'v2') await runV2(deps, subject, writer);
     else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, subject.providers, writer);
