@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { AppDatabase } from '../database';
 import type { Invoice, InvoiceSummary, PartnerCenterClient } from '../partner-center';
 import type { ReconciliationClient } from '../partner-center/reconciliation';
-import { writeLineItemsCsv } from './csv-export';
 import { runLineItemExport, sourceFor, subjectKey, type ExportSubject } from './line-item-export';
 import { downloadStatements, statementLibrary, type StatementEntry } from './statements';
 
@@ -170,6 +169,13 @@ export function createBillingService(options: BillingServiceOptions) {
       return {
         key,
         run: async (ctx: JobContext) => {
+          const file =
+            csvPath ??
+            path.join(
+              options.exportFolder(profileId),
+              `${subjectKey(subject).replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`,
+            );
+          // The CSV file is written as the rows arrive and put in place when the export ends.
           const result = await runLineItemExport(
             {
               db,
@@ -181,17 +187,10 @@ export function createBillingService(options: BillingServiceOptions) {
                 : {}),
               signal: ctx.signal,
               progress: (p) => ctx.progress(p),
+              csvPath: file,
             },
             subject,
           );
-          const file =
-            csvPath ??
-            path.join(
-              options.exportFolder(profileId),
-              `${subjectKey(subject).replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`,
-            );
-          ctx.progress({ done: result.rows, total: result.rows, phase: 'Writing the CSV file' });
-          await writeLineItemsCsv(db, result.exportId, file, ctx.signal);
           return { rows: result.rows, source: result.source, file, resumed: result.resumed };
         },
       };

@@ -5,18 +5,31 @@
  * Where an export stands is committed with its rows (v2: operation URL and blobs done; v1: the next
  * page), so a restart continues it. An expired operation (410) starts a new export cleanly; a refused
  * SAS (403) reads the manifest again. Rows go in batches: memory stays bounded at any size.
+ * When asked for a CSV file, each batch goes to it right after its transaction, so the file is written
+ * while the rows arrive instead of in a second pass over SQLite.
  */
 import type { AppDatabase } from '../database';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { nextRequest, type Invoice, type PartnerCenterClient, type RequestSpec } from '../partner-center';
+import {
+  malformedResponseError,
+  nextRequest,
+  readJsonBody,
+  type BytesResponse,
+  type Invoice,
+  type PartnerCenterClient,
+  type RequestSpec,
+} from '../partner-center';
 import { collectionSchema } from '../partner-center/models/common';
 import {
   ReconciliationError,
   type BlobRecord,
   type ReconciliationClient,
 } from '../partner-center/reconciliation';
+import { LineItemCsvStream, writeLineItemsCsv } from './csv-export';
+import { withExportConnection } from './export-connection';
 import { needsNormalizing, normalizeRecord, numberOf, textOf } from './line-item-fields';
+import { guessNextRequest, sameRequest } from './v1-read-ahead';
 
 /** From this billing period on, new-commerce line items live only in the v2 export (§14.1). */
 export const V2_FROM = Date.UTC(2024, 1, 1);
@@ -61,10 +74,16 @@ export interface LineItemExportDeps {
   readonly reconciliation?: ReconciliationClient;
   readonly signal?: AbortSignal;
   readonly progress?: (update: { done: number; total?: number; phase: string }) => void;
-  /** Rows per transaction (default 2,000). */
+  /**
+   * v2 rows per transaction and CSV write (default 500). Small batches die young: a batch of 2,000
+   * parsed rows outlived the young generation, and the old one then grew to hundreds of MB of garbage
+   * (live data stays near 20 MB) before V8 collected it.
+   */
   readonly batchSize?: number;
   /** New exports after a 410 before giving up (default 2). */
   readonly maxRestarts?: number;
+  /** Where to write the rows as CSV too (atomically: nothing there until the export has finished). */
+  readonly csvPath?: string;
 }
 
 /** How an export ended. */
@@ -76,6 +95,8 @@ export interface LineItemExportResult {
   readonly resumed: boolean;
   /** New exports started because an operation expired (410). */
   readonly restarts: number;
+  /** Whether the CSV file (when asked for) was written from SQLite at the end instead of streamed (always for v1). */
+  readonly csvRebuilt: boolean;
 }
 
 interface ExportRow {
@@ -90,20 +111,33 @@ interface ExportRow {
   restarts: number;
 }
 
-/** Reads and writes one export's rows and checkpoint. */
+/** Reads and writes one export's rows and checkpoint, and its CSV file when asked for one. */
 class ExportWriter {
   readonly columns: string[];
   private readonly seen: Set<string>;
   private readonly insert;
   private seq: number;
+  private csv: LineItemCsvStream | undefined;
+  /**
+   * Whether the streamed CSV no longer matches the rows in SQLite, so the file must be rebuilt from
+   * SQLite at the end. That is the case only on resume (the rows of the earlier run are in no file we
+   * can trust: its temporary file may end mid-record after a crash), when a blob or page already
+   * written is read again (SAS expired), or when a field appears after the header was written. And
+   * always for v1 (`streams` false): its paging is sequential and paced by the network, so each page's
+   * work is kept to SQLite, and the file is written from SQLite once the pages are in.
+   */
+  private csvStale: boolean;
 
   constructor(
     private readonly db: AppDatabase,
     readonly row: ExportRow,
+    private readonly csvPath: string | undefined,
+    private readonly streams: boolean,
   ) {
     this.columns = JSON.parse(row.columns) as string[];
     this.seen = new Set(this.columns);
     this.seq = row.rows_done;
+    this.csvStale = this.seq > 0 || !streams;
     this.insert = db.prepare(
       `INSERT INTO billing_line_items (export_id, seq, part, customer_id, customer_name, product_name,
          reservation_order_id, charge_type, currency, total, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -116,12 +150,15 @@ class ExportWriter {
 
   /**
    * Inserts a batch and moves the checkpoint in one transaction. A record that needs no renaming is
-   * stored as the text it came in, when given, instead of being serialized again.
+   * stored as the text it came in, when given, instead of being serialized again. Then the batch goes
+   * to the CSV file; this waits while the file falls behind, which slows the download down to it.
    */
-  commit(part: number, rows: ReadonlyArray<BlobRecord>, checkpoint: Partial<ExportRow>): void {
+  async commit(part: number, rows: ReadonlyArray<BlobRecord>, checkpoint: Partial<ExportRow>): Promise<void> {
+    const records: Record<string, unknown>[] = [];
     this.db.transaction(() => {
       for (const row of rows) {
         const record = needsNormalizing(row.record) ? normalizeRecord(row.record) : row.record;
+        records.push(record);
         for (const key in record) {
           if (!this.seen.has(key)) {
             this.seen.add(key);
@@ -144,13 +181,55 @@ class ExportWriter {
       }
       this.update({ ...checkpoint, rows_done: this.seq, columns: JSON.stringify(this.columns) });
     })();
-    // An export only appends: the pages it wrote are not read again soon, yet they would stay in the
-    // connection's page cache (64 MB) at the cost of the export's memory. Give them back.
-    this.db.pragma('shrink_memory');
+    await this.streamCsv(records);
   }
 
-  /** Drops rows from `part` on (a blob or page that was not finished) and resets the row count. */
-  dropFrom(part: number): void {
+  private async streamCsv(records: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    if (this.csvPath === undefined || this.csvStale || records.length === 0) return;
+    this.csv ??= await LineItemCsvStream.open(this.csvPath, this.columns);
+    if (this.csv.columns.length !== this.columns.length) {
+      // A field first seen now has no column in the header already written.
+      await this.staleCsv();
+      return;
+    }
+    await this.csv.write(records);
+  }
+
+  private async staleCsv(): Promise<void> {
+    this.csvStale = true;
+    await this.discardCsv();
+  }
+
+  /** Removes the CSV file being written (a cancel or a failure): no partial file stays. */
+  async discardCsv(): Promise<void> {
+    const csv = this.csv;
+    this.csv = undefined;
+    await csv?.discard();
+  }
+
+  /** Puts the CSV file in place: the streamed one, or one rebuilt from SQLite when that went stale. */
+  async finishCsv(signal: AbortSignal | undefined, progress: LineItemExportDeps['progress']): Promise<void> {
+    if (this.csvPath === undefined) return;
+    if (this.csv && !this.csvStale) {
+      await this.csv.finish();
+      this.csv = undefined;
+      return;
+    }
+    await this.discardCsv();
+    this.csvStale = true;
+    progress?.({ done: this.seq, total: this.seq, phase: 'Writing the CSV file' });
+    await writeLineItemsCsv(this.db, this.row.id, this.csvPath, signal);
+  }
+
+  get csvRebuilt(): boolean {
+    return this.csvPath !== undefined && this.csvStale;
+  }
+
+  /**
+   * Drops rows from `part` on (a blob or page that was not finished) and resets the row count. The
+   * CSV file starts over with the rows when none are left, and goes stale when rows it has are gone.
+   */
+  async dropFrom(part: number): Promise<void> {
     this.db
       .prepare('DELETE FROM billing_line_items WHERE export_id = ? AND part >= ?')
       .run(this.row.id, part);
@@ -161,6 +240,12 @@ class ExportWriter {
     };
     this.seq = count.n === 0 ? 0 : this.maxSeq() + 1;
     this.update({ rows_done: this.seq });
+    if (this.seq === 0) {
+      this.csvStale = !this.streams;
+      await this.discardCsv();
+    } else if (this.csv && this.csv.rows !== this.seq) {
+      await this.staleCsv();
+    }
   }
 
   update(fields: Partial<ExportRow> & { completed_at?: number }): void {
@@ -211,18 +296,33 @@ function openExport(
   return { row, resumed: false };
 }
 
-/** Runs (or resumes) a line-item export into SQLite. */
+/**
+ * Runs (or resumes) a line-item export into SQLite, through a connection of its own with a small
+ * cache (`withExportConnection`).
+ */
 export async function runLineItemExport(
   deps: LineItemExportDeps,
   subject: ExportSubject,
 ): Promise<LineItemExportResult> {
+  return withExportConnection(deps.db, (db) => runWith(db, deps, subject));
+}
+
+async function runWith(
+  db: AppDatabase,
+  deps: LineItemExportDeps,
+  subject: ExportSubject,
+): Promise<LineItemExportResult> {
   const source: LineItemSource = subject.kind === 'unbilled' ? 'v2' : subject.source;
-  const { row, resumed } = openExport(deps.db, deps.profileId, subject, source);
-  const writer = new ExportWriter(deps.db, row);
+  const { row, resumed } = openExport(db, deps.profileId, subject, source);
+  const writer = new ExportWriter(db, row, deps.csvPath, source === 'v2');
   try {
     if (source === 'v2') await runV2(deps, subject, writer);
     else if (subject.kind === 'invoice') await runV1(deps, subject.invoiceId, subject.providers, writer);
+    // Before the export counts as completed: should this fail, the next run finds no rows left to
+    // read and rebuilds the file from SQLite.
+    await writer.finishCsv(deps.signal, deps.progress);
   } catch (error) {
+    await writer.discardCsv();
     // A cancel or a crash keeps the checkpoint (resume later); a real failure ends the export.
     if (
       !(deps.signal?.aborted ?? false) &&
@@ -233,14 +333,21 @@ export async function runLineItemExport(
     throw error;
   }
   writer.update({ state: 'completed', next_page: null, completed_at: Date.now() });
-  return { exportId: row.id, source, rows: writer.rows, resumed, restarts: writer.row.restarts };
+  return {
+    exportId: row.id,
+    source,
+    rows: writer.rows,
+    resumed,
+    restarts: writer.row.restarts,
+    csvRebuilt: writer.csvRebuilt,
+  };
 }
 
 async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: ExportWriter): Promise<void> {
   const recon = deps.reconciliation;
   if (!recon) throw new Error('A v2 export needs the reconciliation client.');
   const signal = deps.signal;
-  const batchSize = deps.batchSize ?? 2_000;
+  const batchSize = deps.batchSize ?? 500;
   const maxRestarts = deps.maxRestarts ?? 2;
   for (;;) {
     try {
@@ -257,7 +364,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
         deps.progress?.({ done: writer.rows, phase: 'Microsoft is preparing the export' }),
       );
       // A blob cut short by a cancel or crash is read again from its start.
-      writer.dropFrom(writer.row.blobs_done);
+      await writer.dropFrom(writer.row.blobs_done);
       let sasRetries = 0;
       for (let index = writer.row.blobs_done; index < manifest.blobs.length;) {
         try {
@@ -265,7 +372,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
           for await (const records of recon.blobBatches(manifest, index, signal)) {
             for (const record of records) batch.push(record);
             if (batch.length >= batchSize) {
-              writer.commit(index, batch, {});
+              await writer.commit(index, batch, {});
               batch = [];
               deps.progress?.({
                 done: writer.rows,
@@ -273,7 +380,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
               });
             }
           }
-          writer.commit(index, batch, { blobs_done: index + 1 });
+          await writer.commit(index, batch, { blobs_done: index + 1 });
           deps.progress?.({
             done: writer.rows,
             phase: `Downloaded file ${index + 1} of ${manifest.blobs.length}`,
@@ -284,7 +391,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
             throw error;
           // The SAS expired: a fresh manifest read gives a new one; that blob starts over.
           sasRetries++;
-          writer.dropFrom(index);
+          await writer.dropFrom(index);
           manifest = await recon.waitForManifest(operationUrl, signal);
         }
       }
@@ -297,7 +404,7 @@ async function runV2(deps: LineItemExportDeps, subject: ExportSubject, writer: E
         throw error;
       }
       // The operation or manifest expired: start again from nothing, so no rows are counted twice.
-      writer.dropFrom(0);
+      await writer.dropFrom(0);
       writer.update({ operation_url: null, blobs_done: 0, restarts: writer.row.restarts + 1 });
     }
   }
@@ -336,17 +443,16 @@ async function runV1(
   if (!stored && part > 0) return; // completed earlier: nothing left
   let checkpoint: V1Checkpoint | undefined = stored ?? { providerIndex: 0, spec: specFor(queried[0]!) };
   const callOptions = { ...options, correlationId: randomUUID() };
-  const fetchPage = (spec: RequestSpec): Promise<V1Page> =>
-    deps.partnerCenter.http.json(spec, v1PageSchema, callOptions).then(({ data, info }) => ({
-      items: data.items.filter(isRecord).map((record) => ({ record })),
-      next: nextRequest(spec.operation, data.links.next, data.continuationToken ?? tokenOf(info.headers)),
-    }));
+  const fetchPage = (spec: RequestSpec): Promise<V1Response> =>
+    deps.partnerCenter.http.bytes(spec, callOptions).then((response) => ({ spec, ...response }));
   const seen = new Set<string>();
-  // Seek paging is sequential by nature, so the only overlap there is: the next page is requested as
-  // soon as this one names it, and this page goes into SQLite while that request is on the wire.
-  let pending: Promise<V1Page> | undefined = fetchPage(checkpoint.spec);
+  // Seek paging is sequential in its requests, not in their processing: page n+1 is asked for as
+  // soon as page n's bytes are here, and page n is parsed and committed while that request is on the
+  // wire. Its token is read from the start of the bytes (where Partner Center writes it) and the
+  // guess is checked against the parsed page, which asks again when they differ.
+  let pending: Promise<V1Response> | undefined = fetchPage(checkpoint.spec);
   while (pending && checkpoint) {
-    const page: V1Page = await pending;
+    const { page, guess, ahead } = await receive(pending, fetchPage);
     const next: V1Checkpoint | undefined = page.next
       ? { providerIndex: checkpoint.providerIndex, spec: page.next }
       : checkpoint.providerIndex + 1 < queried.length
@@ -360,10 +466,14 @@ async function runV1(
       if (seen.has(key)) throw new Error('Partner Center returned the same page of line items twice.');
       seen.add(key);
     }
-    pending = next ? fetchPage(next.spec) : undefined;
-    // Nobody awaits the next page if this commit throws: keep its failure from going unhandled.
+    pending = next
+      ? ahead && guess && sameRequest(guess, next.spec)
+        ? ahead
+        : fetchPage(next.spec)
+      : undefined;
     pending?.catch(() => undefined);
-    writer.commit(part, page.items, {
+    // The continuation point moves only with this page's rows, so a resume never skips a page.
+    await writer.commit(part, page.items, {
       next_page: next ? JSON.stringify(next) : null,
       blobs_done: part + 1,
     });
@@ -371,6 +481,28 @@ async function runV1(
     checkpoint = next;
     deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
   }
+}
+
+/**
+ * Waits for a page, asks for the one its first bytes name (`guessNextRequest`) and parses it. Apart
+ * from the loop so that the page's bytes are not kept while its rows are stored.
+ */
+async function receive(
+  pending: Promise<V1Response>,
+  fetchPage: (spec: RequestSpec) => Promise<V1Response>,
+): Promise<{ page: V1Page; guess?: RequestSpec; ahead?: Promise<V1Response> }> {
+  const response = await pending;
+  const guess = guessNextRequest(response.spec, response.body);
+  if (!guess) return { page: readV1Page(response) };
+  const ahead = fetchPage(guess);
+  // Nobody awaits it if the guess is wrong or this page fails: keep its failure from going unhandled.
+  ahead.catch(() => undefined);
+  return { page: readV1Page(response), guess, ahead };
+}
+
+/** A v1 page as received: the request it answers and its bytes, not yet parsed. */
+interface V1Response extends BytesResponse {
+  readonly spec: RequestSpec;
 }
 
 /** One v1 page: its raw items (normalized like v2 records, §14.8) and the request for the next. */
@@ -385,6 +517,18 @@ interface V1Page {
  * cost more than the page's round trip, and the export keeps every field as it came anyway.)
  */
 const v1PageSchema = collectionSchema(z.unknown());
+
+/** Parses a page's bytes: its items and the request for the next page (as `http.json` would). */
+function readV1Page(response: V1Response): V1Page {
+  const reading = readJsonBody(response.body, v1PageSchema);
+  if (!reading.ok) throw malformedResponseError(response.spec.operation, response.info, reading.reason);
+  const data = reading.value;
+  const token = data.continuationToken ?? tokenOf(response.info.headers);
+  return {
+    items: data.items.filter(isRecord).map((record) => ({ record })),
+    next: nextRequest(response.spec.operation, data.links.next, token),
+  };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -4,6 +4,7 @@
  * (not in argv, where any process list would show its tokens), the result goes to stdout as one JSON
  * line. Timing starts at the first request, after the imports.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -33,9 +34,12 @@ export interface ExportJob {
 /** What the child answers. */
 export interface ExportRun {
   readonly rows: number;
-  /** From the first request to the rows in SQLite (raw: to the last blob gunzipped). */
+  /**
+   * From the first request to the rows in SQLite (v2: and its CSV file in place, written as the rows
+   * arrive; raw: to the last blob gunzipped).
+   */
   readonly ms: number;
-  /** Writing the CSV file from SQLite afterwards (0 for raw). */
+  /** v1: writing its CSV file from SQLite afterwards (0 for the others). */
   readonly csvMs: number;
   /** Peak RSS of the whole process, in MB. */
   readonly peakRssMb: number;
@@ -100,16 +104,24 @@ async function run(job: ExportJob): Promise<ExportRun> {
       rows = job.phase === 'raw' ? await rawDownload(reconciliation, job.invoiceId) : await rawPaging(job);
       ms = performance.now() - started;
     } else {
+      const csvPath = path.join(job.dir, `${job.phase}.csv`);
+      // v2 streams its CSV while the rows arrive, so its time includes the file; v1 pages into SQLite
+      // only (paging is what its bound is about) and the app writes its file afterwards, timed apart.
       const result = await runLineItemExport(
-        { db, profileId: 'bench', partnerCenter, reconciliation },
+        { db, profileId: 'bench', partnerCenter, reconciliation, ...(job.phase === 'v2' ? { csvPath } : {}) },
         job.phase === 'v2'
           ? { kind: 'invoice', invoiceId: job.invoiceId, source: 'v2' }
           : { kind: 'invoice', invoiceId: job.invoiceId, source: 'v1', providers: ['one_time'] },
       );
       ms = performance.now() - started;
-      const written = await writeLineItemsCsv(db, result.exportId, path.join(job.dir, `${job.phase}.csv`));
-      if (written !== result.rows) throw new Error(`CSV has ${written} rows, SQLite ${result.rows}`);
-      csvMs = performance.now() - started - ms;
+      if (job.phase === 'v2') {
+        // A fresh export streams its CSV; a rebuild from SQLite would mean the bench measured the slow path.
+        if (result.csvRebuilt || statSync(csvPath).size === 0) throw new Error('the CSV was not streamed');
+      } else {
+        const written = await writeLineItemsCsv(db, result.exportId, csvPath);
+        if (written !== result.rows) throw new Error(`CSV has ${written} rows, SQLite ${result.rows}`);
+        csvMs = performance.now() - started - ms;
+      }
       rows = result.rows;
     }
     return { rows, ms, csvMs, peakRssMb: process.resourceUsage().maxRSS / 1024, startRssMb };

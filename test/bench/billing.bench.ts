@@ -174,7 +174,7 @@ const benchmark: Benchmark = {
       if (bulk.downloaded !== STATEMENTS) throw new Error(`statements: ${JSON.stringify(bulk)}`);
       const bulkBound = Math.ceil(STATEMENTS / budget.backgroundConcurrency) * LATENCY_MS;
 
-      const v2Ms = v2.ms + v2.csvMs;
+      const v2Ms = v2.ms;
       const v2Ratio = v2Ms / raw.ms;
       const v1Ratio = v1.ms / v1Bound;
       const peak = Math.max(v2.peakRssMb, v1.peakRssMb);
@@ -187,7 +187,7 @@ const benchmark: Benchmark = {
           goal: '≤ 1.5',
           met: v2Ratio <= 1.5,
         },
-        { name: 'v2_export_200k ms (of which CSV)', value: v2Ms, unit: `ms (${v2.csvMs.toFixed(0)} ms)` },
+        { name: 'v2_export_200k ms (SQLite and CSV)', value: v2Ms, unit: 'ms' },
         { name: 'raw_download_200k ms', value: raw.ms, unit: 'ms' },
         {
           name: 'v1_paging_200k_vs_lower_bound',

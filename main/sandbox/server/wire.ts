@@ -91,6 +91,14 @@ export function offsetPage(
   return { totalCount: items.length, items, links, attributes: { objectType: 'Collection' }, ...extra };
 }
 
+/** Where a seek page starts and ends, and the envelope around its items. */
+export interface SeekShape {
+  readonly start: number;
+  readonly end: number;
+  readonly continuationToken: string | undefined;
+  readonly links: Record<string, WireLink>;
+}
+
 /**
  * Seek paging (§1.5): the continuation token encodes where the next page starts, so any server
  * instance (or a restarted one) can continue it. Returns the page with `continuationToken` and a
@@ -103,6 +111,18 @@ export function seekPage(
   selfUri: string,
   scope: string,
 ): Record<string, unknown> {
+  const shape = seekShape(all.length, ctx, size, selfUri, scope);
+  return seekEnvelope(shape, all.slice(shape.start, shape.end));
+}
+
+/** A seek page without its items: which request it answers, cheap enough to compute ahead. */
+export function seekShape(
+  length: number,
+  ctx: Pick<RouteContext, 'query' | 'header'>,
+  size: number,
+  selfUri: string,
+  scope: string,
+): SeekShape {
   let start = 0;
   const seek = ctx.query.get('seekoperation');
   if (seek !== undefined && seek.toLowerCase() === 'next') {
@@ -112,21 +132,31 @@ export function seekPage(
   } else if (seek !== undefined && seek !== '') {
     throw badRequest(`seekOperation '${seek}' is not supported.`, 3000);
   }
-  const items = all.slice(start, start + size);
+  const end = Math.min(length, start + size);
   const next = start + size;
-  const body: Record<string, unknown> = {};
   const links: Record<string, WireLink> = { self: link(selfUri) };
-  if (next < all.length) {
-    const token = encodeContinuation(next, scope);
-    body.continuationToken = token;
+  let continuationToken: string | undefined;
+  if (next < length) {
+    continuationToken = encodeContinuation(next, scope);
     const separator = selfUri.includes('?') ? '&' : '?';
     links.next = {
       uri: `${selfUri}${separator}seekOperation=Next`,
       method: 'GET',
-      headers: [{ key: 'MS-ContinuationToken', value: token }],
+      headers: [{ key: 'MS-ContinuationToken', value: continuationToken }],
     };
   }
-  return { ...body, totalCount: items.length, items, links, attributes: { objectType: 'Collection' } };
+  return { start: Math.min(start, end), end, continuationToken, links };
+}
+
+/** The page of a shape with its items (`continuationToken` first, as Partner Center writes it). */
+export function seekEnvelope(shape: SeekShape, items: ReadonlyArray<unknown>): Record<string, unknown> {
+  return {
+    ...(shape.continuationToken === undefined ? {} : { continuationToken: shape.continuationToken }),
+    totalCount: items.length,
+    items,
+    links: shape.links,
+    attributes: { objectType: 'Collection' },
+  };
 }
 
 /** Continuation tokens are opaque to clients; ours carry the scope they belong to and the next index. */

@@ -3,12 +3,12 @@
  * and statement PDFs (parsed with pdf.js, empty or non-PDF bodies refused with nothing written, a
  * library that notices a file removed outside the app, bulk download that resumes).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeLineItemsCsv } from '../../../main/billing/csv-export';
+import { LineItemCsvStream, writeLineItemsCsv } from '../../../main/billing/csv-export';
 import { downloadStatement, downloadStatements, statementLibrary } from '../../../main/billing/statements';
 import type { AppDatabase } from '../../../main/database/index';
 import { RequestBudget } from '../../../main/partner-center';
@@ -43,20 +43,19 @@ const awkward: Record<string, unknown>[] = [
   },
 ];
 
+const awkwardColumns = [
+  'customerName',
+  'productName',
+  'totalForCustomer',
+  'quantity',
+  'extraField',
+  'productQualifiers',
+];
+
 function seedExport(db: AppDatabase, profileId: string): number {
   db.prepare(
     "INSERT INTO billing_exports (profile_id, subject, source, state, started_at, columns) VALUES (?, 'invoice:X', 'v2', 'completed', 0, ?)",
-  ).run(
-    profileId,
-    JSON.stringify([
-      'customerName',
-      'productName',
-      'totalForCustomer',
-      'quantity',
-      'extraField',
-      'productQualifiers',
-    ]),
-  );
+  ).run(profileId, JSON.stringify(awkwardColumns));
   const id = (
     db.prepare('SELECT id FROM billing_exports WHERE profile_id = ?').get(profileId) as { id: number }
   ).id;
@@ -101,6 +100,32 @@ describe('billing files', () => {
     });
     expect(rows[2]).toMatchObject({ customerName: 'Ünïcødé Ωmega', productQualifiers: '["a","b"]' });
     expect(readdirSync(f.dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('writes the same CSV while the rows arrive, and clears what a crashed run left behind', async () => {
+    const folder = path.join(f.dir, 'streamed');
+    const file = path.join(folder, 'lines.csv');
+    const fromDb = path.join(folder, 'from-db.csv');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, '.lines.csv.0123456789ab.partial'), 'cut sh');
+    const stream = await LineItemCsvStream.open(file, awkwardColumns);
+    await stream.write(awkward.slice(0, 1));
+    await stream.write(awkward.slice(1));
+    await stream.finish();
+    const exportId = (
+      db.prepare("SELECT id FROM billing_exports WHERE profile_id = 'csv'").get() as { id: number }
+    ).id;
+    await writeLineItemsCsv(db, exportId, fromDb);
+    expect(readFileSync(file)).toEqual(readFileSync(fromDb));
+    expect(readdirSync(folder).sort()).toEqual(['from-db.csv', 'lines.csv']);
+  });
+
+  it('leaves no file when a CSV written as rows arrive is discarded', async () => {
+    const folder = path.join(f.dir, 'discarded');
+    const stream = await LineItemCsvStream.open(path.join(folder, 'lines.csv'), awkwardColumns);
+    await stream.write(awkward);
+    await stream.discard();
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('leaves no file, partial or final, when the CSV export is cancelled', async () => {
