@@ -441,6 +441,8 @@ async function runV1(
   // A page is committed with its checkpoint, so nothing partial can exist; `part` counts pages.
   let part = writer.row.blobs_done;
   if (!stored && part > 0) return; // completed earlier: nothing left
+  // A page cut short by a cancel or crash is read again from its start.
+  await writer.dropFrom(part);
   let checkpoint: V1Checkpoint | undefined = stored ?? { providerIndex: 0, spec: specFor(queried[0]!) };
   const callOptions = { ...options, correlationId: randomUUID() };
   const fetchPage = (spec: RequestSpec): Promise<V1Response> =>
@@ -472,11 +474,19 @@ async function runV1(
         : fetchPage(next.spec)
       : undefined;
     pending?.catch(() => undefined);
-    // The continuation point moves only with this page's rows, so a resume never skips a page.
-    await writer.commit(part, page.items, {
-      next_page: next ? JSON.stringify(next) : null,
-      blobs_done: part + 1,
-    });
+    // The page is stored in slices with a turn of the event loop between them, so the request for
+    // the next page really goes out, and its bytes are read, while this one is stored (one long
+    // synchronous write would hold it back until the end). The continuation point moves only with
+    // the last slice; a page stored in part before a crash is dropped when the export resumes.
+    for (let from = 0; ; from += V1_SLICE_ROWS) {
+      // A cancel stops here even when the next page's bytes are already in.
+      deps.signal?.throwIfAborted();
+      const last = from + V1_SLICE_ROWS >= page.items.length;
+      const checkpointed = { next_page: next ? JSON.stringify(next) : null, blobs_done: part + 1 };
+      await writer.commit(part, page.items.slice(from, from + V1_SLICE_ROWS), last ? checkpointed : {});
+      if (last) break;
+      await nextTurn();
+    }
     part++;
     checkpoint = next;
     deps.progress?.({ done: writer.rows, phase: `Reading page ${part}` });
@@ -497,7 +507,17 @@ async function receive(
   const ahead = fetchPage(guess);
   // Nobody awaits it if the guess is wrong or this page fails: keep its failure from going unhandled.
   ahead.catch(() => undefined);
+  // One turn for the request to leave before the page is parsed (tens of milliseconds of CPU).
+  await nextTurn();
   return { page: readV1Page(response), guess, ahead };
+}
+
+/** Rows of a v1 page stored in one transaction before the event loop gets a turn. */
+const V1_SLICE_ROWS = 250;
+
+/** A turn of the event loop: pending I/O (a request to send, bytes to read) runs. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A v1 page as received: the request it answers and its bytes, not yet parsed. */

@@ -90,6 +90,13 @@ describe('pipelined v1 paging and the streamed CSV file', () => {
       .get() as { blobs_done: number; rows_done: number; next_page: string };
     expect(checkpoint).toMatchObject({ blobs_done: 2, rows_done: 4_000 });
     expect(checkpoint.next_page).toContain(pages[2]);
+    // A crash while page 3 was being stored in slices leaves some of its rows behind the checkpoint.
+    const exportId = (
+      db.prepare("SELECT id FROM billing_exports WHERE profile_id = 'stopped'").get() as { id: number }
+    ).id;
+    db.prepare(
+      'INSERT INTO billing_line_items (export_id, seq, part, record) VALUES (?, 4000, 2, \'{"partial":true}\')',
+    ).run(exportId);
 
     const csvPath = path.join(f.dir, 'stopped', 'lines.csv');
     const resumed = await runLineItemExport(
