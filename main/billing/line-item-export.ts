@@ -513,7 +513,7 @@ async function receive(
 }
 
 /** Rows of a v1 page stored in one transaction before the event loop gets a turn. */
-const V1_SLICE_ROWS = 250;
+const V1_SLICE_ROWS = 500;
 
 /** A turn of the event loop: pending I/O (a request to send, bytes to read) runs. */
 function nextTurn(): Promise<void> {
