@@ -165,11 +165,6 @@ export function pendingCount(state: CartState): number {
   return (valueOf(state.inDoubt) ?? []).filter(isPending).length;
 }
 
-/** True when the failure means "no connection", so the screen says the cart is saved and waits. */
-export function isOffline(error: DeskError | undefined): boolean {
-  return error?.code === 'OFFLINE' || error?.code === 'TIMEOUT';
-}
-
 /** The checkout states that block buying this cart again until resolved. */
 export function isPending(record: CheckoutRecord): boolean {
   return record.state === 'prepared' || record.state === 'sending' || record.state === 'in-doubt';

@@ -23,7 +23,7 @@ import {
 } from './catalog';
 import { useCustomers } from './customers-store';
 import { useMarkets } from './markets-store';
-import { reconnectDelayMs } from './reconnect';
+import { retryWithBackoff } from './reconnect';
 import { useRememberedMarket } from './remembered-market-store';
 import { FACETS_DELAY_MS, facetsInput, facetsLoaded } from './catalog-facets';
 import { latestOnly } from './latest-only';
@@ -119,15 +119,16 @@ export const useCatalog = create<CatalogStore>((set, get) => {
     if (!selection || probing === selection) return;
     probing = selection;
     try {
-      for (let attempt = 0; ; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(attempt)));
-        if (get().selection !== selection || !valueOf(get().status)?.offlineSince) return;
-        const status = await desk().catalog.probe(selection);
-        if (get().selection !== selection) return;
-        if (status.ok && !status.value.offlineSince) {
-          apply((s) => statusLoaded(s, status.value));
-          return void openSelection();
-        }
+      const online = await retryWithBackoff(
+        () => get().selection === selection && Boolean(valueOf(get().status)?.offlineSince),
+        async () => {
+          const status = await desk().catalog.probe(selection);
+          return status.ok && !status.value.offlineSince ? status.value : undefined;
+        },
+      );
+      if (online) {
+        apply((s) => statusLoaded(s, online));
+        void openSelection();
       }
     } finally {
       if (probing === selection) probing = null;

@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 import type { CustomerSummary } from '../../../preload/contract';
 import { getDesk } from '../bridge';
-import { mapResult } from './load';
-import { reconnectDelayMs } from './reconnect';
+import { isOffline, mapResult } from './load';
+import { retryWithBackoff } from './reconnect';
 import { useRememberedMarket } from './remembered-market-store';
 import {
   chooseFailed,
@@ -58,7 +58,7 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
   /** Whether a failure means Partner Center could not be reached (rather than refused). */
   const unreachable = () => {
     const { list } = get();
-    return list.status === 'error' && (list.error.code === 'OFFLINE' || list.error.code === 'TIMEOUT');
+    return list.status === 'error' && isOffline(list.error);
   };
   // While the list failed for want of Partner Center, ask again now and then (2 s, 4 s, … a minute),
   // quietly: the offline bar stays until an answer comes, then the list replaces it by itself.
@@ -67,22 +67,21 @@ export const useCustomers = create<CustomersState & CustomersActions>((set, get)
     if (retrying === profileId) return;
     retrying = profileId;
     try {
-      for (let attempt = 0; ; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(attempt)));
-        if (get().profileId !== profileId || !unreachable()) return;
-        const result = await desk().customers.list({ profileId });
-        if (result.ok || !['OFFLINE', 'TIMEOUT'].includes(result.error.code)) {
-          if (!unreachable()) return;
-          apply((s) =>
-            listSettled(
-              s,
-              profileId,
-              mapResult(result, (value) => value.customers),
-            ),
-          );
-          return;
-        }
-      }
+      const result = await retryWithBackoff(
+        () => get().profileId === profileId && unreachable(),
+        async () => {
+          const answer = await desk().customers.list({ profileId });
+          return answer.ok || !isOffline(answer.error) ? answer : undefined;
+        },
+      );
+      if (result)
+        apply((s) =>
+          listSettled(
+            s,
+            profileId,
+            mapResult(result, (value) => value.customers),
+          ),
+        );
     } finally {
       if (retrying === profileId) retrying = null;
     }

@@ -12,6 +12,11 @@ export type Load<T> =
 
 export const idle: Load<never> = { status: 'idle' };
 
+/** The failure means "no connection" (rather than a refusal): the screen says so calmly and waits. */
+export function isOffline(error: DeskError | undefined): boolean {
+  return error?.code === 'OFFLINE' || error?.code === 'TIMEOUT';
+}
+
 /** Loading again keeps what was there, so a screen can keep showing it while it refreshes. */
 export function loading<T>(current: Load<T>): Load<T> {
   const previous = valueOf(current);

@@ -10,12 +10,12 @@ import {
   formatMoney,
   initialCartState,
   inDoubtSettled,
-  isOffline,
   lineCount,
   pendingCount,
   reviewRequested,
   reviewSettled,
 } from '../../../renderer/src/state/cart';
+import { isOffline } from '../../../renderer/src/state/load';
 
 const at = '2026-11-29T10:00:00.000Z';
 const view = (lines: number): CartView => ({

@@ -24,6 +24,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { customerPage, visibleCustomers } from '../../state/customers';
 import { useCustomers } from '../../state/customers-store';
 import { fieldsOf } from '../../state/fields';
+import { isOffline } from '../../state/load';
 import { useNavigation } from '../../state/navigation-store';
 import { useActiveProfile } from '../../use-active-profile';
 import { CurrentCustomerCard } from './current-customer-card';
@@ -171,7 +172,7 @@ function ListFailure(props: {
   onConnect: () => void;
 }) {
   const { error } = props;
-  if (error.code === 'OFFLINE' || error.code === 'TIMEOUT') {
+  if (isOffline(error)) {
     return (
       <NoticeBar
         intent="warning"
