@@ -194,6 +194,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
   // The search thread: started at the first search with facets, used once it is ready.
   let searchThreadStart: Promise<CatalogSearchThread | undefined> | undefined;
   let searchThread: CatalogSearchThread | undefined;
+  let closing = false;
   const searchThreadIfReady = (): CatalogSearchThread | undefined => {
     searchThreadStart ??= options.startSearchThread?.().then(
       (started) => (searchThread = started),
@@ -211,6 +212,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
     try {
       return await thread.searchGeneration(generationId, query);
     } catch (error) {
+      // The app is closing and closed the thread under this search: nobody waits for its answer.
+      if (closing) throw error;
       // A thread that failed stays out of the way for the rest of the run.
       if (searchThread === thread) {
         searchThread = undefined;
@@ -385,6 +388,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
      * the writer threads, once their pending writes are done.
      */
     async close(): Promise<void> {
+      closing = true;
       await tasks.cancelWhere((task) => task.kind === 'catalog.sync');
       await (await writer)?.close();
       await (await searchThreadStart)?.close();

@@ -121,6 +121,21 @@ describe('catalog service with a search thread', () => {
     expect(closed).toBe(1);
   });
 
+  it('does not report a search the app’s own shutdown cut short as a thread failure', async () => {
+    let release: (error: Error) => void = () => undefined;
+    const closingUnder: CatalogSearchThread = {
+      searchGeneration: () => new Promise((_resolve, reject) => (release = reject)),
+      close: () => Promise.resolve(release(new Error('the catalog search thread is closed'))),
+    };
+    const { svc, failures } = service(() => Promise.resolve(closingUnder));
+    await svc.search(withFacets);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const cutShort = svc.search(withFacets);
+    await svc.close();
+    await expect(cutShort).rejects.toThrow('closed');
+    expect(failures).toEqual([]);
+  });
+
   it('answers on its own thread when the search thread cannot start', async () => {
     const { svc, failures } = service(() => Promise.reject(new Error('no threads here')));
     const expected = t.search.search(withFacets);
