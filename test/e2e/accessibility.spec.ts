@@ -82,7 +82,14 @@ function visits(page: Page): ScreenVisit[] {
     { name: 'reservations', primary: [reservations.readEveryCustomer] },
     {
       name: 'billing',
-      settle: () => expect(billing.balance).toBeVisible(),
+      // Read to the end: axe looks at the settled screen, not at Refresh fading back from disabled.
+      settle: async () => {
+        await expect(billing.balance).toBeVisible();
+        await expect(billing.refreshButton).toBeEnabled();
+        await billing.refreshButton.evaluate((button) =>
+          Promise.all(button.getAnimations().map((animation) => animation.finished)),
+        );
+      },
       primary: [billing.search, billing.refreshButton],
     },
     { name: 'settings', primary: [settings.catalogMaxAge] },
